@@ -1,0 +1,57 @@
+#include "base/era.h"
+
+namespace hyoka {
+
+namespace {
+struct Era {
+  std::string name;
+  int first_year;  // the Western year that is 元年
+  int last_year;   // the last Western year the era names
+};
+
+const std::vector<Era>& eras() {
+  static const std::vector<Era> table = {
+      {"令和", 2019, 9999}, {"平成", 1989, 2018}, {"昭和", 1926, 1988},
+      {"大正", 1912, 1925}, {"明治", 1868, 1911}};
+  return table;
+}
+}  // namespace
+
+const std::vector<std::string>& era_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& e : eras()) out.push_back(e.name);
+    return out;
+  }();
+  return names;
+}
+
+std::optional<EraYear> to_era(int western_year) {
+  for (const auto& e : eras()) {
+    if (western_year >= e.first_year && western_year <= e.last_year) {
+      return EraYear{e.name, western_year - e.first_year + 1};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<int> to_western(std::string_view era, int era_year) {
+  for (const auto& e : eras()) {
+    if (e.name == era && era_year >= 1 && e.first_year + era_year - 1 <= e.last_year) {
+      return e.first_year + era_year - 1;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string fiscal_year_label(int western_year, FiscalYearStyle style) {
+  const std::string seireki = std::to_string(western_year) + "年度";
+  const auto era = to_era(western_year);
+  if (style == FiscalYearStyle::seireki || !era) return seireki;
+  const std::string wareki =
+      era->era + (era->year == 1 ? std::string("元") : std::to_string(era->year)) + "年度";
+  if (style == FiscalYearStyle::wareki) return wareki;
+  return wareki + "（" + seireki + "）";
+}
+
+}  // namespace hyoka

@@ -1,0 +1,137 @@
+#include "base/file_system.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/utf8.h"
+
+namespace fs = std::filesystem;
+
+namespace hyoka {
+
+FileSystem::Kind RealFileSystem::kind(const std::string& path) const {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return Kind::missing;
+  if (fs::is_regular_file(status)) return Kind::file;
+  if (fs::is_directory(status)) return Kind::directory;
+  return Kind::other;
+}
+
+Result<std::string> RealFileSystem::read(const std::string& path) const {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec) {
+    if (ec == std::errc::too_many_symbolic_link_levels) {
+      return Result<std::string>::failure("is a symbolic link loop");
+    }
+    return Result<std::string>::failure("cannot read: " + ec.message());
+  }
+  if (fs::is_directory(status)) return Result<std::string>::failure("is a folder, not a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Result<std::string>::failure(std::string("cannot read: ") + std::strerror(errno));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Result<std::string>::failure("cannot read: input/output error");
+  return {buffer.str(), {}};
+}
+
+Result<std::vector<std::string>> RealFileSystem::list_files(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+  if (ec) return Result<std::vector<std::string>>::failure("cannot list: " + ec.message());
+  for (; it != end; it.increment(ec)) {
+    if (ec) return Result<std::vector<std::string>>::failure("cannot list: " + ec.message());
+    const auto relative = it->path().lexically_relative(dir).generic_string();
+    std::error_code status_error;
+    const auto status = it->status(status_error);
+    if (status_error) {
+      const bool loop = status_error == std::errc::too_many_symbolic_link_levels;
+      return Result<std::vector<std::string>>::failure(
+          relative + (loop ? ": is a symbolic link loop" : ": " + status_error.message()));
+    }
+    if (fs::is_regular_file(status)) out.push_back(relative);
+  }
+  std::sort(out.begin(), out.end());
+  return {out, {}};
+}
+
+std::vector<std::string> RealFileSystem::list_dirs(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec)) out.push_back(it->path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+static std::string as_dir_prefix(const std::string& dir) {
+  return dir.empty() || dir == "." ? "" : (dir.back() == '/' ? dir : dir + '/');
+}
+
+FileSystem::Kind MemoryFileSystem::kind(const std::string& path) const {
+  if (files_.count(path)) return Kind::file;
+  const auto prefix = as_dir_prefix(path);
+  const auto it = files_.lower_bound(prefix);
+  if (it != files_.end() && it->first.starts_with(prefix)) return Kind::directory;
+  return Kind::missing;
+}
+
+Result<std::string> MemoryFileSystem::read(const std::string& path) const {
+  const auto it = files_.find(path);
+  if (it != files_.end()) return {it->second, {}};
+  if (kind(path) == Kind::directory) return Result<std::string>::failure("is a folder, not a file");
+  return Result<std::string>::failure("cannot read: No such file or directory");
+}
+
+Result<std::vector<std::string>> MemoryFileSystem::list_files(const std::string& dir) const {
+  std::vector<std::string> out;
+  const auto prefix = as_dir_prefix(dir);
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix);
+       ++it) {
+    out.push_back(it->first.substr(prefix.size()));
+  }
+  return {out, {}};
+}
+
+std::vector<std::string> MemoryFileSystem::list_dirs(const std::string& dir) const {
+  std::vector<std::string> out;
+  const auto prefix = as_dir_prefix(dir);
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix);
+       ++it) {
+    const auto rest = it->first.substr(prefix.size());
+    const auto slash = rest.find('/');
+    if (slash != std::string::npos) out.push_back(rest.substr(0, slash));
+  }
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string join_path(const std::string& dir, const std::string& name) {
+  auto joined = (fs::path(dir) / name).lexically_normal().generic_string();
+  while (joined.starts_with("./")) joined.erase(0, 2);
+  return joined;
+}
+
+std::optional<SourceText> read_source(const FileSystem& fs, const std::string& path,
+                                      Diagnostics& diags) {
+  auto bytes = fs.read(path);
+  if (!bytes) {
+    diags.report_file(Severity::error, path, bytes.error);
+    return std::nullopt;
+  }
+  SourceText source(path, std::move(*bytes));
+  if (const auto bad = utf8::first_invalid(source.text())) {
+    diags.error(source, source.position_at(*bad), "this file is not valid UTF-8; save it as UTF-8");
+    return std::nullopt;
+  }
+  return source;
+}
+
+}  // namespace hyoka

@@ -1,0 +1,66 @@
+// Reads TOML (site.toml, front matter, datasets) with toml11 and reports every problem at the
+// position in the user's file, including TOML that starts part-way into a file (front matter).
+// Loaders use the typed getters so missing keys, wrong types and unknown keys all read alike.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <toml.hpp>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/source_text.h"
+
+namespace hyoka {
+
+enum class Need { required, optional };
+
+class TomlReader {
+ public:
+  // `first_line` is the line of `source` on which the TOML text begins.
+  TomlReader(const SourceText& source, Diagnostics& diags, int first_line = 1);
+
+  // Parses `text`; a syntax error is reported at its position and nullopt returned.
+  std::optional<toml::value> parse(const std::string& text);
+
+  const SourceText& source() const { return source_; }
+  Position position(const toml::value& v) const;
+  // Where a key's name is written, falling back to its value's position.
+  Position key_position(const toml::value& value, std::string_view key) const;
+  Position start() const { return {first_line_, 1}; }
+  void error(Position pos, std::string message);
+  void warning(Position pos, std::string message);
+
+  std::optional<std::string> get_string(const toml::value& table, const std::string& key,
+                                        Need need);
+  std::optional<std::int64_t> get_integer(const toml::value& table, const std::string& key,
+                                          Need need);
+  std::optional<bool> get_bool(const toml::value& table, const std::string& key, Need need);
+  const toml::value* get_table(const toml::value& table, const std::string& key, Need need);
+  const toml::value* get_array(const toml::value& table, const std::string& key, Need need);
+  std::optional<std::vector<std::string>> get_string_array(const toml::value& table,
+                                                           const std::string& key, Need need);
+  // An integer that fits 64 bits, or a reported error naming `what`.
+  std::optional<std::int64_t> integer(const toml::value& v, std::string_view what);
+
+  // Reports every key of `table` that is not in `known`, with "did you mean".
+  void check_keys(const toml::value& table, const std::vector<std::string>& known,
+                  std::string_view where);
+  // toml11 keeps no key order; this gives the order the keys were written in.
+  std::vector<std::string> keys_in_order(const toml::value& table) const;
+
+ private:
+  const toml::value* find(const toml::value& table, const std::string& key, Need need,
+                          toml::value_t type, std::string_view type_name);
+
+  const SourceText& source_;
+  Diagnostics& diags_;
+  int first_line_;
+};
+
+// "a string", "an integer", … for messages.
+std::string describe_type(toml::value_t type);
+
+}  // namespace hyoka

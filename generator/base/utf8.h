@@ -1,0 +1,29 @@
+// UTF-8 helpers: validation, decoding and the terminal width of text, so that carets under
+// Japanese source lines land under the right character.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hyoka::utf8 {
+
+// Decodes the code point at `pos` and advances `pos`; nullopt (and `pos` + 1) on a bad byte.
+std::optional<char32_t> next(std::string_view text, std::size_t& pos);
+
+// Byte offset of the first invalid sequence, or nullopt when `text` is valid UTF-8.
+std::optional<std::size_t> first_invalid(std::string_view text);
+
+// Number of code points in `text` (invalid bytes count one each).
+std::size_t length(std::string_view text);
+
+// Columns a terminal gives `text`: East Asian wide and full-width characters take two.
+std::size_t display_width(std::string_view text);
+
+void append(std::string& out, char32_t code_point);
+
+// Full-width digits ０-９ are read as 0-9; nullopt for any other character.
+std::optional<int> digit_value(char32_t c);
+
+}  // namespace hyoka::utf8

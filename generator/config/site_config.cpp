@@ -1,0 +1,105 @@
+#include "config/site_config.h"
+
+#include "base/spellcheck.h"
+#include "base/toml_reader.h"
+
+namespace hyoka {
+
+std::optional<std::string> check_base_url(const std::string& url) {
+  if (!(url.starts_with("https://") || url.starts_with("http://"))) {
+    return "base_url must start with https:// or http://, as in "
+           "\"https://example.github.io/fukushima-ict/\"";
+  }
+  const auto host_start = url.find("//") + 2;
+  if (host_start >= url.size() || url[host_start] == '/') return "base_url has no host name";
+  if (url.find_first_of(" \t\"<>?#") != std::string::npos) {
+    return "base_url must not contain spaces, quotes, '?' or '#'";
+  }
+  return std::nullopt;
+}
+
+std::string normalize_base_url(std::string url) {
+  if (!url.ends_with('/')) url += '/';
+  return url;
+}
+
+bool valid_local_government_code(const std::string& code) {
+  if (code.size() != 6 || code.find_first_not_of("0123456789") != std::string::npos) return false;
+  int sum = 0;
+  for (int i = 0; i < 5; ++i) sum += (code[i] - '0') * (6 - i);
+  return (11 - sum % 11) % 10 == code[5] - '0';
+}
+
+static std::optional<FiscalYearStyle> parse_style(const std::string& text) {
+  if (text == "wareki-seireki") return FiscalYearStyle::wareki_seireki;
+  if (text == "wareki") return FiscalYearStyle::wareki;
+  if (text == "seireki") return FiscalYearStyle::seireki;
+  return std::nullopt;
+}
+
+std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& diags) {
+  const int errors_before = diags.errors();
+  TomlReader reader(source, diags);
+  const auto doc = reader.parse(source.text());
+  if (!doc) return std::nullopt;
+
+  SiteConfig config;
+  reader.check_keys(*doc,
+                    {"title", "description", "base_url", "language", "theme", "publisher",
+                     "fiscal_year"},
+                    "site.toml");
+  config.title = reader.get_string(*doc, "title", Need::required).value_or("");
+  config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
+  config.language = reader.get_string(*doc, "language", Need::optional).value_or("ja");
+  if (const auto url = reader.get_string(*doc, "base_url", Need::required)) {
+    if (const auto problem = check_base_url(*url)) {
+      reader.error(reader.position(doc->at("base_url")), *problem);
+    }
+    config.base_url = normalize_base_url(*url);
+  }
+  if (const auto theme = reader.get_string(*doc, "theme", Need::optional)) {
+    config.theme = *theme;
+    config.theme_position = reader.position(doc->at("theme"));
+  }
+  if (const auto* publisher = reader.get_table(*doc, "publisher", Need::optional)) {
+    reader.check_keys(*publisher, {"name", "local_government_code"}, "[publisher]");
+    config.publisher.name = reader.get_string(*publisher, "name", Need::optional).value_or("");
+    if (const auto code = reader.get_string(*publisher, "local_government_code", Need::optional)) {
+      if (!valid_local_government_code(*code)) {
+        reader.error(reader.position(publisher->at("local_government_code")),
+                     "local_government_code must be the six-digit 全国地方公共団体コード with "
+                     "its check digit (福島県 is \"070009\")");
+      }
+      config.publisher.local_government_code = *code;
+    }
+  }
+  if (const auto* fiscal_year = reader.get_table(*doc, "fiscal_year", Need::optional)) {
+    reader.check_keys(*fiscal_year, {"label"}, "[fiscal_year]");
+    if (const auto label = reader.get_string(*fiscal_year, "label", Need::optional)) {
+      if (const auto style = parse_style(*label)) {
+        config.fiscal_year_style = *style;
+      } else {
+        reader.error(reader.position(fiscal_year->at("label")),
+                     "unknown fiscal-year label \"" + *label + "\"" +
+                         did_you_mean(*label, {"wareki-seireki", "wareki", "seireki"}));
+      }
+    }
+  }
+  if (diags.errors() > errors_before) return std::nullopt;
+  config.source = std::make_shared<SourceText>(source);
+  return config;
+}
+
+std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& path,
+                                      Diagnostics& diags) {
+  if (fs.kind(path) == FileSystem::Kind::missing) {
+    diags.report_file(Severity::error, path,
+                      "no site.toml here; run hyoka in a site's folder or pass --source DIR");
+    return std::nullopt;
+  }
+  const auto source = read_source(fs, path, diags);
+  if (!source) return std::nullopt;
+  return parse_config(*source, diags);
+}
+
+}  // namespace hyoka

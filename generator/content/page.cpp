@@ -1,0 +1,103 @@
+#include "content/page.h"
+
+#include <algorithm>
+
+#include "base/identifier.h"
+#include "base/toml_reader.h"
+#include "content/front_matter.h"
+#include "content/prose_check.h"
+
+namespace hyoka {
+
+std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::string id,
+                               Diagnostics& diags) {
+  const int errors_before = diags.errors();
+  const auto split = split_front_matter(source, diags);
+  if (!split) return std::nullopt;
+  TomlReader reader(source, diags, split->toml_first_line);
+  const auto doc = reader.parse(split->toml);
+  if (!doc) return std::nullopt;
+
+  Page page;
+  page.kind = kind;
+  page.id = std::move(id);
+  std::vector<std::string> known = {"title", "weight", "description"};
+  if (kind == PageKind::area) known.push_back("subtitle");
+  reader.check_keys(*doc, known, "front matter");
+  page.title = reader.get_string(*doc, "title", Need::required).value_or("");
+  page.title_position = doc->contains("title") ? reader.key_position(doc->at("title"), "title")
+                                               : reader.start();
+  page.weight = reader.get_integer(*doc, "weight", Need::optional).value_or(0);
+  page.description = reader.get_string(*doc, "description", Need::optional).value_or("");
+  if (kind == PageKind::area) {
+    page.subtitle = reader.get_string(*doc, "subtitle", Need::optional).value_or("");
+  }
+  if (doc->contains("title") && page.title.empty()) {
+    reader.error(reader.position(doc->at("title")), "title must not be empty");
+  }
+  page.source = std::make_shared<SourceText>(source);
+  page.body = split->body;
+  page.body_first_line = split->body_first_line;
+  check_era_years(*page.source, page.body_first_line, diags);
+  if (diags.errors() > errors_before) return std::nullopt;
+  return page;
+}
+
+Content load_content(const FileSystem& fs, const std::string& content_dir, Diagnostics& diags) {
+  Content content;
+  if (fs.kind(content_dir) != FileSystem::Kind::directory) {
+    diags.report_file(Severity::error, content_dir,
+                      "no content folder; it holds _index.md, areas/ and data/");
+    return content;
+  }
+  const auto files = fs.list_files(content_dir);
+  if (!files) {
+    diags.report_file(Severity::error, content_dir, files.error);
+    return content;
+  }
+  const auto read_page = [&](const std::string& relative, PageKind kind, std::string id) {
+    const auto path = join_path(content_dir, relative);
+    const auto source = read_source(fs, path, diags);
+    return source ? parse_page(*source, kind, std::move(id), diags) : std::nullopt;
+  };
+  for (const auto& relative : *files) {
+    const auto name = relative.substr(relative.rfind('/') + 1);
+    if (name.starts_with('.') || name.ends_with('~')) continue;  // editors' and systems' files
+    const auto path = join_path(content_dir, relative);
+    if (relative == "_index.md") {
+      content.home = read_page(relative, PageKind::home, "");
+    } else if (relative.starts_with("areas/") && relative.ends_with(".md") &&
+               relative.find('/', 6) == std::string::npos) {
+      const auto id = name.substr(0, name.size() - 3);
+      if (!valid_identifier(id)) {
+        diags.report_file(Severity::error, path,
+                          "the area id \"" + id +
+                              "\" (the file name) may use only a-z, 0-9, '-' and '_', as it "
+                              "becomes the page's address");
+        continue;
+      }
+      if (auto page = read_page(relative, PageKind::area, id)) {
+        content.areas.push_back(std::move(*page));
+      }
+    } else if (relative.starts_with("data/") && relative.ends_with(".toml") &&
+               relative.find('/', 5) == std::string::npos) {
+      content.data_files.push_back(path);
+    } else {
+      diags.report_file(Severity::warning, path,
+                        "not published: pages are content/_index.md and content/areas/<id>.md, "
+                        "datasets content/data/<id>.toml");
+    }
+  }
+  const auto home_path = join_path(content_dir, "_index.md");
+  if (!content.home && fs.kind(home_path) == FileSystem::Kind::missing) {
+    diags.report_file(Severity::error, home_path, "missing: the home page's Markdown file");
+  } else if (!content.home && fs.kind(home_path) == FileSystem::Kind::directory) {
+    diags.report_file(Severity::error, home_path, "is a folder, not a file");
+  }
+  std::sort(content.areas.begin(), content.areas.end(), [](const Page& a, const Page& b) {
+    return std::tie(a.weight, a.id) < std::tie(b.weight, b.id);
+  });
+  return content;
+}
+
+}  // namespace hyoka

@@ -1,0 +1,45 @@
+// content/_index.md and content/areas/<id>.md → Page. The body stays Markdown here; it is
+// rendered later, so that charts and tables can be placed into it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "base/source_text.h"
+
+namespace hyoka {
+
+enum class PageKind { home, area };
+
+struct Page {
+  PageKind kind = PageKind::area;
+  std::string id;  // the area id: the file name without .md; empty for the home page
+  std::string title;
+  std::string subtitle;
+  std::string description;
+  std::int64_t weight = 0;
+  Position title_position;
+  std::shared_ptr<const SourceText> source;
+  std::string body;  // Markdown
+  int body_first_line = 1;
+};
+
+struct Content {
+  std::optional<Page> home;
+  std::vector<Page> areas;          // sorted by weight, then id
+  std::vector<std::string> data_files;  // content/data/*.toml, paths from the site's root
+};
+
+std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::string id,
+                               Diagnostics& diags);
+
+// Reads every page below `content_dir` and lists the dataset files; warns about files that
+// hyoka would not publish, so nothing a user wrote disappears without a word.
+Content load_content(const FileSystem& fs, const std::string& content_dir, Diagnostics& diags);
+
+}  // namespace hyoka

@@ -1,0 +1,83 @@
+// content/data/<id>.toml → Dataset: counts per area and fiscal year, validated, with totals
+// and ratios computed from the integers. The format is documented in README.md.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "base/source_text.h"
+#include "data/ratio.h"
+
+namespace hyoka {
+
+struct Measure {
+  std::string id;
+  std::string label;
+  std::string at_most;               // another measure's id, or empty
+  std::vector<std::string> sum_of;   // other measures' ids
+};
+
+struct Ratio {
+  std::string id;
+  std::string label;
+  std::size_t numerator = 0;    // index into Dataset::measures
+  std::size_t denominator = 0;  // index into Dataset::measures
+  int decimals = 1;
+  Rounding rounding = Rounding::truncate;
+};
+
+// Counts are indexed [measure][period] throughout.
+using Counts = std::vector<std::vector<std::int64_t>>;
+
+struct Row {
+  std::string area;
+  Position area_position;
+  Counts values;
+  std::vector<std::vector<Position>> positions;  // where each count is written
+};
+
+struct PublishedTotal {
+  std::int64_t value = 0;
+  Position position;
+};
+
+// A total printed in the source that is not the sum of its rows. The page shows the sum and a
+// note with the printed figure: the data is never silently corrected or hidden.
+struct Discrepancy {
+  std::size_t measure = 0;
+  std::size_t period = 0;
+  std::int64_t published = 0;
+  std::int64_t computed = 0;
+};
+
+struct Dataset {
+  std::string id;
+  std::string title;
+  std::string description;
+  std::string unit;
+  std::vector<int> periods;  // fiscal years, ascending
+  std::vector<Measure> measures;
+  std::vector<Ratio> ratios;
+  std::vector<Row> rows;
+  std::shared_ptr<const SourceText> source;
+
+  Counts totals;  // sums of the rows
+  std::vector<std::vector<std::optional<PublishedTotal>>> published;  // [measure][period]
+  std::vector<Discrepancy> discrepancies;
+
+  std::optional<std::size_t> measure_index(const std::string& id) const;
+  std::vector<std::string> measure_ids() const;
+  RatioValue ratio(const Ratio& r, const Counts& counts, std::size_t period) const;
+};
+
+std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags);
+// Datasets from the given files, sorted by id; the id is the file name without .toml.
+std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::string>& paths,
+                                   Diagnostics& diags);
+
+}  // namespace hyoka

@@ -1,0 +1,57 @@
+// The command line, and nothing else: flags → BuildOptions → pipeline → exit code.
+// Exit codes: 0 success, 1 problems in the site's files, 2 a wrong command line.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "pipeline/build.h"
+
+#ifndef HYOKA_VERSION
+#define HYOKA_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app{"hyoka: builds the website of a plan's evaluation from Markdown and TOML",
+               "hyoka"};
+  app.set_version_flag("--version", "hyoka " HYOKA_VERSION);
+  app.require_subcommand(1);
+
+  hyoka::BuildOptions options;
+  std::string base_url, theme;
+  bool quiet = false;
+  const auto add_common = [&](CLI::App* command) {
+    command->add_option("-s,--source", options.source_dir, "the site's folder (default: .)");
+    command->add_option("--base-url", base_url, "overrides base_url in site.toml");
+    command->add_option("--theme", theme, "overrides theme in site.toml");
+    command->add_flag("--strict", options.strict, "treat warnings as errors");
+    command->add_flag("-q,--quiet", quiet, "print problems only");
+  };
+  auto* build = app.add_subcommand("build", "build the site into public/");
+  add_common(build);
+  build->add_option("-d,--destination", options.destination,
+                    "the output folder (default: <source>/public)");
+  auto* check = app.add_subcommand("check", "check the site without writing anything");
+  add_common(check);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  if (!base_url.empty()) options.base_url = base_url;
+  if (!theme.empty()) options.theme = theme;
+  options.write = check->parsed() ? false : true;
+
+  const hyoka::RealFileSystem fs;
+  const auto result = hyoka::build_site(options, fs);
+  hyoka::print_diagnostics(result.diagnostics, std::cerr);
+  if (!result.ok) return 1;
+  if (!quiet) std::cerr << "hyoka: " << hyoka::summary(options, result) << '\n';
+  return 0;
+}

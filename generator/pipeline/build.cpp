@@ -1,0 +1,103 @@
+#include "pipeline/build.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "config/site_config.h"
+#include "content/page.h"
+#include "data/dataset.h"
+#include "render/theme.h"
+#include "site/site.h"
+
+namespace hyoka {
+
+namespace {
+
+// Applies the command line's overrides to site.toml's values.
+void apply_overrides(const BuildOptions& options, SiteConfig& config, Diagnostics& diags) {
+  if (options.base_url) {
+    if (const auto problem = check_base_url(*options.base_url)) {
+      diags.report_file(Severity::error, "", "--base-url: " + *problem);
+    }
+    config.base_url = normalize_base_url(*options.base_url);
+  }
+  if (options.theme) {
+    config.theme = *options.theme;
+    config.source = nullptr;  // an unknown theme is then the flag's fault, not site.toml's
+  }
+}
+
+// The end of a stage: stop when it found errors, or warnings under --strict.
+bool stage_failed(const BuildOptions& options, Diagnostics& diags) {
+  if (options.strict) diags.promote_warnings();
+  return diags.has_errors();
+}
+
+}  // namespace
+
+BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
+  const auto started = std::chrono::steady_clock::now();
+  BuildResult result;
+  auto& diags = result.diagnostics;
+  const auto& src = options.source_dir;
+
+  // 1. site.toml
+  auto config = load_config(fs, join_path(src, "site.toml"), diags);
+  if (config) apply_overrides(options, *config, diags);
+  if (!config || stage_failed(options, diags)) return result;
+
+  // 2. pages, datasets and the theme, each read and checked on its own
+  auto content = load_content(fs, join_path(src, "content"), diags);
+  auto datasets = load_datasets(fs, content.data_files, diags);
+  const auto theme = load_theme(fs, join_path(src, "themes"), *config, diags);
+  if (stage_failed(options, diags)) return result;
+
+  // 3. the site: areas in order, dataset rows matched to areas
+  const auto site = assemble_site(std::move(*config), std::move(content), std::move(datasets), diags);
+  if (!site || stage_failed(options, diags)) return result;
+  result.pages = 1 + site->areas.size();
+  result.datasets = site->datasets.size();
+
+  // 4. every page and asset, in memory
+  result.files = render_site(*site, *theme, fs, diags);
+  if (stage_failed(options, diags)) return result;
+
+  // 5. public/, replaced in one step
+  if (options.write) {
+    const auto destination =
+        options.destination.empty() ? join_path(src, "public") : options.destination;
+    if (!write_site(result.files, destination, src, diags, &result.written)) return result;
+  }
+  result.ok = true;
+  result.milliseconds =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+void print_diagnostics(const Diagnostics& diags, std::ostream& out, std::size_t limit) {
+  const auto sorted = diags.sorted();
+  for (std::size_t i = 0; i < sorted.size() && i < limit; ++i) out << format(sorted[i]);
+  if (sorted.size() > limit) {
+    out << "… and " << sorted.size() - limit << " more problems not shown\n";
+  }
+  const int errors = diags.errors();
+  const int warnings = diags.warnings();
+  if (errors || warnings) {
+    out << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+        << (warnings == 1 ? " warning\n" : " warnings\n");
+  }
+}
+
+std::string summary(const BuildOptions& options, const BuildResult& result) {
+  char time[32];
+  std::snprintf(time, sizeof time, "%.0f ms", result.milliseconds);
+  std::string line = std::to_string(result.pages) + " pages, " + std::to_string(result.datasets) +
+                     (result.datasets == 1 ? " dataset" : " datasets");
+  if (!options.write) return "checked " + line + " in " + time;
+  const auto destination =
+      options.destination.empty() ? join_path(options.source_dir, "public") : options.destination;
+  return "built " + line + " into " + destination + "/ (" + std::to_string(result.written.files) +
+         " files, " + std::to_string((result.written.bytes + 1023) / 1024) + " KiB) in " + time;
+}
+
+}  // namespace hyoka

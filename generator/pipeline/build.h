@@ -1,0 +1,43 @@
+// The build, stage by stage: config → content, data and theme → site → render → output.
+// `hyoka check` runs the same stages and stops before writing.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "output/write_site.h"
+#include "render/render_site.h"
+
+namespace hyoka {
+
+struct BuildOptions {
+  std::string source_dir = ".";
+  std::string destination;  // empty: <source>/public
+  std::optional<std::string> base_url;
+  std::optional<std::string> theme;
+  bool write = true;    // false for `hyoka check`
+  bool strict = false;  // warnings fail the build
+};
+
+struct BuildResult {
+  Diagnostics diagnostics;
+  bool ok = false;
+  std::size_t pages = 0;
+  std::size_t datasets = 0;
+  SiteFiles files;  // what was (or, for check, would be) written
+  WriteStats written;
+  double milliseconds = 0;
+};
+
+BuildResult build_site(const BuildOptions& options, const FileSystem& fs);
+
+// Problems in reading order, at most `limit` of them, then a count of what was left out.
+void print_diagnostics(const Diagnostics& diags, std::ostream& out, std::size_t limit = 100);
+
+// One line saying what was built, for the terminal.
+std::string summary(const BuildOptions& options, const BuildResult& result);
+
+}  // namespace hyoka

@@ -1,0 +1,15 @@
+// The variables a template sees. Documented for theme authors in docs/themes.md; every name
+// added here is a promise to them.
+#pragma once
+
+#include <mstch/mstch.hpp>
+
+#include "render/table_view.h"
+#include "site/site.h"
+
+namespace hyoka {
+
+mstch::map table_context(const TableView& table);
+mstch::map page_context(const Site& site, const SitePage& page, const std::string& content_html);
+
+}  // namespace hyoka

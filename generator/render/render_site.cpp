@@ -1,0 +1,73 @@
+#include "render/render_site.h"
+
+#include <mstch/mstch.hpp>
+
+#include "markdown/markdown.h"
+#include "render/page_context.h"
+
+namespace hyoka {
+
+namespace {
+
+// mstch's default escaper also encodes '/' and '=', which makes every URL in the output
+// unreadable; these five are all HTML needs in text and quoted attributes.
+std::string escape_html(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> partial_texts(const Theme& theme) {
+  std::map<std::string, std::string> out;
+  for (const auto& [name, source] : theme.partials) out[name] = source.text();
+  return out;
+}
+
+// A page template renders the main content; the base layout wraps it.
+std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
+                        const std::map<std::string, std::string>& partials) {
+  const auto layout = page.page->kind == PageKind::home ? "home" : "area";
+  auto context = page_context(site, page, render_markdown(page.page->body));
+  const auto main = mstch::render(theme.layouts.at(layout).text(), context, partials);
+  context["main"] = main;
+  return mstch::render(theme.layouts.at("base").text(), context, partials);
+}
+
+}  // namespace
+
+SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
+                      Diagnostics& diags) {
+  mstch::config::escape = escape_html;
+  SiteFiles files;
+  const auto partials = partial_texts(theme);
+  files[site.home.output_path] = render_page(site, site.home, theme, partials);
+  for (const auto& area : site.areas) {
+    files[area.output_path] = render_page(site, area, theme, partials);
+  }
+  for (const auto& [output, path] : theme.static_files) {
+    if (files.count(output)) {
+      diags.report_file(Severity::error, path,
+                        "this static file would overwrite the page " + output);
+      continue;
+    }
+    auto bytes = fs.read(path);
+    if (!bytes) {
+      diags.report_file(Severity::error, path, bytes.error);
+      continue;
+    }
+    files[output] = std::move(*bytes);
+  }
+  return files;
+}
+
+}  // namespace hyoka

@@ -1,0 +1,21 @@
+// Site + Theme → every output file, in memory. Render never writes to disk: the output stage
+// does, all at once, and the preview server can serve from memory.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "render/theme.h"
+#include "site/site.h"
+
+namespace hyoka {
+
+// Output path (relative, '/'-separated) → bytes. Sorted, so writing is in a stable order.
+using SiteFiles = std::map<std::string, std::string>;
+
+SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
+                      Diagnostics& diags);
+
+}  // namespace hyoka

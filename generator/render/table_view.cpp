@@ -1,0 +1,203 @@
+#include "render/table_view.h"
+
+#include <map>
+
+namespace hyoka {
+
+namespace {
+
+const std::string kDash = "\u2212";
+
+std::string format_count(std::int64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+TableCell header(std::string text, std::string scope) {
+  TableCell c;
+  c.text = std::move(text);
+  c.header = true;
+  c.scope = std::move(scope);
+  return c;
+}
+
+TableCell number(std::string text) {
+  TableCell c;
+  c.text = std::move(text);
+  c.numeric = true;
+  return c;
+}
+
+std::string with_unit(const std::string& title, const Dataset& dataset) {
+  return dataset.unit.empty() ? title : title + "（単位：" + dataset.unit + "）";
+}
+
+std::string year_label(const Site& site, int year) {
+  return fiscal_year_label(year, site.config.fiscal_year_style);
+}
+
+// Notes every table of the dataset carries: how each ratio is rounded and what − means.
+std::vector<std::string> standard_notes(const Dataset& dataset) {
+  std::vector<std::string> notes;
+  for (const auto& ratio : dataset.ratios) notes.push_back(ratio_note(dataset, ratio));
+  if (!dataset.ratios.empty()) {
+    notes.push_back("「" + kDash + "」は、分母が0のため割合を算出できないことを示します。");
+  }
+  return notes;
+}
+
+// Marks the totals that differ from the figures printed in the source and adds a note for
+// each: the page shows the sum of the rows and says what the source printed.
+std::map<std::pair<std::size_t, std::size_t>, std::string> mark_discrepancies(
+    const Site& site, const Dataset& dataset, std::vector<std::string>& notes) {
+  std::map<std::pair<std::size_t, std::size_t>, std::string> marks;
+  int n = 0;
+  for (const auto& d : dataset.discrepancies) {
+    const std::string mark = "※" + std::to_string(++n);
+    marks[{d.measure, d.period}] = mark;
+    const auto& measure = dataset.measures[d.measure];
+    std::string note = mark + " " + year_label(site, dataset.periods[d.period]) + "の「" +
+                       measure.label + "」は、原資料では" + format_count(d.published) +
+                       "と記載されていますが、各行の合計は" + format_count(d.computed) +
+                       "です。表には合計を掲載しています。";
+    for (const auto& ratio : dataset.ratios) {
+      if (ratio.numerator != d.measure && ratio.denominator != d.measure) continue;
+      auto published_counts = dataset.totals;
+      published_counts[d.measure][d.period] = d.published;
+      note += "原資料の数値による「" + ratio.label + "」は" +
+              format_ratio(dataset.ratio(ratio, published_counts, d.period)) + "、合計による値は" +
+              format_ratio(dataset.ratio(ratio, dataset.totals, d.period)) + "です。";
+      marks[{dataset.measures.size() + (&ratio - dataset.ratios.data()), d.period}] = mark;
+    }
+    notes.push_back(note);
+  }
+  return marks;
+}
+
+// Rows of measures and ratios, columns of fiscal years.
+TableView measures_by_period(const Site& site, const Dataset& dataset, const Counts& counts,
+                             const std::map<std::pair<std::size_t, std::size_t>, std::string>& marks) {
+  TableView t;
+  std::vector<TableCell> head = {header("項目", "col")};
+  for (const int year : dataset.periods) head.push_back(header(year_label(site, year), "col"));
+  t.head.push_back(head);
+  const auto mark_of = [&](std::size_t line, std::size_t period) {
+    const auto it = marks.find({line, period});
+    return it == marks.end() ? std::string() : it->second;
+  };
+  for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+    std::vector<TableCell> row = {header(dataset.measures[m].label, "row")};
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      row.push_back(number(format_count(counts[m][p])));
+      row.back().mark = mark_of(m, p);
+    }
+    t.body.push_back(row);
+  }
+  for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+    const auto& ratio = dataset.ratios[r];
+    std::vector<TableCell> row = {header(ratio.label, "row")};
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      row.push_back(number(format_ratio(dataset.ratio(ratio, counts, p))));
+      row.back().mark = mark_of(dataset.measures.size() + r, p);
+    }
+    t.body.push_back(row);
+  }
+  return t;
+}
+
+}  // namespace
+
+std::string ratio_note(const Dataset& dataset, const Ratio& ratio) {
+  const auto& numerator = dataset.measures[ratio.numerator].label;
+  const auto& denominator = dataset.measures[ratio.denominator].label;
+  static const char* kPlace[] = {"小数第1位", "小数第2位", "小数第3位", "小数第4位", "小数第5位"};
+  const std::string shown =
+      ratio.decimals == 0 ? "整数で" : std::string(kPlace[ratio.decimals - 1]) + "まで";
+  const std::string at = kPlace[ratio.decimals];
+  std::string rule;
+  switch (ratio.rounding) {
+    case Rounding::truncate: rule = at + "以下を切り捨て、" + shown + "表示しています。"; break;
+    case Rounding::half_up: rule = at + "を四捨五入し、" + shown + "表示しています。"; break;
+    case Rounding::half_even:
+      rule = at + "以下を偶数丸め（JIS Z 8401 規則A）し、" + shown + "表示しています。";
+      break;
+  }
+  return "「" + ratio.label + "」は「" + numerator + "」÷「" + denominator + "」の百分率で、" +
+         rule + "分子と分母が等しい場合を除き、100%とは表示しません。";
+}
+
+TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row) {
+  const auto& dataset = site.datasets[area_row.dataset];
+  const auto& row = dataset.rows[area_row.row];
+  auto t = measures_by_period(site, dataset, row.values, {});
+  t.id = "table-" + dataset.id;
+  t.caption = with_unit(page.page->title + "：" + dataset.title, dataset);
+  t.notes = standard_notes(dataset);
+  return t;
+}
+
+TableView totals_table(const Site& site, const Dataset& dataset) {
+  std::vector<std::string> notes;
+  const auto marks = mark_discrepancies(site, dataset, notes);
+  auto t = measures_by_period(site, dataset, dataset.totals, marks);
+  t.id = "table-" + dataset.id + "-totals";
+  t.caption = with_unit(dataset.title + "：全体", dataset);
+  t.notes = standard_notes(dataset);
+  t.notes.insert(t.notes.end(), notes.begin(), notes.end());
+  return t;
+}
+
+TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset) {
+  std::vector<std::string> notes;
+  const auto marks = mark_discrepancies(site, dataset, notes);
+  TableView t;
+  t.id = "table-" + dataset.id + "-areas";
+  t.caption = with_unit(dataset.title + "：施策展開方向別", dataset);
+  const int span = static_cast<int>(dataset.measures.size() + dataset.ratios.size());
+  t.column_groups.push_back(1);
+  std::vector<TableCell> years = {header("施策展開方向", "col")};
+  years.back().rowspan = 2;
+  std::vector<TableCell> columns;
+  for (const int year : dataset.periods) {
+    t.column_groups.push_back(span);
+    years.push_back(header(year_label(site, year), "colgroup"));
+    years.back().colspan = span;
+    for (const auto& m : dataset.measures) columns.push_back(header(m.label, "col"));
+    for (const auto& r : dataset.ratios) columns.push_back(header(r.label, "col"));
+  }
+  t.head = {years, columns};
+  const auto add_row = [&](TableCell title, const Counts& counts, bool totals) {
+    std::vector<TableCell> row = {std::move(title)};
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+        row.push_back(number(format_count(counts[m][p])));
+        if (totals && marks.count({m, p})) row.back().mark = marks.at({m, p});
+      }
+      for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+        row.push_back(number(format_ratio(dataset.ratio(dataset.ratios[r], counts, p))));
+        const std::pair<std::size_t, std::size_t> key{dataset.measures.size() + r, p};
+        if (totals && marks.count(key)) row.back().mark = marks.at(key);
+      }
+    }
+    t.body.push_back(std::move(row));
+  };
+  for (const auto& area : site.areas) {
+    for (const auto& ref : area.rows) {
+      if (&site.datasets[ref.dataset] != &dataset) continue;
+      auto title = header(area.page->title, "row");
+      title.href = link(page, area.output_path);
+      add_row(std::move(title), dataset.rows[ref.row].values, false);
+    }
+  }
+  add_row(header("合計", "row"), dataset.totals, true);
+  t.notes = standard_notes(dataset);
+  t.notes.insert(t.notes.end(), notes.begin(), notes.end());
+  return t;
+}
+
+}  // namespace hyoka

@@ -1,0 +1,47 @@
+// Tables as rows of cells, before any HTML: the templates draw them, and tests read the
+// figures straight from here. Every figure comes from the Dataset, so a table cannot show a
+// number the data does not hold.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/era.h"
+#include "site/site.h"
+
+namespace hyoka {
+
+struct TableCell {
+  std::string text;
+  bool header = false;
+  std::string scope;  // for headers: col, row, colgroup
+  int colspan = 1;
+  int rowspan = 1;
+  bool numeric = false;
+  std::string href;  // a link inside the cell
+  std::string mark;  // a note mark such as ※1
+};
+
+struct TableView {
+  std::string id;       // unique on its page
+  std::string caption;
+  std::vector<int> column_groups;  // spans; empty when the table has no groups
+  std::vector<std::vector<TableCell>> head;
+  std::vector<std::vector<TableCell>> body;
+  std::vector<std::string> notes;
+};
+
+// One area's row: a line per measure and ratio, a column per fiscal year (as in the source).
+TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row);
+
+// The dataset's totals over all areas, in the same shape as an area table.
+TableView totals_table(const Site& site, const Dataset& dataset);
+
+// Every area × fiscal year, with a column group per year spanning its measures and ratios,
+// and a totals row.
+TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset);
+
+// The note that states how a ratio is computed and rounded, in Japanese.
+std::string ratio_note(const Dataset& dataset, const Ratio& ratio);
+
+}  // namespace hyoka

@@ -1,0 +1,116 @@
+#include "render/theme.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/spellcheck.h"
+#include "base/toml_reader.h"
+#include "render/template_check.h"
+
+namespace hyoka {
+
+const std::vector<std::string>& required_layouts() {
+  static const std::vector<std::string> names = {"base", "home", "area"};
+  return names;
+}
+
+namespace {
+
+constexpr std::size_t kMaxThemeDepth = 8;
+const std::string kTemplateExtension = ".mustache";
+
+// Reads one theme folder into `theme`, leaving alone what a child theme already set.
+// Returns the parent's name when the theme extends one.
+std::optional<std::string> merge_theme_folder(const FileSystem& fs, const std::string& dir,
+                                              Theme& theme, Diagnostics& diags) {
+  std::optional<std::string> parent;
+  const auto manifest = join_path(dir, "theme.toml");
+  if (fs.kind(manifest) != FileSystem::Kind::missing) {
+    if (const auto source = read_source(fs, manifest, diags)) {
+      TomlReader reader(*source, diags);
+      if (const auto doc = reader.parse(source->text())) {
+        reader.check_keys(*doc, {"name", "description", "extends"}, "theme.toml");
+        if (theme.description.empty()) {
+          theme.description = reader.get_string(*doc, "description", Need::optional).value_or("");
+        }
+        parent = reader.get_string(*doc, "extends", Need::optional);
+      }
+    }
+  }
+  const auto templates_dir = join_path(dir, "templates");
+  if (const auto files = fs.list_files(templates_dir); files) {
+    for (const auto& relative : *files) {
+      if (!relative.ends_with(kTemplateExtension)) continue;
+      const auto stem = relative.substr(0, relative.size() - kTemplateExtension.size());
+      const bool is_partial = stem.starts_with("partials/");
+      const auto name = is_partial ? stem.substr(9) : stem;
+      auto& target = is_partial ? theme.partials : theme.layouts;
+      if (target.count(name)) continue;
+      if (auto source = read_source(fs, join_path(templates_dir, relative), diags)) {
+        target.emplace(name, std::move(*source));
+      }
+    }
+  }
+  const auto static_dir = join_path(dir, "static");
+  if (fs.kind(static_dir) == FileSystem::Kind::directory) {
+    const auto files = fs.list_files(static_dir);
+    if (!files) {
+      diags.report_file(Severity::error, static_dir, files.error);
+    } else {
+      for (const auto& relative : *files) {
+        theme.static_files.emplace(relative, join_path(static_dir, relative));
+      }
+    }
+  }
+  return parent;
+}
+
+}  // namespace
+
+std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_dir,
+                                const SiteConfig& config, Diagnostics& diags) {
+  const int errors_before = diags.errors();
+  Theme theme;
+  theme.name = config.theme;
+  std::vector<std::string> chain;
+  std::optional<std::string> next = config.theme;
+  while (next) {
+    const auto available = fs.list_dirs(themes_dir);
+    if (std::find(available.begin(), available.end(), *next) == available.end()) {
+      const std::string message = "unknown theme \"" + *next + "\": no folder " +
+                                  join_path(themes_dir, *next) + did_you_mean(*next, available);
+      if (chain.empty() && config.source) {
+        diags.error(*config.source, config.theme_position, message);
+      } else {
+        diags.report_file(Severity::error, join_path(join_path(themes_dir, chain.back()), "theme.toml"),
+                          message);
+      }
+      return std::nullopt;
+    }
+    if (std::find(chain.begin(), chain.end(), *next) != chain.end() ||
+        chain.size() >= kMaxThemeDepth) {
+      diags.report_file(Severity::error, join_path(join_path(themes_dir, *next), "theme.toml"),
+                        "themes extend each other in a circle");
+      return std::nullopt;
+    }
+    chain.push_back(*next);
+    next = merge_theme_folder(fs, join_path(themes_dir, *next), theme, diags);
+  }
+  for (const auto& name : required_layouts()) {
+    if (!theme.layouts.count(name)) {
+      diags.report_file(Severity::error,
+                        join_path(join_path(join_path(themes_dir, config.theme), "templates"),
+                                  name + kTemplateExtension),
+                        "missing: theme \"" + config.theme + "\" has no " + name +
+                            " template (needed: base, home, area)");
+    }
+  }
+  std::vector<std::string> partial_names;
+  for (const auto& [name, source] : theme.partials) partial_names.push_back(name);
+  for (const auto& [name, source] : theme.layouts) check_template(source, partial_names, diags);
+  for (const auto& [name, source] : theme.partials) check_template(source, partial_names, diags);
+  if (diags.errors() > errors_before) return std::nullopt;
+  return theme;
+}
+
+}  // namespace hyoka

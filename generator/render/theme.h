@@ -1,0 +1,31 @@
+// A theme: `themes/<name>/theme.toml`, `templates/*.mustache` (layouts), templates/partials/
+// and `static/` (copied to the site's root). A theme may extend another and then takes every
+// template, partial and static file it does not have from its parent.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "base/source_text.h"
+#include "config/site_config.h"
+
+namespace hyoka {
+
+struct Theme {
+  std::string name;
+  std::string description;
+  std::map<std::string, SourceText> layouts;   // "base", "home", "area"
+  std::map<std::string, SourceText> partials;  // by name, as in {{> name}}
+  std::map<std::string, std::string> static_files;  // output path → file to copy
+};
+
+// The layouts every theme must have, directly or through the theme it extends.
+const std::vector<std::string>& required_layouts();
+
+std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_dir,
+                                const SiteConfig& config, Diagnostics& diags);
+
+}  // namespace hyoka
