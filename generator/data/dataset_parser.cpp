@@ -264,7 +264,7 @@ std::optional<Dataset> parse_dataset(const SourceText& source, std::string id,
   dataset.unit = reader.get_string(*doc, "unit", Need::optional).value_or("");
   dataset.periods = read_periods(reader, *doc);
   dataset.measures = read_measures(reader, *doc);
-  if (diags.errors() > errors_before) return std::nullopt;
+  if (dataset.measures.empty()) return std::nullopt;
   check_measure_references(reader, *doc, dataset.measures);
   dataset.ratios = read_ratios(reader, *doc, dataset.measures);
   dataset.rows = read_rows(reader, *doc, dataset.measures, dataset.periods.size());

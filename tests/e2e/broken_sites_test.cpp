@@ -1,0 +1,71 @@
+// Every folder in tests/broken_sites/ breaks one thing in the small valid site in
+// tests/sites/minimal/: its files under site/ replace or add to that site's files, and
+// remove.txt lists files to delete. `hyoka build` must exit 1, print exactly expected.txt,
+// and leave the public/ folder of the last good build as it was.
+//
+// HYOKA_UPDATE_EXPECTED=1 rewrites expected.txt from what hyoka prints; read the diff.
+#define BOOST_TEST_MODULE broken_sites
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "support/run.h"
+
+namespace fs = std::filesystem;
+using namespace hyoka::test;
+
+namespace {
+
+const fs::path kRoot = HYOKA_SOURCE_DIR;
+
+void make_site(const fs::path& fixture, const fs::path& dir) {
+  fs::copy(kRoot / "tests/sites/minimal", dir, fs::copy_options::recursive);
+  fs::copy(kRoot / "themes", dir / "themes", fs::copy_options::recursive);
+  if (fs::exists(fixture / "site")) {
+    fs::copy(fixture / "site", dir,
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  }
+  if (fs::exists(fixture / "remove.txt")) {
+    std::istringstream lines(read_file(fixture / "remove.txt"));
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.empty()) fs::remove_all(dir / line);
+    }
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_minimal_site_builds_cleanly) {
+  TempDir dir;
+  make_site("", dir.path());
+  const auto run = run_hyoka("build -q", dir.path());
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.err == "");
+}
+
+BOOST_AUTO_TEST_CASE(every_broken_site_fails_with_its_exact_message_and_keeps_public) {
+  std::vector<fs::path> fixtures;
+  for (const auto& entry : fs::directory_iterator(kRoot / "tests/broken_sites")) {
+    if (entry.is_directory()) fixtures.push_back(entry.path());
+  }
+  std::sort(fixtures.begin(), fixtures.end());
+  BOOST_TEST(fixtures.size() >= 20u);
+  const bool update = std::getenv("HYOKA_UPDATE_EXPECTED") != nullptr;
+  for (const auto& fixture : fixtures) {
+    BOOST_TEST_CONTEXT(fixture.filename().string()) {
+      TempDir dir;
+      make_site("", dir.path() / "good");
+      BOOST_REQUIRE(run_hyoka("build -q --source good --destination public", dir.path()).exit_code == 0);
+      const auto before = read_tree(dir.path() / "public");
+      fs::remove_all(dir.path() / "good");
+      make_site(fixture, dir.path() / "site");
+      const auto run = run_hyoka("build --source site --destination public", dir.path());
+      if (update) write_file(fixture / "expected.txt", run.err);
+      BOOST_TEST(run.exit_code == 1);
+      BOOST_TEST(run.err == read_file(fixture / "expected.txt"));
+      BOOST_TEST((read_tree(dir.path() / "public") == before));
+    }
+  }
+}

@@ -1,0 +1,242 @@
+// Builds the sample site with the hyoka binary and checks every figure of the source report
+// (shared/seeds/000_c5b32f4a58951ada.txt) in the right cell. The expected figures below are
+// copied from that report, as printed there; they are not read from content/.
+#define BOOST_TEST_MODULE sample_site
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "base/utf8.h"
+#include "support/html_table.h"
+#include "support/run.h"
+
+namespace fs = std::filesystem;
+using namespace hyoka::test;
+
+namespace {
+
+struct AreaFigures {
+  std::string id;
+  std::string title;
+  std::vector<std::string> implemented, achieved, rate;
+};
+
+// 2 施策展開方向毎の総括, (1)–(5): 令和元年度, 令和２年度, 令和３年度.
+const std::vector<AreaFigures> kAreas = {
+    {"recovery", "復興の推進", {"12", "10", "13"}, {"9", "8", "10"}, {"75.0％", "80.0％", "76.9％"}},
+    {"safety", "安全・安心、健康なくらし", {"31", "34", "31"}, {"28", "28", "27"},
+     {"90.3％", "82.3％", "87.0％"}},
+    {"industry", "産業振興・地域活性化", {"18", "29", "26"}, {"14", "25", "16"},
+     {"77.7％", "86.2％", "61.5％"}},
+    {"education", "教育・ICT人材育成", {"10", "18", "19"}, {"10", "15", "18"},
+     {"100％", "83.3％", "94.7％"}},
+    {"e-government", "電子自治体", {"37", "37", "39"}, {"32", "36", "37"},
+     {"86.4％", "97.2％", "94.8％"}},
+};
+
+// 1 全体総括, as printed. The FY2021 achieved total (107) and its rate (83.5％) disagree with
+// the areas above, which add up to 108 (84.3％ when truncated like every other rate).
+const std::vector<std::string> kTotalImplemented = {"108", "128", "128"};
+const std::vector<std::string> kTotalAchievedPrinted = {"93", "112", "107"};
+const std::vector<std::string> kTotalRatePrinted = {"86.1％", "87.5％", "83.5％"};
+
+const std::vector<std::string> kYears = {"令和元年度（2019年度）", "令和2年度（2020年度）",
+                                         "令和3年度（2021年度）"};
+const std::string kDataset = "施策展開方向毎の事業の達成状況";
+const std::string kImplemented = "実施事業項目";
+const std::string kAchieved = "目標達成項目（目標達成+計画通り実施）";
+const std::string kRate = "達成項目の割合";
+
+// The report prints rates as 86.1％ and 100％; the site prints 86.1% and 100.0%. Same value,
+// same places where the report gives them.
+void check_rate(const std::string& cell, const std::string& printed) {
+  std::string number = printed.substr(0, printed.find("％"));
+  BOOST_TEST(cell.ends_with("%"), "cell " << cell);
+  const std::string shown = cell.substr(0, cell.size() - 1);
+  BOOST_TEST(std::stod(shown) == std::stod(number), cell << " vs " << printed);
+  if (number.find('.') != std::string::npos) BOOST_TEST(shown == number);
+}
+
+struct BuiltSample {
+  TempDir dir;
+  RunResult run;
+  BuiltSample() {
+    copy_sample_site(dir.path());
+    run = run_hyoka("build", dir.path());
+  }
+  std::string page(const std::string& path) const { return read_file(dir.path() / "public" / path); }
+};
+
+const BuiltSample& sample() {
+  static BuiltSample built;
+  return built;
+}
+
+// "path:line:col" of the first occurrence of `needle` in a file of the sample site.
+std::string where_in(const std::string& path, const std::string& needle) {
+  const auto text = read_file(fs::path(HYOKA_SOURCE_DIR) / path);
+  const auto at = text.find(needle);
+  BOOST_REQUIRE(at != std::string::npos);
+  const auto line_start = text.rfind('\n', at) + 1;
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+  const int col = 1 + static_cast<int>(hyoka::utf8::length(text.substr(line_start, at - line_start)));
+  return path + ":" + std::to_string(line) + ":" + std::to_string(col);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(sample_site_builds_with_exactly_the_two_warnings_of_the_source) {
+  const auto& built = sample();
+  BOOST_TEST(built.run.exit_code == 0, built.run.err);
+  const auto era = where_in("content/_index.md", "令和３（２０２２）") +
+                   ": warning: era year and Western year disagree: 令和3年 is 2021, but the "
+                   "brackets say 2022\n";
+  const auto total = where_in("content/data/achievement.toml", "107]") +
+                     ": warning: published total of achieved for fiscal year 2021 is 107, but the "
+                     "rows add up to 108; the site shows 108 with a note\n";
+  BOOST_TEST(built.run.err.find(era) != std::string::npos, built.run.err);
+  BOOST_TEST(built.run.err.find(total) != std::string::npos, built.run.err);
+  BOOST_TEST(built.run.err.find("0 errors, 2 warnings\n") != std::string::npos, built.run.err);
+}
+
+BOOST_AUTO_TEST_CASE(every_area_page_shows_its_figures_from_the_source) {
+  for (const auto& area : kAreas) {
+    BOOST_TEST_CONTEXT(area.id) {
+      const auto html = sample().page("areas/" + area.id + "/index.html");
+      BOOST_TEST(html.find("<h1>" + area.title + "</h1>") != std::string::npos);
+      const auto table = find_table(html, area.title + "：" + kDataset + "（単位：件）");
+      BOOST_REQUIRE(table);
+      BOOST_TEST(table->rows.at(0) == (std::vector<std::string>{"項目", kYears[0], kYears[1], kYears[2]}));
+      BOOST_TEST(table->row(kImplemented) == area.implemented);
+      BOOST_TEST(table->row(kAchieved) == area.achieved);
+      const auto rates = table->row(kRate);
+      BOOST_REQUIRE(rates.size() == 3u);
+      for (int y = 0; y < 3; ++y) check_rate(rates[y], area.rate[y]);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(home_totals_show_the_sums_and_a_note_with_the_printed_figures) {
+  const auto html = sample().page("index.html");
+  const auto table = find_table(html, kDataset + "：全体（単位：件）");
+  BOOST_REQUIRE(table);
+  BOOST_TEST(table->row(kImplemented) == kTotalImplemented);
+  const auto achieved = table->row(kAchieved);
+  BOOST_REQUIRE(achieved.size() == 3u);
+  BOOST_TEST(achieved[0] == kTotalAchievedPrinted[0]);
+  BOOST_TEST(achieved[1] == kTotalAchievedPrinted[1]);
+  BOOST_TEST(achieved[2] == "108※1");  // the sum of the five areas, marked
+  const auto rates = table->row(kRate);
+  BOOST_REQUIRE(rates.size() == 3u);
+  check_rate(rates[0], kTotalRatePrinted[0]);
+  check_rate(rates[1], kTotalRatePrinted[1]);
+  BOOST_TEST(rates[2] == "84.3%※1");  // 108/128 = 84.375, truncated
+  const auto note = "※1 令和3年度（2021年度）の「" + kAchieved + "」は、原資料では" +
+                    kTotalAchievedPrinted[2] + "と記載されていますが、各行の合計は108です。";
+  BOOST_TEST(html.find(note) != std::string::npos);
+  BOOST_TEST(html.find("原資料の数値による「" + kRate + "」は83.5%") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(home_shows_every_area_for_every_year_with_a_totals_row) {
+  const auto html = sample().page("index.html");
+  const auto table = find_table(html, kDataset + "：施策展開方向別（単位：件）");
+  BOOST_REQUIRE(table);
+  BOOST_TEST(table->rows.at(0) == (std::vector<std::string>{"施策展開方向", kYears[0], kYears[1], kYears[2]}));
+  for (const auto& area : kAreas) {
+    BOOST_TEST_CONTEXT(area.id) {
+      const auto cells = table->row(area.title);
+      BOOST_REQUIRE(cells.size() == 9u);
+      for (int y = 0; y < 3; ++y) {
+        BOOST_TEST(cells[3 * y] == area.implemented[y]);
+        BOOST_TEST(cells[3 * y + 1] == area.achieved[y]);
+        check_rate(cells[3 * y + 2], area.rate[y]);
+      }
+    }
+  }
+  const auto totals = table->row("合計");
+  BOOST_REQUIRE(totals.size() == 9u);
+  BOOST_TEST(totals[6] == kTotalImplemented[2]);
+  BOOST_TEST(totals[7] == "108※1");
+}
+
+BOOST_AUTO_TEST_CASE(every_table_has_a_caption_scoped_headers_and_the_rounding_note) {
+  for (const auto& path : {std::string("index.html"), std::string("areas/recovery/index.html")}) {
+    const auto html = sample().page(path);
+    BOOST_TEST(html.find("<html lang=\"ja\">") != std::string::npos);
+    std::size_t tables = 0, captions = 0;
+    for (std::size_t p = 0; (p = html.find("<table", p)) != std::string::npos; ++p) ++tables;
+    for (std::size_t p = 0; (p = html.find("<caption", p)) != std::string::npos; ++p) ++captions;
+    BOOST_TEST(tables > 0u);
+    BOOST_TEST(captions == tables);
+    BOOST_TEST(html.find("<th>") == std::string::npos);  // every th has a scope
+    BOOST_TEST(html.find("小数第2位以下を切り捨て、小数第1位まで表示しています。") != std::string::npos);
+    BOOST_TEST(html.find("「−」は、分母が0のため割合を算出できないことを示します。") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(links_are_relative_so_the_site_works_under_any_sub_path) {
+  const auto area = sample().page("areas/safety/index.html");
+  BOOST_TEST(area.find("href=\"../../css/style.css\"") != std::string::npos);
+  BOOST_TEST(area.find("href=\"../../index.html\"") != std::string::npos);
+  const auto home = sample().page("index.html");
+  BOOST_TEST(home.find("href=\"areas/safety/index.html\"") != std::string::npos);
+  BOOST_TEST(home.find("href=\"/") == std::string::npos);
+  BOOST_TEST(fs::exists(sample().dir.path() / "public/css/style.css"));
+}
+
+BOOST_AUTO_TEST_CASE(two_builds_of_the_same_input_are_byte_identical) {
+  TempDir other;
+  copy_sample_site(other.path());
+  BOOST_REQUIRE(run_hyoka("build -q", other.path()).exit_code == 0);
+  BOOST_TEST((read_tree(other.path() / "public") == read_tree(sample().dir.path() / "public")));
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_build_leaves_the_previous_public_folder_unchanged) {
+  TempDir dir;
+  copy_sample_site(dir.path());
+  BOOST_REQUIRE(run_hyoka("build -q", dir.path()).exit_code == 0);
+  const auto before = read_tree(dir.path() / "public");
+  write_file(dir.path() / "content/areas/recovery.md", "+++\ntitle = \n+++\n");
+  const auto run = run_hyoka("build", dir.path());
+  BOOST_TEST(run.exit_code == 1);
+  BOOST_TEST(run.err.find("content/areas/recovery.md:2:9: error: invalid TOML") != std::string::npos,
+             run.err);
+  BOOST_TEST((read_tree(dir.path() / "public") == before));
+  BOOST_TEST(!fs::exists(dir.path() / ".public.hyoka-new"));
+}
+
+BOOST_AUTO_TEST_CASE(check_writes_nothing_and_strict_fails_on_warnings) {
+  TempDir dir;
+  copy_sample_site(dir.path());
+  const auto check = run_hyoka("check", dir.path());
+  BOOST_TEST(check.exit_code == 0, check.err);
+  BOOST_TEST(!fs::exists(dir.path() / "public"));
+  const auto strict = run_hyoka("check --strict", dir.path());
+  BOOST_TEST(strict.exit_code == 1);
+  BOOST_TEST(strict.err.find("2 errors, 0 warnings") != std::string::npos, strict.err);
+}
+
+BOOST_AUTO_TEST_CASE(flags_choose_source_destination_and_base_url) {
+  TempDir dir;
+  copy_sample_site(dir.path() / "site");
+  const auto run = run_hyoka("build --source site --destination out "
+                             "--base-url https://user.github.io/other -q", dir.path());
+  BOOST_TEST(run.exit_code == 0, run.err);
+  const auto html = read_file(dir.path() / "out/areas/recovery/index.html");
+  BOOST_TEST(html.find("href=\"https://user.github.io/other/areas/recovery/\"") != std::string::npos);
+  BOOST_TEST(run.out.empty());
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_with_2_and_version_and_help_with_0) {
+  TempDir dir;
+  BOOST_TEST(run_hyoka("build --no-such-flag", dir.path()).exit_code == 2);
+  BOOST_TEST(run_hyoka("", dir.path()).exit_code == 2);
+  BOOST_TEST(run_hyoka("build --base-url ftp://x", dir.path()).exit_code == 1);
+  const auto version = run_hyoka("--version", dir.path());
+  BOOST_TEST(version.exit_code == 0);
+  BOOST_TEST(version.out.starts_with("hyoka "));
+  const auto help = run_hyoka("--help", dir.path());
+  BOOST_TEST(help.exit_code == 0);
+  BOOST_TEST(help.out.find("check") != std::string::npos);
+}

@@ -1,0 +1,37 @@
+// Runs the hyoka binary for end-to-end tests and reads what it left behind.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace hyoka::test {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `hyoka <arguments>` in `working_dir` through the shell.
+RunResult run_hyoka(const std::string& arguments, const std::filesystem::path& working_dir);
+
+// A fresh empty folder under the system's temporary folder, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& text);
+// Every file below `dir` (relative path → bytes), to compare whole trees.
+std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
+// Copies the sample site (site.toml, content/, themes/) into `dir`.
+void copy_sample_site(const std::filesystem::path& dir);
+
+}  // namespace hyoka::test

@@ -1,0 +1,144 @@
+#define BOOST_TEST_MODULE base
+#include <boost/test/unit_test.hpp>
+
+#include "base/diagnostics.h"
+#include "base/era.h"
+#include "base/file_system.h"
+#include "base/spellcheck.h"
+#include "base/toml_reader.h"
+#include "base/utf8.h"
+
+using namespace hyoka;
+
+BOOST_AUTO_TEST_CASE(fiscal_years_are_labelled_across_the_heisei_reiwa_boundary) {
+  const auto style = FiscalYearStyle::wareki_seireki;
+  BOOST_TEST(fiscal_year_label(2018, style) == "平成30年度（2018年度）");
+  BOOST_TEST(fiscal_year_label(2019, style) == "令和元年度（2019年度）");
+  BOOST_TEST(fiscal_year_label(2020, style) == "令和2年度（2020年度）");
+  BOOST_TEST(fiscal_year_label(2021, style) == "令和3年度（2021年度）");
+  BOOST_TEST(fiscal_year_label(1989, style) == "平成元年度（1989年度）");
+  BOOST_TEST(fiscal_year_label(1988, style) == "昭和63年度（1988年度）");
+  BOOST_TEST(fiscal_year_label(2019, FiscalYearStyle::wareki) == "令和元年度");
+  BOOST_TEST(fiscal_year_label(2019, FiscalYearStyle::seireki) == "2019年度");
+}
+
+BOOST_AUTO_TEST_CASE(era_years_convert_to_western_years_within_the_era) {
+  BOOST_TEST(*to_western("令和", 1) == 2019);
+  BOOST_TEST(*to_western("令和", 3) == 2021);
+  BOOST_TEST(*to_western("平成", 30) == 2018);
+  BOOST_TEST(!to_western("平成", 40));
+  BOOST_TEST(!to_western("令和", 0));
+  BOOST_TEST(!to_western("天平", 1));
+}
+
+BOOST_AUTO_TEST_CASE(positions_count_characters_not_bytes) {
+  const SourceText text("a.md", "一行目\n令和３（２０２２）年度\r\nlast");
+  BOOST_TEST(text.line_count() == 3);
+  BOOST_TEST(text.line(2) == "令和３（２０２２）年度");  // without the \r
+  const auto at = text.position_at(text.text().find("（"));
+  BOOST_TEST(at.line == 2);
+  BOOST_TEST(at.column == 4);
+  BOOST_TEST(text.offset_of({2, 4}) == text.text().find("（"));
+}
+
+BOOST_AUTO_TEST_CASE(a_byte_order_mark_is_dropped_and_does_not_shift_columns) {
+  const SourceText text("a.toml", "\xEF\xBB\xBFtitle = 1");
+  BOOST_TEST(text.line(1) == "title = 1");
+  BOOST_TEST(text.position_at(0).column == 1);
+}
+
+BOOST_AUTO_TEST_CASE(diagnostics_print_path_line_column_source_and_caret) {
+  const SourceText text("content/a.md", "x\n令和３（２０２２）年度\n");
+  Diagnostics diags;
+  diags.warning(text, {2, 1}, "era year and Western year disagree");
+  diags.error(text, {1, 1}, "first");
+  const auto sorted = diags.sorted();
+  BOOST_TEST(format(sorted[0]) == "content/a.md:1:1: error: first\n 1 | x\n   | ^\n");
+  BOOST_TEST(format(sorted[1]) ==
+             "content/a.md:2:1: warning: era year and Western year disagree\n"
+             " 2 | 令和３（２０２２）年度\n"
+             "   | ^\n");
+  // The caret under a wide character lands two columns on for each wide character before it.
+  Diagnostics later;
+  later.error(text, {2, 4}, "here");
+  BOOST_TEST(format(later.all()[0]).ends_with("   |       ^\n"));
+  BOOST_TEST(diags.errors() == 1);
+  BOOST_TEST(diags.warnings() == 1);
+  diags.promote_warnings();
+  BOOST_TEST(diags.errors() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(did_you_mean_suggests_close_names_and_lists_few_others) {
+  BOOST_TEST(did_you_mean("recovry", {"recovery", "safety"}) == "; did you mean \"recovery\"?");
+  BOOST_TEST(did_you_mean("implemnted", {"implemented", "achieved"}) ==
+             "; did you mean \"implemented\"?");
+  BOOST_TEST(did_you_mean("zzz", {"b", "a"}) == "; expected one of: a, b");
+  BOOST_TEST(did_you_mean("zzz", {}) == "");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_at_the_first_bad_byte) {
+  MemoryFileSystem fs(std::map<std::string, std::string>{{"a.md", "ok\nab\xff"}});
+  Diagnostics diags;
+  BOOST_TEST(!read_source(fs, "a.md", diags));
+  BOOST_TEST(format(diags.all().at(0)).starts_with(
+      "a.md:2:3: error: this file is not valid UTF-8; save it as UTF-8\n"));
+  BOOST_TEST(!utf8::first_invalid("令和"));
+  BOOST_TEST(*utf8::first_invalid("\xe4\xbb") == 0u);  // cut short
+  BOOST_TEST(*utf8::first_invalid("\xc0\xaf") == 0u);  // overlong
+}
+
+BOOST_AUTO_TEST_CASE(memory_file_system_lists_files_and_folders_sorted) {
+  MemoryFileSystem fs({{"site/content/b.md", ""}, {"site/content/a/x.md", ""}, {"site/t/y", ""}});
+  BOOST_TEST((fs.kind("site/content") == FileSystem::Kind::directory));
+  BOOST_TEST((fs.kind("site/content/b.md") == FileSystem::Kind::file));
+  BOOST_TEST((fs.kind("site/nope") == FileSystem::Kind::missing));
+  BOOST_TEST(*fs.list_files("site/content") == (std::vector<std::string>{"a/x.md", "b.md"}));
+  BOOST_TEST(fs.list_dirs("site") == (std::vector<std::string>{"content", "t"}));
+  BOOST_TEST(join_path(".", "content/a.md") == "content/a.md");
+  BOOST_TEST(join_path("site/", "./x") == "site/x");
+}
+
+BOOST_AUTO_TEST_CASE(toml_syntax_errors_are_reported_at_their_file_position) {
+  const SourceText text("d.toml", "a = 1\nb c\n");
+  Diagnostics diags;
+  TomlReader reader(text, diags);
+  BOOST_TEST(!reader.parse(text.text()));
+  BOOST_TEST(format(diags.all().at(0)) ==
+             "d.toml:2:2: error: invalid TOML: missing key-value separator `=` (should be `=`)\n"
+             " 2 | b c\n"
+             "   |  ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(toml_positions_are_shifted_by_the_first_line) {
+  const SourceText text("p.md", "+++\ntitle = 3\n+++\n");
+  Diagnostics diags;
+  TomlReader reader(text, diags, 2);
+  const auto doc = reader.parse("title = 3\n");
+  BOOST_REQUIRE(doc);
+  BOOST_TEST(!reader.get_string(*doc, "title", Need::required));
+  BOOST_TEST(format(diags.all().at(0)).starts_with(
+      "p.md:2:9: error: \"title\" must be a string, not an integer\n"));
+}
+
+BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_an_error_not_a_wrapped_value) {
+  const SourceText text("d.toml", "n = 99999999999999999999\n");
+  Diagnostics diags;
+  TomlReader reader(text, diags);
+  const auto doc = reader.parse(text.text());
+  BOOST_REQUIRE(doc);
+  BOOST_TEST(!reader.get_integer(*doc, "n", Need::required));
+  BOOST_TEST(diags.all().at(0).message ==
+             "\"n\" is too large: 99999999999999999999 does not fit in 64 bits");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_keys_are_reported_at_the_key_with_a_suggestion) {
+  const SourceText text("s.toml", "title = \"x\"\n  unti = \"件\"\n");
+  Diagnostics diags;
+  TomlReader reader(text, diags);
+  const auto doc = reader.parse(text.text());
+  BOOST_REQUIRE(doc);
+  reader.check_keys(*doc, {"title", "unit"}, "a dataset");
+  BOOST_TEST(format(diags.all().at(0)).starts_with(
+      "s.toml:2:3: error: unknown key \"unti\" in a dataset; did you mean \"unit\"?\n"));
+  BOOST_TEST(reader.keys_in_order(*doc) == (std::vector<std::string>{"title", "unti"}));
+}

@@ -1,0 +1,60 @@
+#define BOOST_TEST_MODULE config
+#include <boost/test/unit_test.hpp>
+
+#include "support/messages.h"
+
+#include "config/site_config.h"
+
+using namespace hyoka;
+using hyoka::test::first_lines;
+using hyoka::test::lines;
+
+BOOST_AUTO_TEST_CASE(can_read_the_documented_site_toml) {
+  Diagnostics diags;
+  const auto config = parse_config(
+      SourceText("site.toml",
+                 "title = \"総括\"\nbase_url = \"https://example.github.io/fukushima-ict\"\n"
+                 "language = \"ja\"\ntheme = \"default\"\n[publisher]\nname = \"福島県\"\n"
+                 "local_government_code = \"070009\"\n[fiscal_year]\nlabel = \"wareki\"\n"),
+      diags);
+  BOOST_REQUIRE(config);
+  BOOST_TEST(config->base_url == "https://example.github.io/fukushima-ict/");
+  BOOST_TEST(config->publisher.local_government_code == "070009");
+  BOOST_TEST((config->fiscal_year_style == FiscalYearStyle::wareki));
+  BOOST_TEST(config->theme_position.line == 4);
+  BOOST_TEST(diags.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(errors_on_missing_keys_bad_url_unknown_keys_and_labels) {
+  Diagnostics diags;
+  const auto config = parse_config(
+      SourceText("site.toml",
+                 "base_url = \"example.org\"\nthme = \"x\"\n[fiscal_year]\nlabel = \"wareki-seirki\"\n"),
+      diags);
+  BOOST_TEST(!config);
+  BOOST_TEST(first_lines(diags) ==
+             lines(std::vector<std::string>{
+                 "site.toml:1:1: error: missing key \"title\" (a string)",
+                 "site.toml:1:12: error: base_url must start with https:// or http://, as in "
+                 "\"https://example.github.io/fukushima-ict/\"",
+                 "site.toml:2:1: error: unknown key \"thme\" in site.toml; did you mean \"theme\"?",
+                 "site.toml:4:9: error: unknown fiscal-year label \"wareki-seirki\"; did you mean "
+                 "\"wareki-seireki\"?"}));
+}
+
+BOOST_AUTO_TEST_CASE(local_government_codes_carry_a_check_digit) {
+  BOOST_TEST(valid_local_government_code("070009"));  // 福島県
+  BOOST_TEST(valid_local_government_code("131016"));  // 千代田区
+  BOOST_TEST(valid_local_government_code("011002"));  // 札幌市
+  BOOST_TEST(!valid_local_government_code("070008"));
+  BOOST_TEST(!valid_local_government_code("07000"));
+  BOOST_TEST(!valid_local_government_code("07000x"));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_site_toml_says_how_to_point_at_one) {
+  MemoryFileSystem fs;
+  Diagnostics diags;
+  BOOST_TEST(!load_config(fs, "site.toml", diags));
+  BOOST_TEST(format(diags.all().at(0)) ==
+             "site.toml: error: no site.toml here; run hyoka in a site's folder or pass --source DIR\n");
+}

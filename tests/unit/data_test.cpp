@@ -1,0 +1,135 @@
+#define BOOST_TEST_MODULE data
+#include <boost/test/unit_test.hpp>
+
+#include "support/messages.h"
+
+#include "data/dataset.h"
+
+using namespace hyoka;
+
+namespace {
+
+const std::string kHeader =
+    "title = \"達成状況\"\n"                      // 1
+    "unit = \"件\"\n"                             // 2
+    "periods = [2019, 2020]\n"                    // 3
+    "[measures.implemented]\n"                    // 4
+    "label = \"実施\"\n"                          // 5
+    "[measures.achieved]\n"                       // 6
+    "label = \"達成\"\n"                          // 7
+    "at_most = \"implemented\"\n"                 // 8
+    "[ratios.rate]\n"                             // 9
+    "label = \"割合\"\n"                          // 10
+    "numerator = \"achieved\"\n"                  // 11
+    "denominator = \"implemented\"\n";            // 12
+
+struct Parsed {
+  Diagnostics diags;
+  std::optional<Dataset> dataset;
+  std::string messages() const { return hyoka::test::first_lines(diags); }
+};
+
+Parsed parse(const std::string& text) {
+  Parsed p;
+  p.dataset = parse_dataset(SourceText("d.toml", text), "d", p.diags);
+  return p;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(parses_measures_in_written_order_and_computes_totals) {
+  const auto p = parse(kHeader +
+                       "[[rows]]\narea = \"a\"\nimplemented = [12, 10]\nachieved = [9, 8]\n"
+                       "[[rows]]\narea = \"b\"\nimplemented = [31, 34]\nachieved = [28, 28]\n");
+  BOOST_REQUIRE(p.dataset);
+  const auto& d = *p.dataset;
+  BOOST_TEST(d.measure_ids() == (std::vector<std::string>{"implemented", "achieved"}));
+  BOOST_TEST(d.periods == (std::vector<int>{2019, 2020}));
+  BOOST_TEST(d.totals[0] == (std::vector<std::int64_t>{43, 44}));
+  BOOST_TEST(d.totals[1] == (std::vector<std::int64_t>{37, 36}));
+  BOOST_TEST(format_ratio(d.ratio(d.ratios[0], d.totals, 0)) == "86.0%");
+  BOOST_TEST(d.rows[1].area == "b");
+  BOOST_TEST(p.diags.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(errors_when_values_and_periods_differ_in_length) {
+  const auto p = parse(kHeader + "[[rows]]\narea = \"a\"\nimplemented = [12]\nachieved = [9, 8]\n");
+  BOOST_TEST(!p.dataset);
+  BOOST_TEST(p.messages() ==
+             hyoka::test::lines(std::vector<std::string>{
+                 "d.toml:15:15: error: \"implemented\" has 1 value but there are 2 periods"}));
+}
+
+BOOST_AUTO_TEST_CASE(errors_on_negative_counts_at_the_value) {
+  const auto p = parse(kHeader + "[[rows]]\narea = \"a\"\nimplemented = [12, -1]\nachieved = [9, 0]\n");
+  BOOST_TEST(p.messages() ==
+             hyoka::test::lines(std::vector<std::string>{"d.toml:15:20: error: a count cannot be negative: -1"}));
+}
+
+BOOST_AUTO_TEST_CASE(errors_when_a_count_exceeds_its_at_most_bound) {
+  const auto p = parse(kHeader + "[[rows]]\narea = \"a\"\nimplemented = [12, 10]\nachieved = [9, 11]\n");
+  BOOST_TEST(!p.dataset);
+  BOOST_TEST(p.messages() ==
+             hyoka::test::lines(std::vector<std::string>{"d.toml:16:16: error: achieved (11) is more than "
+                                       "implemented (10) for area \"a\", fiscal year 2020"}));
+}
+
+BOOST_AUTO_TEST_CASE(errors_when_a_sum_of_measure_is_not_the_sum) {
+  const auto p = parse(
+      "title = \"t\"\nperiods = [2021]\n"
+      "[measures.met]\nlabel = \"m\"\n[measures.as_planned]\nlabel = \"p\"\n"
+      "[measures.achieved]\nlabel = \"a\"\nsum_of = [\"met\", \"as_planned\"]\n"
+      "[[rows]]\narea = \"a\"\nmet = [3]\nas_planned = [4]\nachieved = [8]\n");
+  BOOST_TEST(p.messages() == hyoka::test::lines(std::vector<std::string>{
+                                 "d.toml:14:13: error: achieved (8) is not the sum of met + "
+                                 "as_planned (7) for area \"a\", fiscal year 2021"}));
+}
+
+BOOST_AUTO_TEST_CASE(warns_at_a_published_total_that_is_not_the_sum_of_rows) {
+  const auto p = parse(kHeader +
+                       "[[rows]]\narea = \"a\"\nimplemented = [12, 10]\nachieved = [9, 8]\n"
+                       "[published_totals]\nimplemented = [12, 10]\nachieved = [9, 7]\n");
+  BOOST_REQUIRE(p.dataset);
+  BOOST_TEST(p.messages() ==
+             hyoka::test::lines(std::vector<std::string>{
+                 "d.toml:19:16: warning: published total of achieved for fiscal year 2020 is 7, "
+                 "but the rows add up to 8; the site shows 8 with a note"}));
+  BOOST_REQUIRE(p.dataset->discrepancies.size() == 1u);
+  BOOST_TEST(p.dataset->discrepancies[0].published == 7);
+  BOOST_TEST(p.dataset->discrepancies[0].computed == 8);
+  BOOST_TEST(p.dataset->totals[1][1] == 8);
+}
+
+BOOST_AUTO_TEST_CASE(suggests_measure_names_for_typos) {
+  const auto p = parse(
+      "title = \"t\"\nperiods = [2021]\n[measures.implemented]\nlabel = \"i\"\n"
+      "[measures.achieved]\nlabel = \"a\"\nat_most = \"implemnted\"\n"
+      "[ratios.rate]\nlabel = \"r\"\nnumerator = \"achieved\"\ndenominator = \"implemented\"\n"
+      "rounding = \"truncat\"\n"
+      "[[rows]]\narea = \"a\"\nimplemented = [1]\nacheived = [1]\n");
+  BOOST_TEST(p.messages() ==
+             hyoka::test::lines(std::vector<std::string>{
+                 "d.toml:7:11: error: unknown measure \"implemnted\"; did you mean \"implemented\"?",
+                 "d.toml:12:12: error: unknown rounding \"truncat\"; did you mean \"truncate\"?",
+                 "d.toml:13:1: error: this row has no \"achieved\" values",
+                 "d.toml:16:1: error: unknown key \"acheived\" in [[rows]]; did you mean \"achieved\"?"}));
+}
+
+BOOST_AUTO_TEST_CASE(reports_every_problem_of_a_file_at_once) {
+  const auto p = parse("periods = [2019, 2019]\nunit = 3\n[measures.x]\n");
+  BOOST_TEST(p.messages() ==
+             hyoka::test::lines(std::vector<std::string>{
+                 "d.toml:1:1: error: missing key \"title\" (a string)",
+                 "d.toml:1:1: error: missing key \"rows\" (an array)",
+                 "d.toml:1:18: error: periods must be in ascending order without repeats",
+                 "d.toml:2:8: error: \"unit\" must be a string, not an integer",
+                 "d.toml:3:1: error: missing key \"label\" (a string)"}));
+}
+
+BOOST_AUTO_TEST_CASE(errors_on_a_missing_rows_array_and_a_wrong_period) {
+  const auto p = parse("title = \"t\"\nperiods = [19]\n[measures.x]\nlabel = \"x\"\n");
+  BOOST_TEST(p.messages() ==
+             hyoka::test::lines(std::vector<std::string>{
+                 "d.toml:1:1: error: missing key \"rows\" (an array)",
+                 "d.toml:2:12: error: a period is a fiscal year such as 2019, not 19"}));
+}

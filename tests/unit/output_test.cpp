@@ -1,0 +1,111 @@
+#define BOOST_TEST_MODULE output
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "pipeline/build.h"
+
+namespace fs = std::filesystem;
+using namespace hyoka;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("hyoka-output-" + std::to_string(std::random_device()()));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(writes_every_file_and_replaces_the_previous_site_whole) {
+  TempDir dir;
+  Diagnostics diags;
+  const auto dest = (dir.path / "public").string();
+  BOOST_REQUIRE(write_site({{"index.html", "one"}, {"old.html", "x"}}, dest, (dir.path / "src").string(), diags));
+  WriteStats stats;
+  BOOST_REQUIRE(write_site({{"index.html", "two"}, {"a/b/c.css", "c"}}, dest, (dir.path / "src").string(), diags, &stats));
+  BOOST_TEST(slurp(dir.path / "public/index.html") == "two");
+  BOOST_TEST(slurp(dir.path / "public/a/b/c.css") == "c");
+  BOOST_TEST(!fs::exists(dir.path / "public/old.html"));
+  BOOST_TEST(stats.files == 2u);
+  BOOST_TEST(stats.bytes == 4u);
+  BOOST_TEST(!fs::exists(dir.path / ".public.hyoka-new"));
+  BOOST_TEST(diags.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_previous_site_untouched) {
+  TempDir dir;
+  Diagnostics diags;
+  const auto dest = (dir.path / "public").string();
+  BOOST_REQUIRE(write_site({{"index.html", "good"}}, dest, "src", diags));
+  // "a" cannot be both a file and a folder: the write fails part-way.
+  BOOST_TEST(!write_site({{"a", "file"}, {"a/b.html", "x"}, {"index.html", "bad"}}, dest, "src", diags));
+  BOOST_TEST(slurp(dir.path / "public/index.html") == "good");
+  BOOST_TEST(!fs::exists(dir.path / "public/a"));
+  BOOST_TEST(!fs::exists(dir.path / ".public.hyoka-new"));
+  BOOST_REQUIRE(diags.all().size() == 1u);
+  BOOST_TEST(diags.all()[0].message.ends_with("; the previous site was left as it was"));
+}
+
+BOOST_AUTO_TEST_CASE(refuses_to_replace_the_source_folder) {
+  TempDir dir;
+  Diagnostics diags;
+  BOOST_TEST(!write_site({{"index.html", "x"}}, dir.path.string(), (dir.path / "site").string(), diags));
+  BOOST_TEST(diags.all().at(0).message ==
+             "the destination holds the site's source; choose another --destination");
+  BOOST_TEST(fs::exists(dir.path));
+}
+
+BOOST_AUTO_TEST_CASE(the_pipeline_runs_on_an_in_memory_site_without_writing) {
+  MemoryFileSystem memory({
+      {"s/site.toml", "title = \"t\"\nbase_url = \"https://example.org/\"\n"},
+      {"s/content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
+      {"s/content/areas/a.md", "+++\ntitle = \"A\"\n+++\n"},
+      {"s/content/data/d.toml",
+       "title = \"t\"\nperiods = [2021]\n[measures.n]\nlabel = \"n\"\n[[rows]]\narea = \"a\"\nn = [1]\n"},
+      {"s/themes/default/templates/base.mustache", "{{{main}}}"},
+      {"s/themes/default/templates/home.mustache", "{{title}}"},
+      {"s/themes/default/templates/area.mustache", "{{title}}"},
+      {"s/themes/default/static/x.css", "css"},
+  });
+  BuildOptions options;
+  options.source_dir = "s";
+  options.write = false;
+  const auto result = build_site(options, memory);
+  BOOST_TEST(result.ok);
+  BOOST_TEST(result.files.at("index.html") == "home");
+  BOOST_TEST(result.files.at("areas/a/index.html") == "A");
+  BOOST_TEST(result.files.at("x.css") == "css");
+  BOOST_TEST(result.pages == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_theme_is_reported_at_site_toml_with_a_suggestion) {
+  MemoryFileSystem memory({
+      {"site.toml", "title = \"t\"\nbase_url = \"https://example.org/\"\ntheme = \"defualt\"\n"},
+      {"content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
+      {"themes/default/templates/base.mustache", ""},
+  });
+  BuildOptions options;
+  options.write = false;
+  const auto result = build_site(options, memory);
+  BOOST_TEST(!result.ok);
+  BOOST_TEST(format(result.diagnostics.sorted().at(0)) ==
+             "site.toml:3:9: error: unknown theme \"defualt\": no folder themes/defualt; did you "
+             "mean \"default\"?\n"
+             " 3 | theme = \"defualt\"\n"
+             "   |         ^\n");
+}

@@ -1,0 +1,119 @@
+#define BOOST_TEST_MODULE render
+#include <boost/test/unit_test.hpp>
+
+#include "support/messages.h"
+
+#include "render/render_site.h"
+#include "render/table_view.h"
+#include "render/template_check.h"
+
+using namespace hyoka;
+using hyoka::test::first_lines;
+using hyoka::test::lines;
+
+namespace {
+
+struct Fixture {
+  MemoryFileSystem fs;
+  Diagnostics diags;
+  std::unique_ptr<Site> site;
+
+  explicit Fixture(const std::string& data) {
+    fs = MemoryFileSystem({
+        {"content/_index.md", "+++\ntitle = \"ホーム <&>\"\n+++\n本文\n"},
+        {"content/areas/a.md", "+++\ntitle = \"A\"\n+++\n"},
+        {"content/areas/b.md", "+++\ntitle = \"B\"\n+++\n"},
+        {"content/data/d.toml", data},
+    });
+    SiteConfig config;
+    config.title = "site";
+    config.base_url = "https://example.org/x/";
+    auto content = load_content(fs, "content", diags);
+    auto datasets = load_datasets(fs, content.data_files, diags);
+    site = assemble_site(config, std::move(content), std::move(datasets), diags);
+  }
+};
+
+const std::string kData =
+    "title = \"状況\"\nunit = \"件\"\nperiods = [2018, 2019]\n"
+    "[measures.done]\nlabel = \"実施\"\n[measures.ok]\nlabel = \"達成\"\nat_most = \"done\"\n"
+    "[ratios.rate]\nlabel = \"割合\"\nnumerator = \"ok\"\ndenominator = \"done\"\n"
+    "rounding = \"half-up\"\ndecimals = 0\n"
+    "[[rows]]\narea = \"a\"\ndone = [0, 3]\nok = [0, 2]\n"
+    "[[rows]]\narea = \"b\"\ndone = [4, 1000]\nok = [1, 999]\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(template_check_finds_unknown_partials_and_unbalanced_sections) {
+  Diagnostics diags;
+  check_template(SourceText("t/home.mustache",
+                            "{{#areas}}\n  {{> tabel}}\n{{/area}}\n{{^x}}{{/x}}{{/y}}\n{{#open}}\n"),
+                 {"table", "nav"}, diags);
+  BOOST_TEST(first_lines(diags) ==
+             lines(std::vector<std::string>{
+                 "t/home.mustache:2:3: error: unknown partial \"tabel\": no "
+                 "templates/partials/tabel.mustache; did you mean \"table\"?",
+                 "t/home.mustache:3:1: error: {{/area}} closes {{#areas}}, opened at line 1; "
+                 "close that first with {{/areas}}",
+                 "t/home.mustache:4:13: error: {{/y}} closes a section that was never opened",
+                 "t/home.mustache:5:1: error: section {{#open}} is never closed: add {{/open}}"}));
+}
+
+BOOST_AUTO_TEST_CASE(template_check_follows_delimiter_changes_and_finds_unclosed_tags) {
+  Diagnostics diags;
+  check_template(SourceText("a.mustache", "{{=<% %>=}}<%#x%><%/x%>{{#y}}"), {}, diags);
+  BOOST_TEST(diags.all().empty());
+  check_template(SourceText("b.mustache", "ok\n  {{title"), {}, diags);
+  BOOST_TEST(first_lines(diags) ==
+             lines(std::vector<std::string>{"b.mustache:2:3: error: this tag is never closed with }}"}));
+}
+
+BOOST_AUTO_TEST_CASE(area_tables_show_counts_ratios_and_a_minus_for_zero_denominators) {
+  Fixture f(kData);
+  BOOST_REQUIRE(f.site);
+  const auto table = area_table(*f.site, f.site->areas[0], f.site->areas[0].rows[0]);
+  BOOST_TEST(table.caption == "A：状況（単位：件）");
+  BOOST_TEST(table.head[0][1].text == "平成30年度（2018年度）");
+  BOOST_TEST(table.head[0][2].text == "令和元年度（2019年度）");
+  BOOST_TEST(table.body[2][1].text == "\u2212");  // 0/0
+  BOOST_TEST(table.body[2][2].text == "67%");     // 2/3 half-up
+  BOOST_TEST(table.body[0][0].scope == "row");
+  BOOST_TEST(table.notes.at(0) ==
+             "「割合」は「達成」÷「実施」の百分率で、小数第1位を四捨五入し、整数で表示しています。"
+             "分子と分母が等しい場合を除き、100%とは表示しません。");
+}
+
+BOOST_AUTO_TEST_CASE(overview_tables_group_columns_by_year_and_total_every_area) {
+  Fixture g(
+      "title = \"状況\"\nperiods = [2021]\n[measures.done]\nlabel = \"実施\"\n"
+      "[[rows]]\narea = \"a\"\ndone = [1200]\n[[rows]]\narea = \"b\"\ndone = [34]\n"
+      "[published_totals]\ndone = [1233]\n");
+  BOOST_REQUIRE(g.site);
+  const auto table = overview_table(*g.site, g.site->home, g.site->datasets[0]);
+  BOOST_TEST(table.column_groups == (std::vector<int>{1, 1}));
+  BOOST_TEST(table.head[0][1].scope == "colgroup");
+  BOOST_TEST(table.body[0][0].href == "areas/a/index.html");
+  BOOST_TEST(table.body[0][1].text == "1,200");
+  BOOST_TEST(table.body[2][0].text == "合計");
+  BOOST_TEST(table.body[2][1].text == "1,234");
+  BOOST_TEST(table.body[2][1].mark == "※1");
+  BOOST_TEST(table.notes.back() ==
+             "※1 令和3年度（2021年度）の「実施」は、原資料では1,233と記載されていますが、各行の"
+             "合計は1,234です。表には合計を掲載しています。");
+}
+
+BOOST_AUTO_TEST_CASE(pages_escape_text_and_keep_urls_readable) {
+  Fixture f(
+      "title = \"t\"\nperiods = [2021]\n[measures.done]\nlabel = \"実施\"\n"
+      "[[rows]]\narea = \"a\"\ndone = [1]\n[[rows]]\narea = \"b\"\ndone = [2]\n");
+  BOOST_REQUIRE(f.site);
+  Theme theme;
+  theme.layouts.emplace("base", SourceText("base", "<title>{{title}}</title>{{{main}}}"));
+  theme.layouts.emplace("home", SourceText("home", "{{#areas}}<a href=\"{{href}}\">{{title}}</a>{{/areas}}"));
+  theme.layouts.emplace("area", SourceText("area", "{{{content}}}"));
+  const auto files = render_site(*f.site, theme, f.fs, f.diags);
+  BOOST_TEST(files.at("index.html") ==
+             "<title>ホーム &lt;&amp;&gt;</title><a href=\"areas/a/index.html\">A</a>"
+             "<a href=\"areas/b/index.html\">B</a>");
+  BOOST_TEST(files.count("areas/b/index.html") == 1u);
+}
