@@ -17,10 +17,11 @@ constexpr int kFirstPeriod = 1868;  // 明治元年: fiscal-year labels need a k
 constexpr int kLastPeriod = 9999;
 constexpr std::int64_t kMaxDecimals = 4;
 
-std::vector<int> read_periods(TomlReader& reader, const toml::value& doc) {
+// nullopt when there is no usable periods array, so rows are not measured against it.
+std::optional<std::vector<int>> read_periods(TomlReader& reader, const toml::value& doc) {
   std::vector<int> periods;
   const auto* array = reader.get_array(doc, "periods", Need::required);
-  if (!array) return periods;
+  if (!array) return std::nullopt;
   if (array->as_array().empty()) {
     reader.error(reader.position(*array), "periods must list at least one fiscal year");
   }
@@ -262,9 +263,10 @@ std::optional<Dataset> parse_dataset(const SourceText& source, std::string id,
   dataset.title = reader.get_string(*doc, "title", Need::required).value_or("");
   dataset.description = reader.get_string(*doc, "description", Need::optional).value_or("");
   dataset.unit = reader.get_string(*doc, "unit", Need::optional).value_or("");
-  dataset.periods = read_periods(reader, *doc);
+  const auto periods = read_periods(reader, *doc);
   dataset.measures = read_measures(reader, *doc);
-  if (dataset.measures.empty()) return std::nullopt;
+  if (!periods || dataset.measures.empty()) return std::nullopt;
+  dataset.periods = *periods;
   check_measure_references(reader, *doc, dataset.measures);
   dataset.ratios = read_ratios(reader, *doc, dataset.measures);
   dataset.rows = read_rows(reader, *doc, dataset.measures, dataset.periods.size());

@@ -1,6 +1,6 @@
 // Every folder in tests/broken_sites/ breaks one thing in the small valid site in
 // tests/sites/minimal/: its files under site/ replace or add to that site's files, and
-// remove.txt lists files to delete. `hyoka build` must exit 1, print exactly expected.txt,
+// remove.txt lists files to delete first. `hyoka build` must exit 1, print exactly expected.txt,
 // and leave the public/ folder of the last good build as it was.
 //
 // HYOKA_UPDATE_EXPECTED=1 rewrites expected.txt from what hyoka prints; read the diff.
@@ -23,15 +23,15 @@ const fs::path kRoot = HYOKA_SOURCE_DIR;
 void make_site(const fs::path& fixture, const fs::path& dir) {
   fs::copy(kRoot / "tests/sites/minimal", dir, fs::copy_options::recursive);
   fs::copy(kRoot / "themes", dir / "themes", fs::copy_options::recursive);
-  if (fs::exists(fixture / "site")) {
-    fs::copy(fixture / "site", dir,
-             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-  }
   if (fs::exists(fixture / "remove.txt")) {
     std::istringstream lines(read_file(fixture / "remove.txt"));
     for (std::string line; std::getline(lines, line);) {
       if (!line.empty()) fs::remove_all(dir / line);
     }
+  }
+  if (fs::exists(fixture / "site")) {
+    fs::copy(fixture / "site", dir,
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   }
 }
 
