@@ -10,8 +10,7 @@
 #endif
 
 int main(int argc, char** argv) {
-  CLI::App app{"hyoka: builds the website of a plan's evaluation from Markdown and TOML",
-               "hyoka"};
+  CLI::App app{"hyoka: builds the website of a plan's evaluation from Markdown and TOML", "hyoka"};
   app.set_version_flag("--version", "hyoka " HYOKA_VERSION);
   app.require_subcommand(1);
 

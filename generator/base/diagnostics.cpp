@@ -30,7 +30,9 @@ int Diagnostics::errors() const {
                                         [](auto& d) { return d.severity == Severity::error; }));
 }
 
-int Diagnostics::warnings() const { return static_cast<int>(items_.size()) - errors(); }
+int Diagnostics::warnings() const {
+  return static_cast<int>(items_.size()) - errors();
+}
 
 void Diagnostics::promote_warnings() {
   for (auto& d : items_) d.severity = Severity::error;

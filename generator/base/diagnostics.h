@@ -13,8 +13,8 @@ enum class Severity { warning, error };
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string path;         // empty when the problem is not about one file
-  Position position;        // line 0 when it is about the whole file
+  std::string path;   // empty when the problem is not about one file
+  Position position;  // line 0 when it is about the whole file
   std::string message;
   std::string source_line;  // the offending line, shown with a caret under `position`
 };

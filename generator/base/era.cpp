@@ -10,9 +10,11 @@ struct Era {
 };
 
 const std::vector<Era>& eras() {
-  static const std::vector<Era> table = {
-      {"令和", 2019, 9999}, {"平成", 1989, 2018}, {"昭和", 1926, 1988},
-      {"大正", 1912, 1925}, {"明治", 1868, 1911}};
+  static const std::vector<Era> table = {{"令和", 2019, 9999},
+                                         {"平成", 1989, 2018},
+                                         {"昭和", 1926, 1988},
+                                         {"大正", 1912, 1925},
+                                         {"明治", 1868, 1911}};
   return table;
 }
 }  // namespace

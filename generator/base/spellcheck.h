@@ -9,7 +9,8 @@
 namespace hyoka {
 
 // The candidate closest to `name` by edit distance, if it is close enough to be a typo.
-std::optional<std::string> closest(std::string_view name, const std::vector<std::string>& candidates);
+std::optional<std::string> closest(std::string_view name,
+                                   const std::vector<std::string>& candidates);
 
 // A message tail: `; did you mean "x"?`, or the list of valid names when few and none is close.
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);

@@ -114,17 +114,27 @@ void TomlReader::warning(Position pos, std::string message) {
 
 std::string describe_type(toml::value_t type) {
   switch (type) {
-    case toml::value_t::boolean: return "a boolean";
-    case toml::value_t::integer: return "an integer";
-    case toml::value_t::floating: return "a number with a fraction";
-    case toml::value_t::string: return "a string";
+    case toml::value_t::boolean:
+      return "a boolean";
+    case toml::value_t::integer:
+      return "an integer";
+    case toml::value_t::floating:
+      return "a number with a fraction";
+    case toml::value_t::string:
+      return "a string";
     case toml::value_t::offset_datetime:
-    case toml::value_t::local_datetime: return "a date-time";
-    case toml::value_t::local_date: return "a date";
-    case toml::value_t::local_time: return "a time";
-    case toml::value_t::array: return "an array";
-    case toml::value_t::table: return "a table";
-    default: return "nothing";
+    case toml::value_t::local_datetime:
+      return "a date-time";
+    case toml::value_t::local_date:
+      return "a date";
+    case toml::value_t::local_time:
+      return "a time";
+    case toml::value_t::array:
+      return "an array";
+    case toml::value_t::table:
+      return "a table";
+    default:
+      return "nothing";
   }
 }
 
@@ -139,8 +149,8 @@ const toml::value* TomlReader::find(const toml::value& table, const std::string&
   }
   const auto& v = table.at(key);
   if (v.type() != type) {
-    error(position(v), "\"" + key + "\" must be " + std::string(type_name) + ", not " +
-                           describe_type(v.type()));
+    error(position(v),
+          "\"" + key + "\" must be " + std::string(type_name) + ", not " + describe_type(v.type()));
     return nullptr;
   }
   return &v;
@@ -213,8 +223,8 @@ std::optional<std::int64_t> TomlReader::integer(const toml::value& v, std::strin
     std::int64_t parsed = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parsed);
     if (ec == std::errc::result_out_of_range) {
-      error(position(v), std::string(what) + " is too large: " + digits +
-                             " does not fit in 64 bits");
+      error(position(v),
+            std::string(what) + " is too large: " + digits + " does not fit in 64 bits");
       return std::nullopt;
     }
   }

@@ -22,8 +22,8 @@ std::optional<FrontMatterSplit> split_front_matter(const SourceText& source, Dia
     if (!is_fence(source.line(line))) continue;
     const auto toml_start = source.offset_of({2, 1});
     const auto toml_end = source.offset_of({line, 1});
-    const auto body_start = line < source.line_count() ? source.offset_of({line + 1, 1})
-                                                       : source.text().size();
+    const auto body_start =
+        line < source.line_count() ? source.offset_of({line + 1, 1}) : source.text().size();
     return FrontMatterSplit{source.text().substr(toml_start, toml_end - toml_start), 2,
                             source.text().substr(body_start), line + 1};
   }

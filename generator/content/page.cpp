@@ -25,8 +25,8 @@ std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::str
   if (kind == PageKind::area) known.push_back("subtitle");
   reader.check_keys(*doc, known, "front matter");
   page.title = reader.get_string(*doc, "title", Need::required).value_or("");
-  page.title_position = doc->contains("title") ? reader.key_position(doc->at("title"), "title")
-                                               : reader.start();
+  page.title_position =
+      doc->contains("title") ? reader.key_position(doc->at("title"), "title") : reader.start();
   page.weight = reader.get_integer(*doc, "weight", Need::optional).value_or(0);
   page.description = reader.get_string(*doc, "description", Need::optional).value_or("");
   if (kind == PageKind::area) {

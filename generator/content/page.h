@@ -31,7 +31,7 @@ struct Page {
 
 struct Content {
   std::optional<Page> home;
-  std::vector<Page> areas;          // sorted by weight, then id
+  std::vector<Page> areas;              // sorted by weight, then id
   std::vector<std::string> data_files;  // content/data/*.toml, paths from the site's root
 };
 

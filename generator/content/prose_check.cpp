@@ -43,7 +43,9 @@ struct Cursor {
   }
 };
 
-bool take_year_suffix(Cursor& c) { return c.take("年度") || c.take("年"); }
+bool take_year_suffix(Cursor& c) {
+  return c.take("年度") || c.take("年");
+}
 
 // Reads `令和３（２０２２）年度` or `令和3年度（2022年度）` from the era name on.
 struct EraMention {
@@ -123,7 +125,8 @@ void check_era_years(const SourceText& source, int first_line, Diagnostics& diag
           const auto expected = to_western(m->era, m->era_year);
           if (expected && *expected != m->western) {
             const std::string year = m->era_year == 1 ? "元" : std::to_string(m->era_year);
-            diags.warning(source, {number, static_cast<int>(utf8::length(line.substr(0, c.pos))) + 1},
+            diags.warning(source,
+                          {number, static_cast<int>(utf8::length(line.substr(0, c.pos))) + 1},
                           "era year and Western year disagree: " + m->era + year + "年 is " +
                               std::to_string(*expected) + ", but the brackets say " +
                               std::to_string(m->western));

@@ -18,8 +18,8 @@ namespace hyoka {
 struct Measure {
   std::string id;
   std::string label;
-  std::string at_most;               // another measure's id, or empty
-  std::vector<std::string> sum_of;   // other measures' ids
+  std::string at_most;              // another measure's id, or empty
+  std::vector<std::string> sum_of;  // other measures' ids
 };
 
 struct Ratio {
@@ -66,7 +66,7 @@ struct Dataset {
   std::vector<Row> rows;
   std::shared_ptr<const SourceText> source;
 
-  Counts totals;  // sums of the rows
+  Counts totals;                                                      // sums of the rows
   std::vector<std::vector<std::optional<PublishedTotal>>> published;  // [measure][period]
   std::vector<Discrepancy> discrepancies;
 

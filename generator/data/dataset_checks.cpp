@@ -31,7 +31,8 @@ void check_counts(const Dataset& dataset, Diagnostics& diags) {
         if (parts.empty()) continue;
         std::int64_t sum = 0;
         bool overflow = false;
-        for (const auto part : parts) overflow |= __builtin_add_overflow(sum, row.values[part][p], &sum);
+        for (const auto part : parts)
+          overflow |= __builtin_add_overflow(sum, row.values[part][p], &sum);
         if (overflow || sum != value) {
           std::string names;
           for (const auto& part : measure.sum_of) names += (names.empty() ? "" : " + ") + part;

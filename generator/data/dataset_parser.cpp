@@ -29,8 +29,8 @@ std::optional<std::vector<int>> read_periods(TomlReader& reader, const toml::val
     const auto year = reader.integer(item, "a period");
     if (!year) continue;
     if (*year < kFirstPeriod || *year > kLastPeriod) {
-      reader.error(reader.position(item), "a period is a fiscal year such as 2019, not " +
-                                              std::to_string(*year));
+      reader.error(reader.position(item),
+                   "a period is a fiscal year such as 2019, not " + std::to_string(*year));
     } else if (!periods.empty() && *year <= periods.back()) {
       reader.error(reader.position(item), "periods must be in ascending order without repeats");
     } else {
@@ -57,10 +57,12 @@ std::vector<Measure> read_measures(TomlReader& reader, const toml::value& doc) {
     m.id = id;
     m.label = reader.get_string(spec, "label", Need::required).value_or(id);
     m.at_most = reader.get_string(spec, "at_most", Need::optional).value_or("");
-    m.sum_of = reader.get_string_array(spec, "sum_of", Need::optional).value_or(std::vector<std::string>{});
+    m.sum_of = reader.get_string_array(spec, "sum_of", Need::optional)
+                   .value_or(std::vector<std::string>{});
     measures.push_back(std::move(m));
   }
-  if (measures.empty()) reader.error(reader.position(*table), "a dataset needs at least one measure");
+  if (measures.empty())
+    reader.error(reader.position(*table), "a dataset needs at least one measure");
   return measures;
 }
 
@@ -74,9 +76,9 @@ void check_measure_references(TomlReader& reader, const toml::value& doc,
     if (!m.at_most.empty() &&
         (m.at_most == m.id || std::find(ids.begin(), ids.end(), m.at_most) == ids.end())) {
       reader.error(reader.position(spec.at("at_most")),
-                   m.at_most == m.id ? "a measure cannot be at most itself"
-                                     : "unknown measure \"" + m.at_most + "\"" +
-                                           did_you_mean(m.at_most, ids));
+                   m.at_most == m.id
+                       ? "a measure cannot be at most itself"
+                       : "unknown measure \"" + m.at_most + "\"" + did_you_mean(m.at_most, ids));
     }
     for (std::size_t i = 0; i < m.sum_of.size(); ++i) {
       const auto& part = m.sum_of[i];
@@ -151,18 +153,19 @@ std::vector<Ratio> read_ratios(TomlReader& reader, const toml::value& doc,
 std::optional<std::pair<std::vector<std::int64_t>, std::vector<Position>>> read_counts(
     TomlReader& reader, const toml::value& array, const std::string& name, std::size_t periods) {
   if (!array.is_array()) {
-    reader.error(reader.position(array),
-                 "\"" + name + "\" must be an array with one count per period, not " +
-                     describe_type(array.type()));
+    reader.error(reader.position(array), "\"" + name +
+                                             "\" must be an array with one count per period, not " +
+                                             describe_type(array.type()));
     return std::nullopt;
   }
   const auto& items = array.as_array();
   bool ok = true;
   if (items.size() != periods) {
-    reader.error(reader.position(array),
-                 "\"" + name + "\" has " + std::to_string(items.size()) + " value" +
-                     (items.size() == 1 ? "" : "s") + " but there " +
-                     (periods == 1 ? "is 1 period" : "are " + std::to_string(periods) + " periods"));
+    reader.error(
+        reader.position(array),
+        "\"" + name + "\" has " + std::to_string(items.size()) + " value" +
+            (items.size() == 1 ? "" : "s") + " but there " +
+            (periods == 1 ? "is 1 period" : "are " + std::to_string(periods) + " periods"));
     ok = false;
   }
   std::vector<std::int64_t> values;
@@ -172,8 +175,7 @@ std::optional<std::pair<std::vector<std::int64_t>, std::vector<Position>>> read_
     if (!value) {
       ok = false;
     } else if (*value < 0) {
-      reader.error(reader.position(item),
-                   "a count cannot be negative: " + std::to_string(*value));
+      reader.error(reader.position(item), "a count cannot be negative: " + std::to_string(*value));
       ok = false;
     }
     values.push_back(value.value_or(0));
@@ -233,8 +235,9 @@ void read_published_totals(TomlReader& reader, const toml::value& doc, Dataset& 
   for (const auto& key : reader.keys_in_order(*table)) {
     const auto index = dataset.measure_index(key);
     if (!index) {
-      reader.error(reader.key_position(table->at(key), key),
-                   "unknown measure \"" + key + "\" in [published_totals]" + did_you_mean(key, ids));
+      reader.error(
+          reader.key_position(table->at(key), key),
+          "unknown measure \"" + key + "\" in [published_totals]" + did_you_mean(key, ids));
       continue;
     }
     const auto counts = read_counts(reader, table->at(key), key, dataset.periods.size());
@@ -247,8 +250,7 @@ void read_published_totals(TomlReader& reader, const toml::value& doc, Dataset& 
 
 }  // namespace
 
-std::optional<Dataset> parse_dataset(const SourceText& source, std::string id,
-                                     Diagnostics& diags) {
+std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags) {
   const int errors_before = diags.errors();
   TomlReader reader(source, diags);
   const auto doc = reader.parse(source.text());
@@ -256,10 +258,10 @@ std::optional<Dataset> parse_dataset(const SourceText& source, std::string id,
 
   Dataset dataset;
   dataset.id = std::move(id);
-  reader.check_keys(*doc,
-                    {"title", "description", "unit", "periods", "measures", "ratios", "rows",
-                     "published_totals"},
-                    "a dataset");
+  reader.check_keys(
+      *doc,
+      {"title", "description", "unit", "periods", "measures", "ratios", "rows", "published_totals"},
+      "a dataset");
   dataset.title = reader.get_string(*doc, "title", Need::required).value_or("");
   dataset.description = reader.get_string(*doc, "description", Need::optional).value_or("");
   dataset.unit = reader.get_string(*doc, "unit", Need::optional).value_or("");

@@ -11,9 +11,12 @@ std::optional<Rounding> parse_rounding(const std::string& name) {
 
 std::string rounding_name(Rounding rounding) {
   switch (rounding) {
-    case Rounding::truncate: return "truncate";
-    case Rounding::half_up: return "half-up";
-    case Rounding::half_even: return "half-even";
+    case Rounding::truncate:
+      return "truncate";
+    case Rounding::half_up:
+      return "half-up";
+    case Rounding::half_even:
+      return "half-even";
   }
   return "truncate";
 }
@@ -31,7 +34,8 @@ RatioValue compute_ratio(std::int64_t numerator, std::int64_t denominator, int d
   auto quotient = num / den;
   const auto remainder = num % den;
   switch (rounding) {
-    case Rounding::truncate: break;
+    case Rounding::truncate:
+      break;
     case Rounding::half_up:
       if (2 * remainder >= den) ++quotient;
       break;

@@ -14,7 +14,7 @@ std::optional<Rounding> parse_rounding(const std::string& name);
 std::string rounding_name(Rounding rounding);
 
 struct RatioValue {
-  bool defined = false;       // false when the denominator is 0
+  bool defined = false;          // false when the denominator is 0
   unsigned __int128 scaled = 0;  // the percentage times 10^decimals
   int decimals = 1;
 };

@@ -53,7 +53,8 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   if (stage_failed(options, diags)) return result;
 
   // 3. the site: areas in order, dataset rows matched to areas
-  const auto site = assemble_site(std::move(*config), std::move(content), std::move(datasets), diags);
+  const auto site =
+      assemble_site(std::move(*config), std::move(content), std::move(datasets), diags);
   if (!site || stage_failed(options, diags)) return result;
   result.pages = 1 + site->areas.size();
   result.datasets = site->datasets.size();

@@ -8,9 +8,8 @@ mstch::map table_context(const TableView& table) {
   const auto cells = [](const std::vector<TableCell>& row) {
     mstch::array out;
     for (const auto& c : row) {
-      mstch::map cell{{"text", c.text},          {"header", c.header},
-                      {"scope", c.scope},        {"numeric", c.numeric},
-                      {"href", c.href},          {"mark", c.mark}};
+      mstch::map cell{{"text", c.text},       {"header", c.header}, {"scope", c.scope},
+                      {"numeric", c.numeric}, {"href", c.href},     {"mark", c.mark}};
       if (c.colspan > 1) cell["colspan"] = std::to_string(c.colspan);
       if (c.rowspan > 1) cell["rowspan"] = std::to_string(c.rowspan);
       out.push_back(cell);
@@ -57,20 +56,21 @@ mstch::map page_context(const Site& site, const SitePage& page, const std::strin
   mstch::array datasets;
   if (p.kind == PageKind::home) {
     for (const auto& dataset : site.datasets) {
-      datasets.push_back(mstch::map{
-          {"id", dataset.id},
-          {"title", dataset.title},
-          {"description", dataset.description},
-          {"tables", mstch::array{table_context(totals_table(site, dataset)),
-                                  table_context(overview_table(site, page, dataset))}}});
+      datasets.push_back(
+          mstch::map{{"id", dataset.id},
+                     {"title", dataset.title},
+                     {"description", dataset.description},
+                     {"tables", mstch::array{table_context(totals_table(site, dataset)),
+                                             table_context(overview_table(site, page, dataset))}}});
     }
   } else {
     for (const auto& ref : page.rows) {
       const auto& dataset = site.datasets[ref.dataset];
-      datasets.push_back(mstch::map{{"id", dataset.id},
-                                    {"title", dataset.title},
-                                    {"description", dataset.description},
-                                    {"tables", mstch::array{table_context(area_table(site, page, ref))}}});
+      datasets.push_back(
+          mstch::map{{"id", dataset.id},
+                     {"title", dataset.title},
+                     {"description", dataset.description},
+                     {"tables", mstch::array{table_context(area_table(site, page, ref))}}});
     }
   }
   return mstch::map{

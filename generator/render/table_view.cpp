@@ -80,8 +80,9 @@ std::map<std::pair<std::size_t, std::size_t>, std::string> mark_discrepancies(
 }
 
 // Rows of measures and ratios, columns of fiscal years.
-TableView measures_by_period(const Site& site, const Dataset& dataset, const Counts& counts,
-                             const std::map<std::pair<std::size_t, std::size_t>, std::string>& marks) {
+TableView measures_by_period(
+    const Site& site, const Dataset& dataset, const Counts& counts,
+    const std::map<std::pair<std::size_t, std::size_t>, std::string>& marks) {
   TableView t;
   std::vector<TableCell> head = {header("項目", "col")};
   for (const int year : dataset.periods) head.push_back(header(year_label(site, year), "col"));
@@ -121,8 +122,12 @@ std::string ratio_note(const Dataset& dataset, const Ratio& ratio) {
   const std::string at = kPlace[ratio.decimals];
   std::string rule;
   switch (ratio.rounding) {
-    case Rounding::truncate: rule = at + "以下を切り捨て、" + shown + "表示しています。"; break;
-    case Rounding::half_up: rule = at + "を四捨五入し、" + shown + "表示しています。"; break;
+    case Rounding::truncate:
+      rule = at + "以下を切り捨て、" + shown + "表示しています。";
+      break;
+    case Rounding::half_up:
+      rule = at + "を四捨五入し、" + shown + "表示しています。";
+      break;
     case Rounding::half_even:
       rule = at + "以下を偶数丸め（JIS Z 8401 規則A）し、" + shown + "表示しています。";
       break;

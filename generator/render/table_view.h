@@ -23,7 +23,7 @@ struct TableCell {
 };
 
 struct TableView {
-  std::string id;       // unique on its page
+  std::string id;  // unique on its page
   std::string caption;
   std::vector<int> column_groups;  // spans; empty when the table has no groups
   std::vector<std::vector<TableCell>> head;

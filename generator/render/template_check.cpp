@@ -50,7 +50,8 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
       case '!':
         break;
       case '=': {
-        const auto spec = trim(std::string_view(body).substr(1, body.size() >= 2 ? body.size() - 2 : 0));
+        const auto spec =
+            trim(std::string_view(body).substr(1, body.size() >= 2 ? body.size() - 2 : 0));
         const auto space = spec.find(' ');
         if (!body.ends_with('=') || space == std::string::npos) {
           diags.error(source, at(tag_start), "a delimiter change is written {{=<% %>=}}");
@@ -66,13 +67,14 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
         break;
       case '/':
         if (sections.empty()) {
-          diags.error(source, at(tag_start), "{{/" + name + "}} closes a section that was never opened");
+          diags.error(source, at(tag_start),
+                      "{{/" + name + "}} closes a section that was never opened");
         } else if (sections.back().name != name) {
           const auto opened = at(sections.back().offset);
           diags.error(source, at(tag_start),
-                      "{{/" + name + "}} closes {{#" + sections.back().name + "}}, opened at line " +
-                          std::to_string(opened.line) + "; close that first with {{/" +
-                          sections.back().name + "}}");
+                      "{{/" + name + "}} closes {{#" + sections.back().name +
+                          "}}, opened at line " + std::to_string(opened.line) +
+                          "; close that first with {{/" + sections.back().name + "}}");
           sections.pop_back();
         } else {
           sections.pop_back();

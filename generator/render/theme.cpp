@@ -82,8 +82,8 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
       if (chain.empty() && config.source) {
         diags.error(*config.source, config.theme_position, message);
       } else {
-        diags.report_file(Severity::error, join_path(join_path(themes_dir, chain.back()), "theme.toml"),
-                          message);
+        diags.report_file(Severity::error,
+                          join_path(join_path(themes_dir, chain.back()), "theme.toml"), message);
       }
       return std::nullopt;
     }

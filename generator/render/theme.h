@@ -17,8 +17,8 @@ namespace hyoka {
 struct Theme {
   std::string name;
   std::string description;
-  std::map<std::string, SourceText> layouts;   // "base", "home", "area"
-  std::map<std::string, SourceText> partials;  // by name, as in {{> name}}
+  std::map<std::string, SourceText> layouts;        // "base", "home", "area"
+  std::map<std::string, SourceText> partials;       // by name, as in {{> name}}
   std::map<std::string, std::string> static_files;  // output path → file to copy
 };
 

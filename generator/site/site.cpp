@@ -32,8 +32,8 @@ std::unique_ptr<Site> assemble_site(SiteConfig config, Content content,
   for (const auto& page : site->content.areas) {
     area_index[page.id] = site->areas.size();
     area_ids.push_back(page.id);
-    site->areas.push_back({&page, "areas/" + page.id + "/index.html", "areas/" + page.id + "/",
-                           "../../", {}});
+    site->areas.push_back(
+        {&page, "areas/" + page.id + "/index.html", "areas/" + page.id + "/", "../../", {}});
   }
 
   const int errors_before = diags.errors();

@@ -57,7 +57,8 @@ BOOST_AUTO_TEST_CASE(every_broken_site_fails_with_its_exact_message_and_keeps_pu
     BOOST_TEST_CONTEXT(fixture.filename().string()) {
       TempDir dir;
       make_site("", dir.path() / "good");
-      BOOST_REQUIRE(run_hyoka("build -q --source good --destination public", dir.path()).exit_code == 0);
+      BOOST_REQUIRE(
+          run_hyoka("build -q --source good --destination public", dir.path()).exit_code == 0);
       const auto before = read_tree(dir.path() / "public");
       fs::remove_all(dir.path() / "good");
       make_site(fixture, dir.path() / "site");

@@ -24,14 +24,30 @@ struct AreaFigures {
 
 // 2 施策展開方向毎の総括, (1)–(5): 令和元年度, 令和２年度, 令和３年度.
 const std::vector<AreaFigures> kAreas = {
-    {"recovery", "復興の推進", {"12", "10", "13"}, {"9", "8", "10"}, {"75.0％", "80.0％", "76.9％"}},
-    {"safety", "安全・安心、健康なくらし", {"31", "34", "31"}, {"28", "28", "27"},
+    {"recovery",
+     "復興の推進",
+     {"12", "10", "13"},
+     {"9", "8", "10"},
+     {"75.0％", "80.0％", "76.9％"}},
+    {"safety",
+     "安全・安心、健康なくらし",
+     {"31", "34", "31"},
+     {"28", "28", "27"},
      {"90.3％", "82.3％", "87.0％"}},
-    {"industry", "産業振興・地域活性化", {"18", "29", "26"}, {"14", "25", "16"},
+    {"industry",
+     "産業振興・地域活性化",
+     {"18", "29", "26"},
+     {"14", "25", "16"},
      {"77.7％", "86.2％", "61.5％"}},
-    {"education", "教育・ICT人材育成", {"10", "18", "19"}, {"10", "15", "18"},
+    {"education",
+     "教育・ICT人材育成",
+     {"10", "18", "19"},
+     {"10", "15", "18"},
      {"100％", "83.3％", "94.7％"}},
-    {"e-government", "電子自治体", {"37", "37", "39"}, {"32", "36", "37"},
+    {"e-government",
+     "電子自治体",
+     {"37", "37", "39"},
+     {"32", "36", "37"},
      {"86.4％", "97.2％", "94.8％"}},
 };
 
@@ -65,7 +81,9 @@ struct BuiltSample {
     copy_sample_site(dir.path());
     run = run_hyoka("build", dir.path());
   }
-  std::string page(const std::string& path) const { return read_file(dir.path() / "public" / path); }
+  std::string page(const std::string& path) const {
+    return read_file(dir.path() / "public" / path);
+  }
 };
 
 const BuiltSample& sample() {
@@ -80,7 +98,8 @@ std::string where_in(const std::string& path, const std::string& needle) {
   BOOST_REQUIRE(at != std::string::npos);
   const auto line_start = text.rfind('\n', at) + 1;
   const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
-  const int col = 1 + static_cast<int>(hyoka::utf8::length(text.substr(line_start, at - line_start)));
+  const int col =
+      1 + static_cast<int>(hyoka::utf8::length(text.substr(line_start, at - line_start)));
   return path + ":" + std::to_string(line) + ":" + std::to_string(col);
 }
 
@@ -107,7 +126,8 @@ BOOST_AUTO_TEST_CASE(every_area_page_shows_its_figures_from_the_source) {
       BOOST_TEST(html.find("<h1>" + area.title + "</h1>") != std::string::npos);
       const auto table = find_table(html, area.title + "：" + kDataset + "（単位：件）");
       BOOST_REQUIRE(table);
-      BOOST_TEST(table->rows.at(0) == (std::vector<std::string>{"項目", kYears[0], kYears[1], kYears[2]}));
+      BOOST_TEST(table->rows.at(0) ==
+                 (std::vector<std::string>{"項目", kYears[0], kYears[1], kYears[2]}));
       BOOST_TEST(table->row(kImplemented) == area.implemented);
       BOOST_TEST(table->row(kAchieved) == area.achieved);
       const auto rates = table->row(kRate);
@@ -142,7 +162,8 @@ BOOST_AUTO_TEST_CASE(home_shows_every_area_for_every_year_with_a_totals_row) {
   const auto html = sample().page("index.html");
   const auto table = find_table(html, kDataset + "：施策展開方向別（単位：件）");
   BOOST_REQUIRE(table);
-  BOOST_TEST(table->rows.at(0) == (std::vector<std::string>{"施策展開方向", kYears[0], kYears[1], kYears[2]}));
+  BOOST_TEST(table->rows.at(0) ==
+             (std::vector<std::string>{"施策展開方向", kYears[0], kYears[1], kYears[2]}));
   for (const auto& area : kAreas) {
     BOOST_TEST_CONTEXT(area.id) {
       const auto cells = table->row(area.title);
@@ -170,8 +191,10 @@ BOOST_AUTO_TEST_CASE(every_table_has_a_caption_scoped_headers_and_the_rounding_n
     BOOST_TEST(tables > 0u);
     BOOST_TEST(captions == tables);
     BOOST_TEST(html.find("<th>") == std::string::npos);  // every th has a scope
-    BOOST_TEST(html.find("小数第2位以下を切り捨て、小数第1位まで表示しています。") != std::string::npos);
-    BOOST_TEST(html.find("「−」は、分母が0のため割合を算出できないことを示します。") != std::string::npos);
+    BOOST_TEST(html.find("小数第2位以下を切り捨て、小数第1位まで表示しています。") !=
+               std::string::npos);
+    BOOST_TEST(html.find("「−」は、分母が0のため割合を算出できないことを示します。") !=
+               std::string::npos);
   }
 }
 
@@ -200,8 +223,9 @@ BOOST_AUTO_TEST_CASE(a_failed_build_leaves_the_previous_public_folder_unchanged)
   write_file(dir.path() / "content/areas/recovery.md", "+++\ntitle = \n+++\n");
   const auto run = run_hyoka("build", dir.path());
   BOOST_TEST(run.exit_code == 1);
-  BOOST_TEST(run.err.find("content/areas/recovery.md:2:9: error: invalid TOML") != std::string::npos,
-             run.err);
+  BOOST_TEST(
+      run.err.find("content/areas/recovery.md:2:9: error: invalid TOML") != std::string::npos,
+      run.err);
   BOOST_TEST((read_tree(dir.path() / "public") == before));
   BOOST_TEST(!fs::exists(dir.path() / ".public.hyoka-new"));
 }
@@ -220,11 +244,14 @@ BOOST_AUTO_TEST_CASE(check_writes_nothing_and_strict_fails_on_warnings) {
 BOOST_AUTO_TEST_CASE(flags_choose_source_destination_and_base_url) {
   TempDir dir;
   copy_sample_site(dir.path() / "site");
-  const auto run = run_hyoka("build --source site --destination out "
-                             "--base-url https://user.github.io/other -q", dir.path());
+  const auto run = run_hyoka(
+      "build --source site --destination out "
+      "--base-url https://user.github.io/other -q",
+      dir.path());
   BOOST_TEST(run.exit_code == 0, run.err);
   const auto html = read_file(dir.path() / "out/areas/recovery/index.html");
-  BOOST_TEST(html.find("href=\"https://user.github.io/other/areas/recovery/\"") != std::string::npos);
+  BOOST_TEST(html.find("href=\"https://user.github.io/other/areas/recovery/\"") !=
+             std::string::npos);
   BOOST_TEST(run.out.empty());
 }
 

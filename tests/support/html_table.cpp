@@ -6,14 +6,18 @@ std::string text_of(const std::string& html) {
   std::string out;
   bool in_tag = false;
   for (const char c : html) {
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) out += c;
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false;
+    else if (!in_tag)
+      out += c;
   }
   const std::pair<const char*, const char*> entities[] = {
       {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
   for (const auto& [entity, plain] : entities) {
-    for (std::size_t p; (p = out.find(entity)) != std::string::npos;) out.replace(p, std::string(entity).size(), plain);
+    for (std::size_t p; (p = out.find(entity)) != std::string::npos;)
+      out.replace(p, std::string(entity).size(), plain);
   }
   return out;
 }

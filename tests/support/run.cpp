@@ -1,11 +1,11 @@
 #include "support/run.h"
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 

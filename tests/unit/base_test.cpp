@@ -80,8 +80,8 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_at_the_first_bad_byte) {
   MemoryFileSystem fs(std::map<std::string, std::string>{{"a.md", "ok\nab\xff"}});
   Diagnostics diags;
   BOOST_TEST(!read_source(fs, "a.md", diags));
-  BOOST_TEST(format(diags.all().at(0)).starts_with(
-      "a.md:2:3: error: this file is not valid UTF-8; save it as UTF-8\n"));
+  BOOST_TEST(format(diags.all().at(0))
+                 .starts_with("a.md:2:3: error: this file is not valid UTF-8; save it as UTF-8\n"));
   BOOST_TEST(!utf8::first_invalid("令和"));
   BOOST_TEST(*utf8::first_invalid("\xe4\xbb") == 0u);  // cut short
   BOOST_TEST(*utf8::first_invalid("\xc0\xaf") == 0u);  // overlong
@@ -116,8 +116,8 @@ BOOST_AUTO_TEST_CASE(toml_positions_are_shifted_by_the_first_line) {
   const auto doc = reader.parse("title = 3\n");
   BOOST_REQUIRE(doc);
   BOOST_TEST(!reader.get_string(*doc, "title", Need::required));
-  BOOST_TEST(format(diags.all().at(0)).starts_with(
-      "p.md:2:9: error: \"title\" must be a string, not an integer\n"));
+  BOOST_TEST(format(diags.all().at(0))
+                 .starts_with("p.md:2:9: error: \"title\" must be a string, not an integer\n"));
 }
 
 BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_an_error_not_a_wrapped_value) {
@@ -138,7 +138,9 @@ BOOST_AUTO_TEST_CASE(unknown_keys_are_reported_at_the_key_with_a_suggestion) {
   const auto doc = reader.parse(text.text());
   BOOST_REQUIRE(doc);
   reader.check_keys(*doc, {"title", "unit"}, "a dataset");
-  BOOST_TEST(format(diags.all().at(0)).starts_with(
-      "s.toml:2:3: error: unknown key \"unti\" in a dataset; did you mean \"unit\"?\n"));
+  BOOST_TEST(
+      format(diags.all().at(0))
+          .starts_with(
+              "s.toml:2:3: error: unknown key \"unti\" in a dataset; did you mean \"unit\"?\n"));
   BOOST_TEST(reader.keys_in_order(*doc) == (std::vector<std::string>{"title", "unti"}));
 }

@@ -28,8 +28,9 @@ BOOST_AUTO_TEST_CASE(can_read_the_documented_site_toml) {
 BOOST_AUTO_TEST_CASE(errors_on_missing_keys_bad_url_unknown_keys_and_labels) {
   Diagnostics diags;
   const auto config = parse_config(
-      SourceText("site.toml",
-                 "base_url = \"example.org\"\nthme = \"x\"\n[fiscal_year]\nlabel = \"wareki-seirki\"\n"),
+      SourceText(
+          "site.toml",
+          "base_url = \"example.org\"\nthme = \"x\"\n[fiscal_year]\nlabel = \"wareki-seirki\"\n"),
       diags);
   BOOST_TEST(!config);
   BOOST_TEST(first_lines(diags) ==
@@ -55,6 +56,7 @@ BOOST_AUTO_TEST_CASE(a_missing_site_toml_says_how_to_point_at_one) {
   MemoryFileSystem fs;
   Diagnostics diags;
   BOOST_TEST(!load_config(fs, "site.toml", diags));
-  BOOST_TEST(format(diags.all().at(0)) ==
-             "site.toml: error: no site.toml here; run hyoka in a site's folder or pass --source DIR\n");
+  BOOST_TEST(
+      format(diags.all().at(0)) ==
+      "site.toml: error: no site.toml here; run hyoka in a site's folder or pass --source DIR\n");
 }

@@ -26,17 +26,19 @@ BOOST_AUTO_TEST_CASE(errors_when_front_matter_is_missing_or_unterminated) {
   BOOST_TEST(!split_front_matter(SourceText("a.md", "# title\n"), diags));
   BOOST_TEST(!split_front_matter(SourceText("b.md", "+++\ntitle = \"x\"\n"), diags));
   BOOST_TEST(!split_front_matter(SourceText("c.md", ""), diags));
-  BOOST_TEST(first_lines(diags) ==
-             lines(std::vector<std::string>{
-                 "a.md:1:1: error: a page must start with TOML front matter between +++ lines, such as",
-                 "b.md:1:1: error: front matter is not closed: add a line with +++ after it",
-                 "c.md:1:1: error: empty file; a page starts with front matter between +++ lines"}));
+  BOOST_TEST(
+      first_lines(diags) ==
+      lines(std::vector<std::string>{
+          "a.md:1:1: error: a page must start with TOML front matter between +++ lines, such as",
+          "b.md:1:1: error: front matter is not closed: add a line with +++ after it",
+          "c.md:1:1: error: empty file; a page starts with front matter between +++ lines"}));
 }
 
 BOOST_AUTO_TEST_CASE(front_matter_errors_name_real_file_lines) {
   Diagnostics diags;
-  const auto page = parse_page(SourceText("areas/a.md", "+++\ntitle = \"x\"\nweight = \"1\"\nsubtitel = \"s\"\n+++\n"),
-                               PageKind::area, "a", diags);
+  const auto page = parse_page(
+      SourceText("areas/a.md", "+++\ntitle = \"x\"\nweight = \"1\"\nsubtitel = \"s\"\n+++\n"),
+      PageKind::area, "a", diags);
   BOOST_TEST(!page);
   BOOST_TEST(first_lines(diags) ==
              lines(std::vector<std::string>{
@@ -88,9 +90,11 @@ BOOST_AUTO_TEST_CASE(loads_pages_sorted_by_weight_and_warns_about_unpublished_fi
 }
 
 BOOST_AUTO_TEST_CASE(errors_when_the_home_page_is_missing) {
-  MemoryFileSystem fs(std::map<std::string, std::string>{{"content/areas/a.md", "+++\ntitle = \"A\"\n+++\n"}});
+  MemoryFileSystem fs(
+      std::map<std::string, std::string>{{"content/areas/a.md", "+++\ntitle = \"A\"\n+++\n"}});
   Diagnostics diags;
   load_content(fs, "content", diags);
   BOOST_TEST(first_lines(diags) ==
-             lines(std::vector<std::string>{"content/_index.md: error: missing: the home page's Markdown file"}));
+             lines(std::vector<std::string>{
+                 "content/_index.md: error: missing: the home page's Markdown file"}));
 }

@@ -10,18 +10,18 @@ using namespace hyoka;
 namespace {
 
 const std::string kHeader =
-    "title = \"達成状況\"\n"                      // 1
-    "unit = \"件\"\n"                             // 2
-    "periods = [2019, 2020]\n"                    // 3
-    "[measures.implemented]\n"                    // 4
-    "label = \"実施\"\n"                          // 5
-    "[measures.achieved]\n"                       // 6
-    "label = \"達成\"\n"                          // 7
-    "at_most = \"implemented\"\n"                 // 8
-    "[ratios.rate]\n"                             // 9
-    "label = \"割合\"\n"                          // 10
-    "numerator = \"achieved\"\n"                  // 11
-    "denominator = \"implemented\"\n";            // 12
+    "title = \"達成状況\"\n"            // 1
+    "unit = \"件\"\n"                   // 2
+    "periods = [2019, 2020]\n"          // 3
+    "[measures.implemented]\n"          // 4
+    "label = \"実施\"\n"                // 5
+    "[measures.achieved]\n"             // 6
+    "label = \"達成\"\n"                // 7
+    "at_most = \"implemented\"\n"       // 8
+    "[ratios.rate]\n"                   // 9
+    "label = \"割合\"\n"                // 10
+    "numerator = \"achieved\"\n"        // 11
+    "denominator = \"implemented\"\n";  // 12
 
 struct Parsed {
   Diagnostics diags;
@@ -61,17 +61,19 @@ BOOST_AUTO_TEST_CASE(errors_when_values_and_periods_differ_in_length) {
 }
 
 BOOST_AUTO_TEST_CASE(errors_on_negative_counts_at_the_value) {
-  const auto p = parse(kHeader + "[[rows]]\narea = \"a\"\nimplemented = [12, -1]\nachieved = [9, 0]\n");
-  BOOST_TEST(p.messages() ==
-             hyoka::test::lines(std::vector<std::string>{"d.toml:15:20: error: a count cannot be negative: -1"}));
+  const auto p =
+      parse(kHeader + "[[rows]]\narea = \"a\"\nimplemented = [12, -1]\nachieved = [9, 0]\n");
+  BOOST_TEST(p.messages() == hyoka::test::lines(std::vector<std::string>{
+                                 "d.toml:15:20: error: a count cannot be negative: -1"}));
 }
 
 BOOST_AUTO_TEST_CASE(errors_when_a_count_exceeds_its_at_most_bound) {
-  const auto p = parse(kHeader + "[[rows]]\narea = \"a\"\nimplemented = [12, 10]\nachieved = [9, 11]\n");
+  const auto p =
+      parse(kHeader + "[[rows]]\narea = \"a\"\nimplemented = [12, 10]\nachieved = [9, 11]\n");
   BOOST_TEST(!p.dataset);
-  BOOST_TEST(p.messages() ==
-             hyoka::test::lines(std::vector<std::string>{"d.toml:16:16: error: achieved (11) is more than "
-                                       "implemented (10) for area \"a\", fiscal year 2020"}));
+  BOOST_TEST(p.messages() == hyoka::test::lines(std::vector<std::string>{
+                                 "d.toml:16:16: error: achieved (11) is more than "
+                                 "implemented (10) for area \"a\", fiscal year 2020"}));
 }
 
 BOOST_AUTO_TEST_CASE(errors_when_a_sum_of_measure_is_not_the_sum) {
@@ -107,12 +109,13 @@ BOOST_AUTO_TEST_CASE(suggests_measure_names_for_typos) {
       "[ratios.rate]\nlabel = \"r\"\nnumerator = \"achieved\"\ndenominator = \"implemented\"\n"
       "rounding = \"truncat\"\n"
       "[[rows]]\narea = \"a\"\nimplemented = [1]\nacheived = [1]\n");
-  BOOST_TEST(p.messages() ==
-             hyoka::test::lines(std::vector<std::string>{
-                 "d.toml:7:11: error: unknown measure \"implemnted\"; did you mean \"implemented\"?",
-                 "d.toml:12:12: error: unknown rounding \"truncat\"; did you mean \"truncate\"?",
-                 "d.toml:13:1: error: this row has no \"achieved\" values",
-                 "d.toml:16:1: error: unknown key \"acheived\" in [[rows]]; did you mean \"achieved\"?"}));
+  BOOST_TEST(
+      p.messages() ==
+      hyoka::test::lines(std::vector<std::string>{
+          "d.toml:7:11: error: unknown measure \"implemnted\"; did you mean \"implemented\"?",
+          "d.toml:12:12: error: unknown rounding \"truncat\"; did you mean \"truncate\"?",
+          "d.toml:13:1: error: this row has no \"achieved\" values",
+          "d.toml:16:1: error: unknown key \"acheived\" in [[rows]]; did you mean \"achieved\"?"}));
 }
 
 BOOST_AUTO_TEST_CASE(reports_every_problem_of_a_file_at_once) {

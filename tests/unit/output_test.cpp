@@ -35,9 +35,11 @@ BOOST_AUTO_TEST_CASE(writes_every_file_and_replaces_the_previous_site_whole) {
   TempDir dir;
   Diagnostics diags;
   const auto dest = (dir.path / "public").string();
-  BOOST_REQUIRE(write_site({{"index.html", "one"}, {"old.html", "x"}}, dest, (dir.path / "src").string(), diags));
+  BOOST_REQUIRE(write_site({{"index.html", "one"}, {"old.html", "x"}}, dest,
+                           (dir.path / "src").string(), diags));
   WriteStats stats;
-  BOOST_REQUIRE(write_site({{"index.html", "two"}, {"a/b/c.css", "c"}}, dest, (dir.path / "src").string(), diags, &stats));
+  BOOST_REQUIRE(write_site({{"index.html", "two"}, {"a/b/c.css", "c"}}, dest,
+                           (dir.path / "src").string(), diags, &stats));
   BOOST_TEST(slurp(dir.path / "public/index.html") == "two");
   BOOST_TEST(slurp(dir.path / "public/a/b/c.css") == "c");
   BOOST_TEST(!fs::exists(dir.path / "public/old.html"));
@@ -53,7 +55,8 @@ BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_previous_site_untouched) {
   const auto dest = (dir.path / "public").string();
   BOOST_REQUIRE(write_site({{"index.html", "good"}}, dest, "src", diags));
   // "a" cannot be both a file and a folder: the write fails part-way.
-  BOOST_TEST(!write_site({{"a", "file"}, {"a/b.html", "x"}, {"index.html", "bad"}}, dest, "src", diags));
+  BOOST_TEST(
+      !write_site({{"a", "file"}, {"a/b.html", "x"}, {"index.html", "bad"}}, dest, "src", diags));
   BOOST_TEST(slurp(dir.path / "public/index.html") == "good");
   BOOST_TEST(!fs::exists(dir.path / "public/a"));
   BOOST_TEST(!fs::exists(dir.path / ".public.hyoka-new"));
@@ -64,7 +67,8 @@ BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_previous_site_untouched) {
 BOOST_AUTO_TEST_CASE(refuses_to_replace_the_source_folder) {
   TempDir dir;
   Diagnostics diags;
-  BOOST_TEST(!write_site({{"index.html", "x"}}, dir.path.string(), (dir.path / "site").string(), diags));
+  BOOST_TEST(
+      !write_site({{"index.html", "x"}}, dir.path.string(), (dir.path / "site").string(), diags));
   BOOST_TEST(diags.all().at(0).message ==
              "the destination holds the site's source; choose another --destination");
   BOOST_TEST(fs::exists(dir.path));
@@ -76,7 +80,8 @@ BOOST_AUTO_TEST_CASE(the_pipeline_runs_on_an_in_memory_site_without_writing) {
       {"s/content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
       {"s/content/areas/a.md", "+++\ntitle = \"A\"\n+++\n"},
       {"s/content/data/d.toml",
-       "title = \"t\"\nperiods = [2021]\n[measures.n]\nlabel = \"n\"\n[[rows]]\narea = \"a\"\nn = [1]\n"},
+       "title = \"t\"\nperiods = [2021]\n[measures.n]\nlabel = \"n\"\n[[rows]]\narea = \"a\"\nn = "
+       "[1]\n"},
       {"s/themes/default/templates/base.mustache", "{{{main}}}"},
       {"s/themes/default/templates/home.mustache", "{{title}}"},
       {"s/themes/default/templates/area.mustache", "{{title}}"},

@@ -30,19 +30,19 @@ BOOST_AUTO_TEST_CASE(half_up_rounds_exact_halves_up) {
 }
 
 BOOST_AUTO_TEST_CASE(half_even_rounds_exact_halves_to_the_even_digit) {
-  BOOST_TEST(show(1, 16, 1, Rounding::half_even) == "6.2%");   // 6.25 → 6.2
-  BOOST_TEST(show(3, 16, 1, Rounding::half_even) == "18.8%");  // 18.75 → 18.8
-  BOOST_TEST(show(1, 40, 0, Rounding::half_even) == "2%");     // 2.5 → 2
-  BOOST_TEST(show(7, 200, 0, Rounding::half_even) == "4%");    // 3.5 → 4
-  BOOST_TEST(show(28, 34, 1, Rounding::half_even) == "82.4%"); // 82.35294… is above the half
+  BOOST_TEST(show(1, 16, 1, Rounding::half_even) == "6.2%");    // 6.25 → 6.2
+  BOOST_TEST(show(3, 16, 1, Rounding::half_even) == "18.8%");   // 18.75 → 18.8
+  BOOST_TEST(show(1, 40, 0, Rounding::half_even) == "2%");      // 2.5 → 2
+  BOOST_TEST(show(7, 200, 0, Rounding::half_even) == "4%");     // 3.5 → 4
+  BOOST_TEST(show(28, 34, 1, Rounding::half_even) == "82.4%");  // 82.35294… is above the half
 }
 
 BOOST_AUTO_TEST_CASE(only_equal_counts_show_100_percent) {
   BOOST_TEST(show(10, 10, 1, Rounding::truncate) == "100.0%");
-  BOOST_TEST(show(1999, 2000, 1, Rounding::half_up) == "99.9%");   // 99.95 would round to 100.0
+  BOOST_TEST(show(1999, 2000, 1, Rounding::half_up) == "99.9%");  // 99.95 would round to 100.0
   BOOST_TEST(show(1999, 2000, 1, Rounding::half_even) == "99.9%");
   BOOST_TEST(show(999, 1000, 0, Rounding::half_up) == "99%");
-  BOOST_TEST(show(1001, 1000, 0, Rounding::truncate) == "101%");   // 100.1 must not read 100
+  BOOST_TEST(show(1001, 1000, 0, Rounding::truncate) == "101%");  // 100.1 must not read 100
   BOOST_TEST(show(2001, 2000, 1, Rounding::truncate) == "100.1%");
 }
 

@@ -46,9 +46,10 @@ const std::string kData =
 
 BOOST_AUTO_TEST_CASE(template_check_finds_unknown_partials_and_unbalanced_sections) {
   Diagnostics diags;
-  check_template(SourceText("t/home.mustache",
-                            "{{#areas}}\n  {{> tabel}}\n{{/area}}\n{{^x}}{{/x}}{{/y}}\n{{#open}}\n"),
-                 {"table", "nav"}, diags);
+  check_template(
+      SourceText("t/home.mustache",
+                 "{{#areas}}\n  {{> tabel}}\n{{/area}}\n{{^x}}{{/x}}{{/y}}\n{{#open}}\n"),
+      {"table", "nav"}, diags);
   BOOST_TEST(first_lines(diags) ==
              lines(std::vector<std::string>{
                  "t/home.mustache:2:3: error: unknown partial \"tabel\": no "
@@ -64,8 +65,8 @@ BOOST_AUTO_TEST_CASE(template_check_follows_delimiter_changes_and_finds_unclosed
   check_template(SourceText("a.mustache", "{{=<% %>=}}<%#x%><%/x%>{{#y}}"), {}, diags);
   BOOST_TEST(diags.all().empty());
   check_template(SourceText("b.mustache", "ok\n  {{title"), {}, diags);
-  BOOST_TEST(first_lines(diags) ==
-             lines(std::vector<std::string>{"b.mustache:2:3: error: this tag is never closed with }}"}));
+  BOOST_TEST(first_lines(diags) == lines(std::vector<std::string>{
+                                       "b.mustache:2:3: error: this tag is never closed with }}"}));
 }
 
 BOOST_AUTO_TEST_CASE(area_tables_show_counts_ratios_and_a_minus_for_zero_denominators) {
@@ -109,7 +110,8 @@ BOOST_AUTO_TEST_CASE(pages_escape_text_and_keep_urls_readable) {
   BOOST_REQUIRE(f.site);
   Theme theme;
   theme.layouts.emplace("base", SourceText("base", "<title>{{title}}</title>{{{main}}}"));
-  theme.layouts.emplace("home", SourceText("home", "{{#areas}}<a href=\"{{href}}\">{{title}}</a>{{/areas}}"));
+  theme.layouts.emplace(
+      "home", SourceText("home", "{{#areas}}<a href=\"{{href}}\">{{title}}</a>{{/areas}}"));
   theme.layouts.emplace("area", SourceText("area", "{{{content}}}"));
   const auto files = render_site(*f.site, theme, f.fs, f.diags);
   BOOST_TEST(files.at("index.html") ==

@@ -16,7 +16,8 @@ std::unique_ptr<Site> assemble(const std::string& rows, Diagnostics& diags) {
       {"content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
       {"content/areas/recovery.md", "+++\ntitle = \"復興\"\nweight = 1\n+++\n"},
       {"content/areas/safety.md", "+++\ntitle = \"安全\"\nweight = 2\n+++\n"},
-      {"content/data/d.toml", "title = \"t\"\nperiods = [2021]\n[measures.n]\nlabel = \"n\"\n" + rows},
+      {"content/data/d.toml",
+       "title = \"t\"\nperiods = [2021]\n[measures.n]\nlabel = \"n\"\n" + rows},
   });
   SiteConfig config;
   config.base_url = "https://example.org/x/";
@@ -29,7 +30,8 @@ std::unique_ptr<Site> assemble(const std::string& rows, Diagnostics& diags) {
 
 BOOST_AUTO_TEST_CASE(areas_get_paths_and_their_rows) {
   Diagnostics diags;
-  const auto site = assemble("[[rows]]\narea = \"safety\"\nn = [1]\n[[rows]]\narea = \"recovery\"\nn = [2]\n", diags);
+  const auto site = assemble(
+      "[[rows]]\narea = \"safety\"\nn = [1]\n[[rows]]\narea = \"recovery\"\nn = [2]\n", diags);
   BOOST_REQUIRE(site);
   BOOST_TEST(site->home.output_path == "index.html");
   BOOST_TEST(site->areas[0].output_path == "areas/recovery/index.html");
@@ -45,7 +47,8 @@ BOOST_AUTO_TEST_CASE(errors_on_unknown_and_duplicate_area_ids) {
   const auto site = assemble(
       "[[rows]]\narea = \"recovry\"\nn = [1]\n"
       "[[rows]]\narea = \"safety\"\nn = [1]\n"
-      "[[rows]]\narea = \"safety\"\nn = [1]\n", diags);
+      "[[rows]]\narea = \"safety\"\nn = [1]\n",
+      diags);
   BOOST_TEST(!site);
   BOOST_TEST(first_lines(diags) ==
              lines(std::vector<std::string>{
