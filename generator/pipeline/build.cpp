@@ -49,7 +49,13 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   // 2. pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags);
   auto datasets = load_datasets(fs, content.data_files, diags);
-  const auto theme = load_theme(fs, join_path(src, "themes"), *config, diags);
+  auto theme = load_theme(fs, join_path(src, "themes"), *config, diags);
+  // The site's own static/ is copied as it is and wins over the theme's files of the same name.
+  if (theme) {
+    std::map<std::string, std::string> site_static;
+    add_static_files(fs, join_path(src, "static"), site_static, diags);
+    for (auto& [output, path] : site_static) theme->static_files[output] = path;
+  }
   if (stage_failed(options, diags)) return result;
 
   // 3. the site: areas in order, dataset rows matched to areas

@@ -14,6 +14,17 @@ const std::vector<std::string>& required_layouts() {
   return names;
 }
 
+void add_static_files(const FileSystem& fs, const std::string& static_dir,
+                      std::map<std::string, std::string>& files, Diagnostics& diags) {
+  if (fs.kind(static_dir) != FileSystem::Kind::directory) return;
+  const auto listed = fs.list_files(static_dir);
+  if (!listed) {
+    diags.report_file(Severity::error, static_dir, listed.error);
+    return;
+  }
+  for (const auto& relative : *listed) files.emplace(relative, join_path(static_dir, relative));
+}
+
 namespace {
 
 constexpr std::size_t kMaxThemeDepth = 8;
@@ -51,17 +62,7 @@ std::optional<std::string> merge_theme_folder(const FileSystem& fs, const std::s
       }
     }
   }
-  const auto static_dir = join_path(dir, "static");
-  if (fs.kind(static_dir) == FileSystem::Kind::directory) {
-    const auto files = fs.list_files(static_dir);
-    if (!files) {
-      diags.report_file(Severity::error, static_dir, files.error);
-    } else {
-      for (const auto& relative : *files) {
-        theme.static_files.emplace(relative, join_path(static_dir, relative));
-      }
-    }
-  }
+  add_static_files(fs, join_path(dir, "static"), theme.static_files, diags);
   return parent;
 }
 

@@ -25,6 +25,10 @@ struct Theme {
 // The layouts every theme must have, directly or through the theme it extends.
 const std::vector<std::string>& required_layouts();
 
+// Adds every file below `static_dir` that `files` does not have yet (output path → file).
+void add_static_files(const FileSystem& fs, const std::string& static_dir,
+                      std::map<std::string, std::string>& files, Diagnostics& diags);
+
 std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_dir,
                                 const SiteConfig& config, Diagnostics& diags);
 

@@ -114,3 +114,22 @@ BOOST_AUTO_TEST_CASE(an_unknown_theme_is_reported_at_site_toml_with_a_suggestion
              " 3 | theme = \"defualt\"\n"
              "   |         ^\n");
 }
+
+BOOST_AUTO_TEST_CASE(the_sites_own_static_files_are_copied_and_win_over_the_themes) {
+  MemoryFileSystem memory({
+      {"site.toml", "title = \"t\"\nbase_url = \"https://example.org/\"\n"},
+      {"content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
+      {"static/css/style.css", "site"},
+      {"static/files/plan.pdf", "pdf"},
+      {"themes/default/templates/base.mustache", "{{{main}}}"},
+      {"themes/default/templates/home.mustache", "{{title}}"},
+      {"themes/default/templates/area.mustache", "{{title}}"},
+      {"themes/default/static/css/style.css", "theme"},
+  });
+  BuildOptions options;
+  options.write = false;
+  const auto result = build_site(options, memory);
+  BOOST_TEST(result.ok);
+  BOOST_TEST(result.files.at("css/style.css") == "site");
+  BOOST_TEST(result.files.at("files/plan.pdf") == "pdf");
+}
