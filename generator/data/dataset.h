@@ -18,6 +18,7 @@ namespace hyoka {
 struct Measure {
   std::string id;
   std::string label;
+  std::string short_label;         // for charts, where space is short; defaults to label
   std::string at_most;              // another measure's id, or empty
   std::vector<std::string> sum_of;  // other measures' ids
 };

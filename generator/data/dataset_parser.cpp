@@ -52,10 +52,11 @@ std::vector<Measure> read_measures(TomlReader& reader, const toml::value& doc) {
       reader.error(reader.position(spec), "measures." + id + " must be a table with a label");
       continue;
     }
-    reader.check_keys(spec, {"label", "at_most", "sum_of"}, "[measures." + id + "]");
+    reader.check_keys(spec, {"label", "short_label", "at_most", "sum_of"}, "[measures." + id + "]");
     Measure m;
     m.id = id;
     m.label = reader.get_string(spec, "label", Need::required).value_or(id);
+    m.short_label = reader.get_string(spec, "short_label", Need::optional).value_or(m.label);
     m.at_most = reader.get_string(spec, "at_most", Need::optional).value_or("");
     m.sum_of = reader.get_string_array(spec, "sum_of", Need::optional)
                    .value_or(std::vector<std::string>{});

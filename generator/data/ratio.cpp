@@ -71,6 +71,16 @@ std::string format_ratio_number(const RatioValue& value) {
   return digits.substr(0, whole) + "." + digits.substr(whole);
 }
 
+std::string format_count(std::int64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string format_ratio(const RatioValue& value) {
   return value.defined ? format_ratio_number(value) + "%" : "\u2212";
 }

@@ -29,4 +29,7 @@ std::string format_ratio_number(const RatioValue& value);
 // "77.7%", or "−" (U+2212) when the denominator is 0; for pages.
 std::string format_ratio(const RatioValue& value);
 
+// A count as pages and charts show it: 1,234.
+std::string format_count(std::int64_t n);
+
 }  // namespace hyoka

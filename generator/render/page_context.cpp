@@ -1,8 +1,9 @@
 #include "render/page_context.h"
 
-#include "markdown/markdown.h"
 
 namespace hyoka {
+
+std::string chart_file_name(const BarChart& chart) { return chart.id + ".svg"; }
 
 mstch::map table_context(const TableView& table) {
   const auto cells = [](const std::vector<TableCell>& row) {
@@ -49,29 +50,30 @@ static mstch::array navigation(const Site& site, const SitePage& page) {
   return out;
 }
 
-mstch::map page_context(const Site& site, const SitePage& page, const std::string& content_html) {
+mstch::map page_context(const Site& site, const SitePage& page,
+                        const std::vector<DatasetFigures>& figures,
+                        const std::string& content_html) {
   const auto& config = site.config;
   const auto& p = *page.page;
-  mstch::map tables_by_dataset;
   mstch::array datasets;
-  if (p.kind == PageKind::home) {
-    for (const auto& dataset : site.datasets) {
-      datasets.push_back(
-          mstch::map{{"id", dataset.id},
-                     {"title", dataset.title},
-                     {"description", dataset.description},
-                     {"tables", mstch::array{table_context(totals_table(site, dataset)),
-                                             table_context(overview_table(site, page, dataset))}}});
+  for (const auto& d : figures) {
+    mstch::array items;
+    for (const auto& f : d.figures) {
+      mstch::array charts;
+      for (std::size_t i = 0; i < f.charts.size(); ++i) {
+        charts.push_back(mstch::map{{"id", f.charts[i].id},
+                                    {"heading", f.charts[i].heading},
+                                    {"svg", f.svgs[i]},
+                                    {"href", chart_file_name(f.charts[i])}});
+      }
+      items.push_back(mstch::map{{"charts", charts},
+                                 {"omitted", f.omitted},
+                                 {"table", table_context(f.table)}});
     }
-  } else {
-    for (const auto& ref : page.rows) {
-      const auto& dataset = site.datasets[ref.dataset];
-      datasets.push_back(
-          mstch::map{{"id", dataset.id},
-                     {"title", dataset.title},
-                     {"description", dataset.description},
-                     {"tables", mstch::array{table_context(area_table(site, page, ref))}}});
-    }
+    datasets.push_back(mstch::map{{"id", d.dataset->id},
+                                  {"title", d.dataset->title},
+                                  {"description", d.dataset->description},
+                                  {"figures", items}});
   }
   return mstch::map{
       {"site_title", config.title},

@@ -4,12 +4,17 @@
 
 #include <mstch/mstch.hpp>
 
+#include "render/figures.h"
 #include "render/table_view.h"
 #include "site/site.h"
 
 namespace hyoka {
 
 mstch::map table_context(const TableView& table);
-mstch::map page_context(const Site& site, const SitePage& page, const std::string& content_html);
+// The standalone copy of a chart lies beside its page under this name.
+std::string chart_file_name(const BarChart& chart);
+mstch::map page_context(const Site& site, const SitePage& page,
+                        const std::vector<DatasetFigures>& figures,
+                        const std::string& content_html);
 
 }  // namespace hyoka

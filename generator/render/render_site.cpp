@@ -46,9 +46,20 @@ std::map<std::string, std::string> partial_texts(const Theme& theme) {
 
 // A page template renders the main content; the base layout wraps it.
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
-                        const std::map<std::string, std::string>& partials) {
+                        const std::map<std::string, std::string>& partials, SiteFiles& files) {
   const auto layout = page.page->kind == PageKind::home ? "home" : "area";
-  auto context = page_context(site, page, render_markdown(page.page->body));
+  const auto figures = page_figures(site, page, theme.chart_style);
+  // Every chart also stands alone beside its page, for download and for portals to embed.
+  const auto folder = page.output_path.substr(0, page.output_path.rfind('/') + 1);
+  for (const auto& d : figures) {
+    for (const auto& f : d.figures) {
+      for (std::size_t i = 0; i < f.charts.size(); ++i) {
+        files[folder + chart_file_name(f.charts[i])] =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.svgs[i];
+      }
+    }
+  }
+  auto context = page_context(site, page, figures, render_markdown(page.page->body));
   const auto main = mstch::render(theme.layouts.at(layout).text(), context, partials);
   context["main"] = main;
   return mstch::render(theme.layouts.at("base").text(), context, partials);
@@ -61,9 +72,9 @@ SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs
   mstch::config::escape = escape_html;
   SiteFiles files;
   const auto partials = partial_texts(theme);
-  files[site.home.output_path] = render_page(site, site.home, theme, partials);
+  files[site.home.output_path] = render_page(site, site.home, theme, partials, files);
   for (const auto& area : site.areas) {
-    files[area.output_path] = render_page(site, area, theme, partials);
+    files[area.output_path] = render_page(site, area, theme, partials, files);
   }
   for (const auto& [output, path] : theme.static_files) {
     if (files.count(output)) {

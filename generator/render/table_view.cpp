@@ -8,16 +8,6 @@ namespace {
 
 const std::string kDash = "\u2212";
 
-std::string format_count(std::int64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 TableCell header(std::string text, std::string scope) {
   TableCell c;
   c.text = std::move(text);
@@ -162,10 +152,10 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
   const auto marks = mark_discrepancies(site, dataset, notes);
   TableView t;
   t.id = "table-" + dataset.id + "-areas";
-  t.caption = with_unit(dataset.title + "：施策展開方向別", dataset);
+  t.caption = with_unit(dataset.title + "：" + site.config.area_label + "別", dataset);
   const int span = static_cast<int>(dataset.measures.size() + dataset.ratios.size());
   t.column_groups.push_back(1);
-  std::vector<TableCell> years = {header("施策展開方向", "col")};
+  std::vector<TableCell> years = {header(site.config.area_label, "col")};
   years.back().rowspan = 2;
   std::vector<TableCell> columns;
   for (const int year : dataset.periods) {

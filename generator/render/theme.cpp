@@ -30,17 +30,64 @@ namespace {
 constexpr std::size_t kMaxThemeDepth = 8;
 const std::string kTemplateExtension = ".mustache";
 
+bool is_hex_colour(const std::string& s) {
+  return s.size() == 7 && s[0] == '#' &&
+         s.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+}
+
+// theme.toml's [chart]: colours for charts. Keys in `taken` were set by a child theme.
+void read_chart_style(TomlReader& reader, const toml::value& table, ChartStyle& style,
+                      std::set<std::string>& taken) {
+  reader.check_keys(table, {"palette", "background", "text", "muted_text", "grid"}, "[chart]");
+  const auto colour = [&](const std::string& key, std::string& target) {
+    const auto value = reader.get_string(table, key, Need::optional);
+    if (!value || taken.count(key)) return;
+    if (!is_hex_colour(*value)) {
+      reader.error(reader.position(table.at(key)), key + " must be a colour written #rrggbb");
+      return;
+    }
+    target = *value;
+    taken.insert(key);
+  };
+  colour("background", style.background);
+  colour("text", style.text);
+  colour("muted_text", style.muted_text);
+  colour("grid", style.grid);
+  if (const auto palette = reader.get_string_array(table, "palette", Need::optional)) {
+    if (taken.count("palette")) return;
+    bool ok = !palette->empty();
+    for (std::size_t i = 0; i < palette->size(); ++i) {
+      if (!is_hex_colour((*palette)[i])) {
+        reader.error(reader.position(table.at("palette").as_array()[i]),
+                     "a palette colour must be written #rrggbb");
+        ok = false;
+      }
+    }
+    if (palette->empty()) {
+      reader.error(reader.position(table.at("palette")), "the palette needs at least one colour");
+    }
+    if (ok) {
+      style.palette = *palette;
+      taken.insert("palette");
+    }
+  }
+}
+
 // Reads one theme folder into `theme`, leaving alone what a child theme already set.
 // Returns the parent's name when the theme extends one.
 std::optional<std::string> merge_theme_folder(const FileSystem& fs, const std::string& dir,
-                                              Theme& theme, Diagnostics& diags) {
+                                              Theme& theme, std::set<std::string>& chart_taken,
+                                              Diagnostics& diags) {
   std::optional<std::string> parent;
   const auto manifest = join_path(dir, "theme.toml");
   if (fs.kind(manifest) != FileSystem::Kind::missing) {
     if (const auto source = read_source(fs, manifest, diags)) {
       TomlReader reader(*source, diags);
       if (const auto doc = reader.parse(source->text())) {
-        reader.check_keys(*doc, {"name", "description", "extends"}, "theme.toml");
+        reader.check_keys(*doc, {"name", "description", "extends", "chart"}, "theme.toml");
+        if (const auto* chart = reader.get_table(*doc, "chart", Need::optional)) {
+          read_chart_style(reader, *chart, theme.chart_style, chart_taken);
+        }
         if (theme.description.empty()) {
           theme.description = reader.get_string(*doc, "description", Need::optional).value_or("");
         }
@@ -74,6 +121,7 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
   Theme theme;
   theme.name = config.theme;
   std::vector<std::string> chain;
+  std::set<std::string> chart_taken;
   std::optional<std::string> next = config.theme;
   while (next) {
     const auto available = fs.list_dirs(themes_dir);
@@ -95,7 +143,7 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
       return std::nullopt;
     }
     chain.push_back(*next);
-    next = merge_theme_folder(fs, join_path(themes_dir, *next), theme, diags);
+    next = merge_theme_folder(fs, join_path(themes_dir, *next), theme, chart_taken, diags);
   }
   for (const auto& name : required_layouts()) {
     if (!theme.layouts.count(name)) {

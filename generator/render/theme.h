@@ -10,6 +10,7 @@
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "base/source_text.h"
+#include "charts/chart_style.h"
 #include "config/site_config.h"
 
 namespace hyoka {
@@ -20,6 +21,7 @@ struct Theme {
   std::map<std::string, SourceText> layouts;        // "base", "home", "area"
   std::map<std::string, SourceText> partials;       // by name, as in {{> name}}
   std::map<std::string, std::string> static_files;  // output path → file to copy
+  ChartStyle chart_style;  // theme.toml's [chart]
 };
 
 // The layouts every theme must have, directly or through the theme it extends.

@@ -1,0 +1,181 @@
+#include "charts/bar_chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "charts/text_metrics.h"
+
+namespace hyoka {
+
+namespace {
+
+constexpr double kWidth = 360;
+constexpr double kMargin = 12;
+constexpr double kTitleSize = 14;
+constexpr double kTextSize = 12;
+constexpr double kTickSize = 11;
+constexpr double kLine = 1.5;  // line height in em: Noto Sans CJK's boxes are about 1.45 em
+constexpr double kBarHeight = 14;
+constexpr double kGap = 6;
+
+std::string num(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", v);
+  std::string s = buffer;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+std::string escape(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+class Svg {
+ public:
+  void text(double x, double baseline, const std::string& content, double size,
+            const std::string& fill, const std::string& extra = "") {
+    body_ += "<text x=\"" + num(x) + "\" y=\"" + num(baseline) + "\" font-size=\"" + num(size) +
+             "\" fill=\"" + fill + "\"" + extra + ">" + escape(content) + "</text>\n";
+  }
+  // Wrapped lines from `top`; returns the y below the last line.
+  double lines(double x, double top, const std::vector<std::string>& lines, double size,
+               const std::string& fill, const std::string& extra = "") {
+    for (const auto& line : lines) {
+      top += size * kLine;
+      text(x, top - size * (kLine - 1) / 2 - size * 0.2, line, size, fill, extra);
+    }
+    return top;
+  }
+  void raw(const std::string& s) { body_ += s; }
+  const std::string& body() const { return body_; }
+
+ private:
+  std::string body_;
+};
+
+}  // namespace
+
+std::vector<double> nice_ticks(double max, int max_steps) {
+  if (max <= 0) max = 1;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(max / max_steps)));
+  double step = magnitude;
+  for (const double factor : {1.0, 2.0, 5.0, 10.0}) {
+    step = factor * magnitude;
+    if (std::ceil(max / step - 1e-9) <= max_steps) break;
+  }
+  std::vector<double> ticks;
+  const int count = static_cast<int>(std::ceil(max / step - 1e-9));
+  for (int i = 0; i <= count; ++i) ticks.push_back(i * step);
+  return ticks;
+}
+
+std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
+  const double inner = kWidth - 2 * kMargin;
+  double max_value = chart.minimum_domain;
+  double label_width = 0, value_width = 0;
+  for (const auto& panel : chart.panels) {
+    for (const auto& bar : panel.bars) {
+      if (bar.defined) max_value = std::max(max_value, bar.value);
+      label_width = std::max(label_width, text_width(bar.label, kTextSize));
+      value_width = std::max(value_width, text_width(bar.text, kTextSize));
+    }
+  }
+  // Short labels stand before their bars; long ones (area names) above them, so bars keep
+  // most of the width and no label has to wrap.
+  const bool labels_above = label_width > inner * 0.3;
+  const double x0 = labels_above ? kMargin : kMargin + label_width + kGap;
+  const double room = kWidth - kMargin - x0 - value_width - 4;
+  // As many ticks as fit without their labels touching, at most five steps.
+  std::vector<double> ticks;
+  for (int steps = 5; steps >= 1; --steps) {
+    ticks = nice_ticks(max_value, steps);
+    const double domain = ticks.back();
+    double widest = 0;
+    for (const double t : ticks) widest = std::max(widest, text_width(num(t) + chart.tick_suffix, kTickSize));
+    const double last_half = text_width(num(domain) + chart.tick_suffix, kTickSize) / 2;
+    const double span = std::max(room, 40.0);
+    if (ticks.size() < 2 || span / (ticks.size() - 1) >= widest + 8) {
+      if (x0 + span + last_half <= kWidth - kMargin + value_width) break;
+    }
+  }
+  const double domain = ticks.back();
+  const double span = std::max(room, 40.0);
+  const auto x_of = [&](double v) { return x0 + span * v / domain; };
+
+  Svg svg;
+  double y = kMargin;
+  y = svg.lines(kMargin, y, wrap_text(chart.heading, inner, kTitleSize), kTitleSize, style.text,
+                " font-weight=\"700\"");
+  svg.raw("<g id=\"" + chart.id + "-summary\">\n");
+  y = svg.lines(kMargin, y + 2, wrap_text(chart.summary, inner, kTextSize), kTextSize, style.text);
+  svg.raw("</g>\n");
+  y += 8;
+  const double plot_top = y;
+  std::string bars;
+  for (const auto& panel : chart.panels) {
+    y = svg.lines(kMargin, y, wrap_text(panel.heading, inner, kTextSize), kTextSize, style.text,
+                  " font-weight=\"700\"");
+    for (const auto& bar : panel.bars) {
+      if (labels_above) {
+        y = svg.lines(kMargin, y, wrap_text(bar.label, inner, kTextSize), kTextSize, style.text);
+      } else {
+        svg.lines(kMargin, y, {bar.label}, kTextSize, style.text);
+      }
+      const double bar_top = y + (kTextSize * kLine - kBarHeight) / 2;
+      double end = x0;
+      if (bar.defined) {
+        end = x_of(bar.value);
+        const auto& fill = style.palette[bar.series % style.palette.size()];
+        bars += "<rect x=\"" + num(x0) + "\" y=\"" + num(bar_top) + "\" width=\"" +
+                num(end - x0) + "\" height=\"" + num(kBarHeight) + "\" fill=\"" + fill +
+                "\" data-value=\"" + escape(bar.value_attr) + "\"><title>" + escape(bar.tooltip) +
+                "</title></rect>\n";
+      }
+      svg.text(end + 4, y + kTextSize * kLine / 2 + kTextSize * 0.35, bar.text, kTextSize,
+               style.text);
+      y += kTextSize * kLine + 4;
+    }
+    for (const auto& note : panel.notes) {
+      y = svg.lines(kMargin, y, wrap_text(note, inner, kTextSize), kTextSize, style.muted_text);
+    }
+    y += 10;
+  }
+  const double plot_bottom = y - 6;
+  std::string grid;
+  for (const double t : ticks) {
+    grid += "<line x1=\"" + num(x_of(t)) + "\" y1=\"" + num(plot_top) + "\" x2=\"" + num(x_of(t)) +
+            "\" y2=\"" + num(plot_bottom) + "\" stroke=\"" + style.grid + "\" stroke-width=\"1\"/>\n";
+  }
+  std::string axis;
+  for (const double t : ticks) {
+    axis += "<text x=\"" + num(x_of(t)) + "\" y=\"" + num(plot_bottom + kTickSize * 1.3) +
+            "\" font-size=\"" + num(kTickSize) + "\" fill=\"" + style.muted_text +
+            "\" text-anchor=\"middle\" class=\"tick\">" + escape(num(t) + chart.tick_suffix) +
+            "</text>\n";
+  }
+  const double height = std::ceil(plot_bottom + kTickSize * kLine + kMargin);
+
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) +
+                    " " + num(height) + "\" width=\"" + num(kWidth) + "\" height=\"" +
+                    num(height) + "\" role=\"img\" aria-labelledby=\"" + chart.id +
+                    "-title\" aria-describedby=\"" + chart.id + "-summary\" font-family=\"" +
+                    escape(style.font_family) + "\" class=\"chart\">\n";
+  out += "<title id=\"" + chart.id + "-title\">" + escape(chart.title) + "</title>\n";
+  out += "<rect width=\"100%\" height=\"100%\" fill=\"" + style.background + "\"/>\n";
+  out += grid + svg.body() + bars + axis + "</svg>\n";
+  return out;
+}
+
+}  // namespace hyoka

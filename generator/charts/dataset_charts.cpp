@@ -1,0 +1,213 @@
+#include "charts/dataset_charts.h"
+
+#include <cmath>
+
+#include "base/era.h"
+
+namespace hyoka {
+
+namespace {
+
+std::string year(const Site& site, int y) {
+  return fiscal_year_label(y, site.config.fiscal_year_style);
+}
+
+std::string where_numbers_are(const std::string& heading, const std::string& table_caption) {
+  return heading + "。数値は下の表「" + table_caption + "」に掲載しています。";
+}
+
+double shown_value(const RatioValue& v) {
+  return static_cast<double>(v.scaled) / std::pow(10.0, v.decimals);
+}
+
+// "76.9%（10/13件）", or "−（分母が0）".
+std::string ratio_text(const Dataset& dataset, const Ratio& ratio, const Counts& counts,
+                       std::size_t period) {
+  const auto value = dataset.ratio(ratio, counts, period);
+  if (!value.defined) return "\u2212（" + dataset.measures[ratio.denominator].short_label + "が0）";
+  return format_ratio(value) + "（" + format_count(counts[ratio.numerator][period]) + "/" +
+         format_count(counts[ratio.denominator][period]) + dataset.unit + "）";
+}
+
+struct Extreme {
+  double value = 0;
+  std::string where;
+  std::string shown;
+};
+
+// "Xが最も高いのはAの5.0%、最も低いのはBの1.0%です。" over the defined values, in order.
+std::string extremes_sentence(const std::string& subject, const std::vector<Extreme>& items,
+                              const std::string& high, const std::string& low) {
+  if (items.empty()) return subject + "は、分母が0のため算出できません。";
+  if (items.size() == 1) return items[0].where + "の" + subject + "は" + items[0].shown + "です。";
+  const Extreme* top = &items[0];
+  const Extreme* bottom = &items[0];
+  for (const auto& item : items) {
+    if (item.value > top->value) top = &item;
+    if (item.value < bottom->value) bottom = &item;
+  }
+  if (top->value == bottom->value) return subject + "はいずれも" + top->shown + "です。";
+  return subject + "が最も" + high + "のは" + top->where + "の" + top->shown + "、最も" + low +
+         "のは" + bottom->where + "の" + bottom->shown + "です。";
+}
+
+std::string marked(const std::string& text, const std::string& mark) {
+  return mark.empty() ? text : text + mark;
+}
+
+// Panels per fiscal year with a bar per measure and the ratios as notes.
+BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& counts,
+                      const std::string& id, const std::string& heading,
+                      const std::string& table_caption,
+                      const std::vector<std::vector<std::string>>& marks) {
+  BarChart chart;
+  chart.id = id;
+  chart.heading = heading;
+  chart.title = where_numbers_are(heading, table_caption);
+  const auto mark = [&](std::size_t line, std::size_t period) {
+    return marks.empty() ? std::string() : marks[line][period];
+  };
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    ChartPanel panel;
+    panel.heading = year(site, dataset.periods[p]);
+    for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+      const auto& measure = dataset.measures[m];
+      ChartBar bar;
+      bar.label = measure.short_label;
+      bar.value = static_cast<double>(counts[m][p]);
+      bar.value_attr = std::to_string(counts[m][p]);
+      bar.text = marked(format_count(counts[m][p]), mark(m, p));
+      bar.tooltip = panel.heading + " " + measure.label + "：" + format_count(counts[m][p]) +
+                    dataset.unit;
+      bar.series = m;
+      panel.bars.push_back(bar);
+    }
+    for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+      const auto& ratio = dataset.ratios[r];
+      panel.notes.push_back(ratio.label + " " +
+                            marked(ratio_text(dataset, ratio, counts, p),
+                                   mark(dataset.measures.size() + r, p)));
+    }
+    chart.panels.push_back(panel);
+  }
+  std::vector<Extreme> items;
+  if (!dataset.ratios.empty()) {
+    const auto& ratio = dataset.ratios[0];
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      const auto v = dataset.ratio(ratio, counts, p);
+      if (v.defined) items.push_back({shown_value(v), year(site, dataset.periods[p]), format_ratio(v)});
+    }
+    chart.summary = extremes_sentence(ratio.label, items, "高い", "低い");
+  } else {
+    const auto& measure = dataset.measures[0];
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      items.push_back({static_cast<double>(counts[0][p]), year(site, dataset.periods[p]),
+                       format_count(counts[0][p]) + dataset.unit});
+    }
+    chart.summary = extremes_sentence(measure.label, items, "多い", "少ない");
+  }
+  return chart;
+}
+
+}  // namespace
+
+BarChart area_chart(const Site& site, const SitePage& page, const AreaRow& ref,
+                    const std::string& table_caption) {
+  const auto& dataset = site.datasets[ref.dataset];
+  return counts_chart(site, dataset, dataset.rows[ref.row].values, "chart-" + dataset.id,
+                      page.page->title + "：" + dataset.title, table_caption, {});
+}
+
+BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption) {
+  // Marks as in the tables: ※1, ※2 … in the order of the discrepancies.
+  std::vector<std::vector<std::string>> marks(
+      dataset.measures.size() + dataset.ratios.size(),
+      std::vector<std::string>(dataset.periods.size()));
+  int n = 0;
+  for (const auto& d : dataset.discrepancies) {
+    const std::string mark = "※" + std::to_string(++n);
+    marks[d.measure][d.period] = mark;
+    for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+      const auto& ratio = dataset.ratios[r];
+      if (ratio.numerator == d.measure || ratio.denominator == d.measure) {
+        marks[dataset.measures.size() + r][d.period] = mark;
+      }
+    }
+  }
+  return counts_chart(site, dataset, dataset.totals, "chart-" + dataset.id + "-totals",
+                      dataset.title + "：全体", table_caption, marks);
+}
+
+std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dataset,
+                                            const Ratio& ratio, const std::string& table_caption) {
+  struct Entry {
+    const std::string* title;
+    const Row* row;
+  };
+  std::vector<Entry> areas;
+  for (const auto& area : site.areas) {
+    for (const auto& ref : area.rows) {
+      if (&site.datasets[ref.dataset] == &dataset) areas.push_back({&area.page->title, &dataset.rows[ref.row]});
+    }
+  }
+  const std::string base_id = "chart-" + dataset.id + "-" + ratio.id + "-areas";
+  const std::string heading = ratio.label + "（" + site.config.area_label + "別）";
+  if (areas.size() > kMaxAreasPerChart) {
+    DatasetChart left_out;
+    left_out.omitted = site.config.area_label + "が" + std::to_string(kMaxAreasPerChart) +
+                       "を超えるため、「" + heading + "」のグラフは省略し、表のみ掲載しています。";
+    return {left_out};
+  }
+  const auto panel_for = [&](std::size_t p) {
+    ChartPanel panel;
+    panel.heading = year(site, dataset.periods[p]);
+    for (const auto& area : areas) {
+      const auto v = dataset.ratio(ratio, area.row->values, p);
+      ChartBar bar;
+      bar.label = *area.title;
+      bar.defined = v.defined;
+      bar.value = v.defined ? shown_value(v) : 0;
+      bar.value_attr = format_ratio_number(v);
+      bar.text = ratio_text(dataset, ratio, area.row->values, p);
+      bar.tooltip = panel.heading + " " + *area.title + "：" + bar.text;
+      panel.bars.push_back(bar);
+    }
+    return panel;
+  };
+  const auto summary_for = [&](const std::vector<std::size_t>& periods) {
+    std::vector<Extreme> items;
+    for (const auto p : periods) {
+      for (const auto& area : areas) {
+        const auto v = dataset.ratio(ratio, area.row->values, p);
+        if (v.defined) {
+          items.push_back({shown_value(v), *area.title + "の" + year(site, dataset.periods[p]),
+                           format_ratio(v)});
+        }
+      }
+    }
+    return extremes_sentence(ratio.label, items, "高い", "低い");
+  };
+  const auto make = [&](const std::string& id, const std::string& chart_heading,
+                        const std::vector<std::size_t>& periods) {
+    DatasetChart out;
+    out.chart.id = id;
+    out.chart.heading = chart_heading;
+    out.chart.title = where_numbers_are(chart_heading, table_caption);
+    out.chart.tick_suffix = "%";
+    out.chart.minimum_domain = 100;
+    for (const auto p : periods) out.chart.panels.push_back(panel_for(p));
+    out.chart.summary = summary_for(periods);
+    return out;
+  };
+  std::vector<std::size_t> all;
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) all.push_back(p);
+  if (areas.size() * all.size() <= kMaxBarsPerChart) return {make(base_id, heading, all)};
+  std::vector<DatasetChart> charts;
+  for (const auto p : all) {
+    charts.push_back(make(base_id + "-" + std::to_string(dataset.periods[p]),
+                          heading + "：" + year(site, dataset.periods[p]), {p}));
+  }
+  return charts;
+}
+
+}  // namespace hyoka

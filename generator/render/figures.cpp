@@ -1,0 +1,54 @@
+#include "render/figures.h"
+
+#include "charts/dataset_charts.h"
+
+namespace hyoka {
+
+namespace {
+
+Figure figure(TableView table, std::vector<BarChart> charts, const ChartStyle& style) {
+  Figure f;
+  f.table = std::move(table);
+  f.charts = std::move(charts);
+  for (const auto& chart : f.charts) f.svgs.push_back(render_bar_chart(chart, style));
+  return f;
+}
+
+}  // namespace
+
+std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
+                                         const ChartStyle& style) {
+  std::vector<DatasetFigures> out;
+  if (page.page->kind == PageKind::home) {
+    for (const auto& dataset : site.datasets) {
+      DatasetFigures d{&dataset, {}};
+      auto totals = totals_table(site, dataset);
+      auto chart = totals_chart(site, dataset, totals.caption);
+      d.figures.push_back(figure(std::move(totals), {chart}, style));
+      auto overview = overview_table(site, page, dataset);
+      std::vector<BarChart> ratio_charts;
+      std::string omitted;
+      for (const auto& ratio : dataset.ratios) {
+        for (auto& c : area_ratio_charts(site, dataset, ratio, overview.caption)) {
+          if (!c.omitted.empty()) omitted += (omitted.empty() ? "" : " ") + c.omitted;
+          else ratio_charts.push_back(std::move(c.chart));
+        }
+      }
+      auto f = figure(std::move(overview), std::move(ratio_charts), style);
+      f.omitted = omitted;
+      d.figures.push_back(std::move(f));
+      out.push_back(std::move(d));
+    }
+  } else {
+    for (const auto& ref : page.rows) {
+      const auto& dataset = site.datasets[ref.dataset];
+      auto table = area_table(site, page, ref);
+      auto chart = area_chart(site, page, ref, table.caption);
+      out.push_back({&dataset, {}});
+      out.back().figures.push_back(figure(std::move(table), {chart}, style));
+    }
+  }
+  return out;
+}
+
+}  // namespace hyoka
