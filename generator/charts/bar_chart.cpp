@@ -32,11 +32,20 @@ std::string escape(const std::string& text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -72,7 +81,7 @@ std::vector<double> nice_ticks(double max, int max_steps) {
   const double magnitude = std::pow(10.0, std::floor(std::log10(max / max_steps)));
   double step = magnitude;
   for (const double factor : {1.0, 2.0, 5.0, 10.0}) {
-    step = factor * magnitude;
+    step = std::max(factor * magnitude, 1.0);  // counts and percentages: no fractional ticks
     if (std::ceil(max / step - 1e-9) <= max_steps) break;
   }
   std::vector<double> ticks;
@@ -103,7 +112,8 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
     ticks = nice_ticks(max_value, steps);
     const double domain = ticks.back();
     double widest = 0;
-    for (const double t : ticks) widest = std::max(widest, text_width(num(t) + chart.tick_suffix, kTickSize));
+    for (const double t : ticks)
+      widest = std::max(widest, text_width(num(t) + chart.tick_suffix, kTickSize));
     const double last_half = text_width(num(domain) + chart.tick_suffix, kTickSize) / 2;
     const double span = std::max(room, 40.0);
     if (ticks.size() < 2 || span / (ticks.size() - 1) >= widest + 8) {
@@ -138,10 +148,9 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
       if (bar.defined) {
         end = x_of(bar.value);
         const auto& fill = style.palette[bar.series % style.palette.size()];
-        bars += "<rect x=\"" + num(x0) + "\" y=\"" + num(bar_top) + "\" width=\"" +
-                num(end - x0) + "\" height=\"" + num(kBarHeight) + "\" fill=\"" + fill +
-                "\" data-value=\"" + escape(bar.value_attr) + "\"><title>" + escape(bar.tooltip) +
-                "</title></rect>\n";
+        bars += "<rect x=\"" + num(x0) + "\" y=\"" + num(bar_top) + "\" width=\"" + num(end - x0) +
+                "\" height=\"" + num(kBarHeight) + "\" fill=\"" + fill + "\" data-value=\"" +
+                escape(bar.value_attr) + "\"><title>" + escape(bar.tooltip) + "</title></rect>\n";
       }
       svg.text(end + 4, y + kTextSize * kLine / 2 + kTextSize * 0.35, bar.text, kTextSize,
                style.text);
@@ -156,7 +165,8 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
   std::string grid;
   for (const double t : ticks) {
     grid += "<line x1=\"" + num(x_of(t)) + "\" y1=\"" + num(plot_top) + "\" x2=\"" + num(x_of(t)) +
-            "\" y2=\"" + num(plot_bottom) + "\" stroke=\"" + style.grid + "\" stroke-width=\"1\"/>\n";
+            "\" y2=\"" + num(plot_bottom) + "\" stroke=\"" + style.grid +
+            "\" stroke-width=\"1\"/>\n";
   }
   std::string axis;
   for (const double t : ticks) {
@@ -167,9 +177,9 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
   }
   const double height = std::ceil(plot_bottom + kTickSize * kLine + kMargin);
 
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) +
-                    " " + num(height) + "\" width=\"" + num(kWidth) + "\" height=\"" +
-                    num(height) + "\" role=\"img\" aria-labelledby=\"" + chart.id +
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " +
+                    num(height) + "\" width=\"" + num(kWidth) + "\" height=\"" + num(height) +
+                    "\" role=\"img\" aria-labelledby=\"" + chart.id +
                     "-title\" aria-describedby=\"" + chart.id + "-summary\" font-family=\"" +
                     escape(style.font_family) + "\" class=\"chart\">\n";
   out += "<title id=\"" + chart.id + "-title\">" + escape(chart.title) + "</title>\n";

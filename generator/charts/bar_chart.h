@@ -38,7 +38,8 @@ struct BarChart {
 
 std::string render_bar_chart(const BarChart& chart, const ChartStyle& style);
 
-// Nice ticks from 0: a step of 1, 2 or 5 × 10ⁿ with at most `max_steps` steps to cover `max`.
+// Nice ticks from 0: a step of 1, 2 or 5 × 10ⁿ (at least 1) with at most `max_steps` steps
+// to cover `max`.
 std::vector<double> nice_ticks(double max, int max_steps = 5);
 
 }  // namespace hyoka

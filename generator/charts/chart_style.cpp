@@ -11,9 +11,12 @@ std::optional<double> relative_luminance(const std::string& hex) {
     int value = 0;
     for (int j = 1 + 2 * i; j < 3 + 2 * i; ++j) {
       const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(hex[j])));
-      if (c >= '0' && c <= '9') value = value * 16 + (c - '0');
-      else if (c >= 'a' && c <= 'f') value = value * 16 + (c - 'a' + 10);
-      else return std::nullopt;
+      if (c >= '0' && c <= '9')
+        value = value * 16 + (c - '0');
+      else if (c >= 'a' && c <= 'f')
+        value = value * 16 + (c - 'a' + 10);
+      else
+        return std::nullopt;
     }
     const double s = value / 255.0;
     channels[i] = s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);

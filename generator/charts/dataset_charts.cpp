@@ -77,16 +77,16 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
       bar.value = static_cast<double>(counts[m][p]);
       bar.value_attr = std::to_string(counts[m][p]);
       bar.text = marked(format_count(counts[m][p]), mark(m, p));
-      bar.tooltip = panel.heading + " " + measure.label + "：" + format_count(counts[m][p]) +
-                    dataset.unit;
+      bar.tooltip =
+          panel.heading + " " + measure.label + "：" + format_count(counts[m][p]) + dataset.unit;
       bar.series = m;
       panel.bars.push_back(bar);
     }
     for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
       const auto& ratio = dataset.ratios[r];
-      panel.notes.push_back(ratio.label + " " +
-                            marked(ratio_text(dataset, ratio, counts, p),
-                                   mark(dataset.measures.size() + r, p)));
+      panel.notes.push_back(
+          ratio.label + " " +
+          marked(ratio_text(dataset, ratio, counts, p), mark(dataset.measures.size() + r, p)));
     }
     chart.panels.push_back(panel);
   }
@@ -95,7 +95,8 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
     const auto& ratio = dataset.ratios[0];
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       const auto v = dataset.ratio(ratio, counts, p);
-      if (v.defined) items.push_back({shown_value(v), year(site, dataset.periods[p]), format_ratio(v)});
+      if (v.defined)
+        items.push_back({shown_value(v), year(site, dataset.periods[p]), format_ratio(v)});
     }
     chart.summary = extremes_sentence(ratio.label, items, "高い", "低い");
   } else {
@@ -120,9 +121,8 @@ BarChart area_chart(const Site& site, const SitePage& page, const AreaRow& ref,
 
 BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption) {
   // Marks as in the tables: ※1, ※2 … in the order of the discrepancies.
-  std::vector<std::vector<std::string>> marks(
-      dataset.measures.size() + dataset.ratios.size(),
-      std::vector<std::string>(dataset.periods.size()));
+  std::vector<std::vector<std::string>> marks(dataset.measures.size() + dataset.ratios.size(),
+                                              std::vector<std::string>(dataset.periods.size()));
   int n = 0;
   for (const auto& d : dataset.discrepancies) {
     const std::string mark = "※" + std::to_string(++n);
@@ -147,7 +147,8 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
   std::vector<Entry> areas;
   for (const auto& area : site.areas) {
     for (const auto& ref : area.rows) {
-      if (&site.datasets[ref.dataset] == &dataset) areas.push_back({&area.page->title, &dataset.rows[ref.row]});
+      if (&site.datasets[ref.dataset] == &dataset)
+        areas.push_back({&area.page->title, &dataset.rows[ref.row]});
     }
   }
   const std::string base_id = "chart-" + dataset.id + "-" + ratio.id + "-areas";

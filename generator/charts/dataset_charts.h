@@ -17,8 +17,8 @@ constexpr std::size_t kMaxAreasPerChart = 50;
 constexpr std::size_t kMaxBarsPerChart = 60;
 
 struct DatasetChart {
-  BarChart chart;      // empty panels when left out
-  std::string omitted; // why the chart was left out, for a note in its place
+  BarChart chart;       // empty panels when left out
+  std::string omitted;  // why the chart was left out, for a note in its place
 };
 
 // One area's counts per fiscal year, with its ratios under each year.

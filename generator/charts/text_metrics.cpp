@@ -23,7 +23,9 @@ bool no_break_before(char32_t c) {
   return closers.find(c) != std::u32string::npos;
 }
 
-bool is_latin(char32_t c) { return c < 0x1100 && c != U' '; }
+bool is_latin(char32_t c) {
+  return c < 0x1100 && c != U' ';
+}
 
 }  // namespace
 

@@ -30,8 +30,10 @@ std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
       std::string omitted;
       for (const auto& ratio : dataset.ratios) {
         for (auto& c : area_ratio_charts(site, dataset, ratio, overview.caption)) {
-          if (!c.omitted.empty()) omitted += (omitted.empty() ? "" : " ") + c.omitted;
-          else ratio_charts.push_back(std::move(c.chart));
+          if (!c.omitted.empty())
+            omitted += (omitted.empty() ? "" : " ") + c.omitted;
+          else
+            ratio_charts.push_back(std::move(c.chart));
         }
       }
       auto f = figure(std::move(overview), std::move(ratio_charts), style);

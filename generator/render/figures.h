@@ -13,7 +13,7 @@
 namespace hyoka {
 
 struct Figure {
-  std::vector<BarChart> charts;  // usually one; a ratio chart with many bars is split
+  std::vector<BarChart> charts;   // usually one; a ratio chart with many bars is split
   std::vector<std::string> svgs;  // the rendered charts, in the same order
   std::string omitted;            // a note where a chart was left out
   TableView table;

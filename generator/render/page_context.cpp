@@ -1,9 +1,10 @@
 #include "render/page_context.h"
 
-
 namespace hyoka {
 
-std::string chart_file_name(const BarChart& chart) { return chart.id + ".svg"; }
+std::string chart_file_name(const BarChart& chart) {
+  return chart.id + ".svg";
+}
 
 mstch::map table_context(const TableView& table) {
   const auto cells = [](const std::vector<TableCell>& row) {
@@ -66,9 +67,8 @@ mstch::map page_context(const Site& site, const SitePage& page,
                                     {"svg", f.svgs[i]},
                                     {"href", chart_file_name(f.charts[i])}});
       }
-      items.push_back(mstch::map{{"charts", charts},
-                                 {"omitted", f.omitted},
-                                 {"table", table_context(f.table)}});
+      items.push_back(mstch::map{
+          {"charts", charts}, {"omitted", f.omitted}, {"table", table_context(f.table)}});
     }
     datasets.push_back(mstch::map{{"id", d.dataset->id},
                                   {"title", d.dataset->title},

@@ -21,7 +21,7 @@ struct Theme {
   std::map<std::string, SourceText> layouts;        // "base", "home", "area"
   std::map<std::string, SourceText> partials;       // by name, as in {{> name}}
   std::map<std::string, std::string> static_files;  // output path → file to copy
-  ChartStyle chart_style;  // theme.toml's [chart]
+  ChartStyle chart_style;                           // theme.toml's [chart]
 };
 
 // The layouts every theme must have, directly or through the theme it extends.

@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
+#include <set>
 
 #include "base/utf8.h"
 #include "support/html_table.h"
@@ -266,4 +268,112 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_with_2_and_version_and_help_with_0) {
   const auto help = run_hyoka("--help", dir.path());
   BOOST_TEST(help.exit_code == 0);
   BOOST_TEST(help.out.find("check") != std::string::npos);
+}
+
+namespace {
+
+std::set<std::string> numbers_in(const std::string& text) {
+  std::set<std::string> out;
+  static const std::regex number(R"re([0-9][0-9,]*(\.[0-9]+)?)re");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), number);
+       it != std::sregex_iterator(); ++it) {
+    std::string n = it->str();
+    n.erase(std::remove(n.begin(), n.end(), ','), n.end());
+    out.insert(n);
+  }
+  return out;
+}
+
+// The inner text of every <text> in `svg` but the axis ticks.
+std::vector<std::string> chart_texts(const std::string& svg) {
+  std::vector<std::string> out;
+  static const std::regex text(R"re(<text ([^>]*)>([^<]*)</text>)re");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator();
+       ++it) {
+    if ((*it)[1].str().find("class=\"tick\"") == std::string::npos)
+      out.push_back(text_of((*it)[2]));
+  }
+  return out;
+}
+
+std::vector<std::string> pages() {
+  std::vector<std::string> out = {"index.html"};
+  for (const auto& area : kAreas) out.push_back("areas/" + area.id + "/index.html");
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_number_in_a_chart_is_in_the_table_beside_it) {
+  int charts = 0;
+  for (const auto& path : pages()) {
+    const auto html = sample().page(path);
+    for (std::size_t at = 0; (at = html.find("<div class=\"figure\">", at)) != std::string::npos;
+         ++at) {
+      const auto end = html.find("</table>", at);
+      const auto figure = html.substr(at, end - at);
+      const auto tables = read_tables(figure + "</table>");
+      BOOST_REQUIRE(tables.size() == 1u);
+      std::set<std::string> in_table;
+      for (const auto& row : tables[0].rows) {
+        for (const auto& cell : row) in_table.merge(numbers_in(cell));
+      }
+      for (std::size_t s = 0; (s = figure.find("<svg", s)) != std::string::npos; ++s) {
+        ++charts;
+        const auto svg = figure.substr(s, figure.find("</svg>", s) - s);
+        for (const auto& text : chart_texts(svg)) {
+          for (const auto& n : numbers_in(text)) {
+            BOOST_TEST(in_table.count(n) == 1u,
+                       path << ": " << n << " of \"" << text << "\" is not in the table");
+          }
+        }
+      }
+    }
+  }
+  BOOST_TEST(charts == 7);  // 5 area charts, the totals and the ratio by area
+}
+
+BOOST_AUTO_TEST_CASE(every_chart_stands_alone_beside_its_page_and_renders_in_librsvg) {
+  const auto root = sample().dir.path() / "public";
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.path().extension() != ".svg") continue;
+    ++files;
+    const auto svg = read_file(entry.path());
+    BOOST_TEST(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="));
+    // The same drawing is inline in the page of its folder.
+    const auto page = read_file(entry.path().parent_path() / "index.html");
+    BOOST_TEST(page.find(svg.substr(svg.find("<svg"))) != std::string::npos, entry.path());
+    const auto png = sample().dir.path() / "out.png";
+    const std::string command =
+        "rsvg-convert '" + entry.path().string() + "' -o '" + png.string() + "' 2>&1";
+    BOOST_TEST(std::system(command.c_str()) == 0, entry.path());
+    BOOST_TEST(fs::file_size(png) > 1000u);
+  }
+  BOOST_TEST(files == 7);
+}
+
+// Golden copies of the sample site's charts, so any change to a drawing shows up in review.
+// HYOKA_UPDATE_GOLDEN=1 rewrites them from this build; look at the diff before committing.
+BOOST_AUTO_TEST_CASE(charts_match_their_golden_files) {
+  const auto root = sample().dir.path() / "public";
+  const fs::path golden = fs::path(HYOKA_SOURCE_DIR) / "tests/golden/sample";
+  const bool update = std::getenv("HYOKA_UPDATE_GOLDEN") != nullptr;
+  std::set<std::string> built;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.path().extension() != ".svg") continue;
+    const auto relative = entry.path().lexically_relative(root).generic_string();
+    built.insert(relative);
+    if (update) write_file(golden / relative, read_file(entry.path()));
+    BOOST_TEST_CONTEXT(relative) {
+      BOOST_REQUIRE(fs::exists(golden / relative));
+      BOOST_TEST(read_file(entry.path()) == read_file(golden / relative));
+    }
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(golden)) {
+    if (entry.is_regular_file()) {
+      BOOST_TEST(built.count(entry.path().lexically_relative(golden).generic_string()) == 1u,
+                 "golden file without a chart: " << entry.path());
+    }
+  }
 }

@@ -1,0 +1,166 @@
+#define BOOST_TEST_MODULE charts
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "charts/bar_chart.h"
+#include "charts/chart_style.h"
+#include "charts/text_metrics.h"
+#include "render/theme.h"
+
+using namespace hyoka;
+
+namespace {
+
+BarChart chart_of(std::vector<std::vector<double>> panels, double minimum = 0) {
+  BarChart chart;
+  chart.id = "c";
+  chart.title = "t";
+  chart.heading = "見出し";
+  chart.summary = "要約";
+  chart.minimum_domain = minimum;
+  for (std::size_t p = 0; p < panels.size(); ++p) {
+    ChartPanel panel;
+    panel.heading = "令和" + std::to_string(p + 1) + "年度";
+    for (std::size_t b = 0; b < panels[p].size(); ++b) {
+      ChartBar bar;
+      bar.label = "項目" + std::to_string(b);
+      bar.value = panels[p][b];
+      bar.value_attr = std::to_string(static_cast<long long>(panels[p][b]));
+      bar.text = bar.value_attr;
+      bar.series = b;
+      panel.bars.push_back(bar);
+    }
+    chart.panels.push_back(panel);
+  }
+  return chart;
+}
+
+// (width, data-value) of every bar.
+std::vector<std::pair<double, double>> bars_of(const std::string& svg) {
+  std::vector<std::pair<double, double>> out;
+  const std::regex rect(
+      R"re(<rect x="[^"]*" y="[^"]*" width="([^"]*)" height="[^"]*" fill="[^"]*" data-value="([^"]*)")re");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), rect); it != std::sregex_iterator();
+       ++it) {
+    out.push_back({std::stod((*it)[1]), std::stod((*it)[2])});
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(nice_ticks_step_by_one_two_or_five_times_a_power_of_ten) {
+  BOOST_TEST(nice_ticks(128) == (std::vector<double>{0, 50, 100, 150}));
+  BOOST_TEST(nice_ticks(19) == (std::vector<double>{0, 5, 10, 15, 20}));
+  BOOST_TEST(nice_ticks(100) == (std::vector<double>{0, 20, 40, 60, 80, 100}));
+  BOOST_TEST(nice_ticks(0) == (std::vector<double>{0, 1}));
+  BOOST_TEST(nice_ticks(1) == (std::vector<double>{0, 1}));
+  BOOST_TEST(nice_ticks(7) == (std::vector<double>{0, 2, 4, 6, 8}));
+  BOOST_TEST(nice_ticks(123456).back() == 150000);
+  for (const double max : {3.0, 17.0, 99.0, 101.0, 4321.0}) {
+    const auto ticks = nice_ticks(max);
+    BOOST_TEST(ticks.size() <= 6u);
+    BOOST_TEST(ticks.back() >= max);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bar_lengths_are_exactly_proportional_from_zero) {
+  const auto svg = render_bar_chart(chart_of({{12, 9}, {10, 8}, {13, 10}}), ChartStyle{});
+  const auto bars = bars_of(svg);
+  BOOST_REQUIRE(bars.size() == 6u);
+  const double unit = bars[0].first / bars[0].second;
+  for (const auto& [width, value] : bars)
+    BOOST_TEST(width == value * unit, boost::test_tools::tolerance(0.01));
+}
+
+BOOST_AUTO_TEST_CASE(zero_equal_and_single_values_render) {
+  const auto zeros = render_bar_chart(chart_of({{0, 0}}), ChartStyle{});
+  for (const auto& [width, value] : bars_of(zeros)) BOOST_TEST(width == 0);
+  const auto equal = bars_of(render_bar_chart(chart_of({{5, 5}}), ChartStyle{}));
+  BOOST_TEST(equal[0].first == equal[1].first);
+  BOOST_TEST(bars_of(render_bar_chart(chart_of({{1}}), ChartStyle{})).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(an_undefined_ratio_draws_no_bar_but_says_why) {
+  auto chart = chart_of({{50}}, 100);
+  chart.panels[0].bars[0].defined = false;
+  chart.panels[0].bars[0].text = "\u2212（分母が0）";
+  const auto svg = render_bar_chart(chart, ChartStyle{});
+  BOOST_TEST(bars_of(svg).empty());
+  BOOST_TEST(svg.find("\u2212（分母が0）") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(svg_names_itself_and_points_at_its_summary_with_prefixed_ids) {
+  auto chart = chart_of({{3}});
+  chart.id = "chart-x";
+  const auto svg = render_bar_chart(chart, ChartStyle{});
+  BOOST_TEST(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 "));
+  BOOST_TEST(
+      svg.find(
+          "role=\"img\" aria-labelledby=\"chart-x-title\" aria-describedby=\"chart-x-summary\"") !=
+      std::string::npos);
+  BOOST_TEST(svg.find("<title id=\"chart-x-title\">t</title>") != std::string::npos);
+  BOOST_TEST(svg.find("<g id=\"chart-x-summary\">") != std::string::npos);
+  BOOST_TEST(svg.find("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>") !=
+             std::string::npos);
+  const std::regex id(R"re( id="([^"]+)")re");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), id); it != std::sregex_iterator();
+       ++it) {
+    BOOST_TEST((*it)[1].str().starts_with("chart-x-"));
+  }
+  BOOST_TEST(svg.find("<title>") != std::string::npos);  // every bar carries its value
+}
+
+BOOST_AUTO_TEST_CASE(japanese_text_wraps_without_starting_a_line_with_closing_punctuation) {
+  const auto lines =
+      wrap_text("達成項目の割合が最も高いのは令和2年度（2020年度）の87.5%です。", 120, 12);
+  BOOST_TEST(lines.size() > 1u);
+  std::string joined;
+  for (const auto& line : lines) {
+    BOOST_TEST(text_width(line, 12) <= 120 + 12);
+    BOOST_TEST(!line.starts_with("）"));
+    BOOST_TEST(!line.starts_with("。"));
+    joined += line;
+  }
+  BOOST_TEST(joined == "達成項目の割合が最も高いのは令和2年度（2020年度）の87.5%です。");
+  BOOST_TEST(wrap_text("Society 5.0 and more", 60, 12).front() == "Society");
+  BOOST_TEST(text_width("日本", 10) == 20);
+}
+
+BOOST_AUTO_TEST_CASE(wcag_contrast_matches_the_published_figures) {
+  BOOST_TEST(*contrast_ratio("#000000", "#ffffff") == 21.0, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(*contrast_ratio("#808080", "#ffffff") == 3.95, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(*contrast_ratio("#0031d8", "#ffffff") == 8.64, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(*contrast_ratio("#e69f00", "#ffffff") == 2.25, boost::test_tools::tolerance(0.02));
+  BOOST_TEST(!contrast_ratio("red", "#ffffff"));
+}
+
+// Every theme in themes/: text 4.5:1 and every bar colour 3:1 against the chart's background.
+// Bars of one group are separated by a white gap, so they need no contrast with each other.
+BOOST_AUTO_TEST_CASE(every_theme_palette_meets_wcag_contrast) {
+  const RealFileSystem fs;
+  const std::string themes = std::string(HYOKA_SOURCE_DIR) + "/themes";
+  const auto names = fs.list_dirs(themes);
+  BOOST_REQUIRE(!names.empty());
+  for (const auto& name : names) {
+    BOOST_TEST_CONTEXT(name) {
+      SiteConfig config;
+      config.theme = name;
+      Diagnostics diags;
+      const auto theme = load_theme(fs, themes, config, diags);
+      BOOST_REQUIRE(theme);
+      const auto& style = theme->chart_style;
+      BOOST_TEST(*contrast_ratio(style.text, style.background) >= 4.5);
+      BOOST_TEST(*contrast_ratio(style.muted_text, style.background) >= 4.5);
+      for (const auto& colour : style.palette) {
+        BOOST_TEST_CONTEXT(colour) {
+          BOOST_TEST(*contrast_ratio(colour, style.background) >= 3.0);
+        }
+      }
+    }
+  }
+}
