@@ -1,13 +1,15 @@
-// Every chart of the sample site, measured in Chromium with real Japanese glyphs (Debian's
+// Every chart of the sample site and of sites at the format's edges, measured in Chromium with real Japanese glyphs (Debian's
 // fonts-noto-cjk): no two texts overlap, every text lies inside the viewBox, and every bar's
 // rendered length is its value times one scale per chart.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, fileUrl, htmlPages, launch, sourceDir } from './support.mjs';
+import { tmpdir } from 'node:os';
+import { buildSite, fileUrl, htmlPages, launch, writeSite } from './support.mjs';
 
 let site, browser;
+const sources = mkdtempSync(join(tmpdir(), 'hyoka-edge-'));
 before(async () => {
   site = buildSite();
   browser = await launch();
@@ -15,6 +17,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   site?.cleanup();
+  rmSync(sources, { recursive: true, force: true });
 });
 
 // Runs in the page: the measurements of every chart.
@@ -36,16 +39,15 @@ function measureCharts() {
 const overlap = (a, b, slack = 0.5) =>
   a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
 
-test('charts are laid out without overlaps, inside their viewBox, with proportional bars', async () => {
-  const pages = htmlPages(site.root);
-  assert.ok(pages.length >= 6);
+// Checks every chart of every page of a built site at two widths; returns the number seen.
+async function checkCharts(root, shots) {
+  const pages = htmlPages(root);
   let charts = 0;
-  const shots = process.env.HYOKA_SCREENSHOTS;
   if (shots) mkdirSync(shots, { recursive: true });
   for (const width of [1280, 320]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     for (const path of pages) {
-      await page.goto(fileUrl(site.root, path));
+      await page.goto(fileUrl(root, path));
       await page.evaluate(() => document.fonts.ready);
       for (const chart of await page.evaluate(measureCharts)) {
         charts += 1;
@@ -61,11 +63,12 @@ test('charts are laid out without overlaps, inside their viewBox, with proportio
           }
         }
         const drawn = chart.bars.filter((b) => b.value > 0);
-        assert.ok(drawn.length > 0, `${where}: no bars`);
-        const scale = drawn[0].rendered / drawn[0].value;
-        for (const bar of drawn) {
-          assert.ok(Math.abs(bar.rendered / bar.value - scale) <= scale * 0.002,
-            `${where}: bar ${bar.value} is ${bar.rendered}px, expected ${bar.value * scale}px`);
+        if (drawn.length > 0) {
+          const scale = drawn[0].rendered / drawn[0].value;
+          for (const bar of drawn) {
+            assert.ok(Math.abs(bar.rendered / bar.value - scale) <= scale * 0.002,
+              `${where}: bar ${bar.value} is ${bar.rendered}px, expected ${bar.value * scale}px`);
+          }
         }
         for (const bar of chart.bars.filter((b) => b.value === 0)) assert.equal(bar.rendered, 0);
       }
@@ -75,5 +78,62 @@ test('charts are laid out without overlaps, inside their viewBox, with proportio
     }
     await page.close();
   }
+  return charts;
+}
+
+test('the sample site\'s charts are laid out without overlaps, inside their viewBox, with proportional bars', async () => {
+  assert.ok(htmlPages(site.root).length >= 6);
+  const charts = await checkCharts(site.root, process.env.HYOKA_SCREENSHOTS);
   assert.equal(charts, 14); // 7 charts, at two widths
+});
+
+const longName = (a) => `施策展開方向その${a + 1}：デジタル社会の実現に向けた基盤整備と人材育成およびDX（デジタル・トランスフォーメーション）の推進`;
+
+test('fifty areas with long names, zero counts and a ratio with a zero denominator', async () => {
+  const dir = writeSite(join(sources, 'fifty'), {
+    areas: 50, periods: 1, measures: ['implemented', 'achieved', 'met'], name: longName,
+    count: (a, m) => (a % 7 === 0 ? 0 : [a * 3 + 1, a * 2, a][m]),
+  });
+  const built = buildSite(dir);
+  try {
+    assert.ok(await checkCharts(built.root) >= 2 * 52);
+  } finally {
+    built.cleanup();
+  }
+});
+
+test('ten fiscal years, four measures, equal values and one area', async () => {
+  const dir = writeSite(join(sources, 'ten'), {
+    areas: 1, periods: 10, measures: ['implemented', 'achieved', 'met', 'planned'], name: () => '単一の施策',
+    count: () => 7,
+  });
+  const built = buildSite(dir);
+  try {
+    assert.ok(await checkCharts(built.root) >= 2 * 3);
+  } finally {
+    built.cleanup();
+  }
+});
+
+test('many bars split the ratio chart per year, and more than fifty areas leave it out with a note', async () => {
+  const many = buildSite(writeSite(join(sources, 'many'), {
+    areas: 12, periods: 6, name: (a) => `施策${a + 1}`, count: (a, m, p) => (m === 0 ? 10 + p : a % 10),
+  }));
+  const tooMany = buildSite(writeSite(join(sources, 'too-many'), {
+    areas: 51, periods: 1, name: (a) => `施策${a + 1}`, count: (a, m) => (m === 0 ? 4 : 2),
+  }));
+  try {
+    const page = await browser.newPage();
+    await page.goto(fileUrl(many.root, 'index.html'));
+    const ids = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].map((s) => s.getAttribute('aria-labelledby')));
+    assert.deepEqual(ids.filter((id) => id.includes('-rate-areas-')).length, 6);
+    await page.goto(fileUrl(tooMany.root, 'index.html'));
+    const note = await page.textContent('.chart-omitted');
+    assert.match(note, /分野が50を超えるため、「達成項目の割合（分野別）」のグラフは省略し、表のみ掲載しています。/);
+    await page.close();
+    assert.ok(await checkCharts(many.root) > 0);
+  } finally {
+    many.cleanup();
+    tooMany.cleanup();
+  }
 });

@@ -1,6 +1,6 @@
 // Shared by the browser tests: build a site with the hyoka binary and open Debian's Chromium.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,4 +44,35 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+// Writes a site with `areas` areas, `periods` fiscal years from 2019, and counts from
+// `count(area, measure, period)`; the theme is the repository's.
+export function writeSite(dir, { areas, periods, measures = ['implemented', 'achieved'], count, name }) {
+  mkdirSync(join(dir, 'content/areas'), { recursive: true });
+  mkdirSync(join(dir, 'content/data'), { recursive: true });
+  cpSync(join(sourceDir, 'themes'), join(dir, 'themes'), { recursive: true });
+  writeFileSync(join(dir, 'site.toml'),
+    'title = "試験サイト"\nbase_url = "https://example.github.io/test/"\n');
+  writeFileSync(join(dir, 'content/_index.md'), '+++\ntitle = "試験サイト"\n+++\n\n本文。\n');
+  const years = Array.from({ length: periods }, (_, p) => 2019 + p);
+  let data = `title = "事業の達成状況"\nunit = "件"\nperiods = [${years.join(', ')}]\n`;
+  measures.forEach((m, i) => {
+    data += `\n[measures.${m}]\nlabel = "${m === 'implemented' ? '実施事業項目' : `測定項目その${i}（目標達成＋計画通り実施）`}"\n`;
+  });
+  data += `\n[ratios.rate]\nlabel = "達成項目の割合"\nnumerator = "${measures[1]}"\ndenominator = "${measures[0]}"\n`;
+  if (measures.length > 2) {
+    data += `\n[ratios.other]\nlabel = "その他の割合"\nnumerator = "${measures[2]}"\ndenominator = "${measures[0]}"\nrounding = "half-even"\ndecimals = 2\n`;
+  }
+  for (let a = 0; a < areas; a++) {
+    const id = `area-${String(a).padStart(2, '0')}`;
+    writeFileSync(join(dir, `content/areas/${id}.md`),
+      `+++\ntitle = "${name(a)}"\nweight = ${a}\n+++\n\n- 本文。\n`);
+    data += `\n[[rows]]\narea = "${id}"\n`;
+    measures.forEach((m, i) => {
+      data += `${m} = [${years.map((_, p) => count(a, i, p)).join(', ')}]\n`;
+    });
+  }
+  writeFileSync(join(dir, 'content/data/counts.toml'), data);
+  return dir;
 }
