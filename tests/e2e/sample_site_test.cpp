@@ -377,3 +377,16 @@ BOOST_AUTO_TEST_CASE(charts_match_their_golden_files) {
     }
   }
 }
+
+BOOST_AUTO_TEST_CASE(ids_are_unique_on_every_page) {
+  static const std::regex id(R"re( id="([^"]+)")re");
+  for (const auto& path : pages()) {
+    const auto html = sample().page(path);
+    std::set<std::string> seen;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), id); it != std::sregex_iterator();
+         ++it) {
+      BOOST_TEST(seen.insert((*it)[1]).second, path << ": id " << (*it)[1] << " twice");
+    }
+    BOOST_TEST(seen.size() > 5u);
+  }
+}
