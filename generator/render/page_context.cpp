@@ -2,6 +2,22 @@
 
 namespace hyoka {
 
+const std::vector<std::string>& template_variables() {
+  static const std::vector<std::string> names = {
+      // every page
+      "site_title", "site_description", "language", "publisher", "base_url", "root", "home_href",
+      "is_home", "is_area", "title", "subtitle", "description", "url", "content", "main",
+      "areas", "datasets", "has_datasets",
+      // areas
+      "href", "current",
+      // datasets, figures, charts
+      "id", "figures", "charts", "omitted", "table", "heading", "svg",
+      // tables
+      "caption", "column_groups", "span", "head", "body", "cells", "notes", "has_notes", "text",
+      "header", "scope", "colspan", "rowspan", "numeric", "mark"};
+  return names;
+}
+
 std::string chart_file_name(const BarChart& chart) {
   return chart.id + ".svg";
 }

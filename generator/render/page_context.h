@@ -11,6 +11,9 @@
 namespace hyoka {
 
 mstch::map table_context(const TableView& table);
+// Every name a page context holds, at any depth; docs/themes.md describes each.
+const std::vector<std::string>& template_variables();
+
 // The standalone copy of a chart lies beside its page under this name.
 std::string chart_file_name(const BarChart& chart);
 mstch::map page_context(const Site& site, const SitePage& page,

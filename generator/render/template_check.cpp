@@ -23,7 +23,22 @@ struct OpenSection {
 }  // namespace
 
 void check_template(const SourceText& source, const std::vector<std::string>& partials,
-                    Diagnostics& diags) {
+                    Diagnostics& diags, const std::vector<std::string>& variables) {
+  const auto check_name = [&](const std::string& name, std::size_t offset) {
+    if (variables.empty() || name == ".") return;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+      const auto dot = std::min(name.find('.', start), name.size());
+      const auto part = name.substr(start, dot - start);
+      if (std::find(variables.begin(), variables.end(), part) == variables.end()) {
+        diags.warning(source, source.position_at(offset),
+                      "unknown variable \"" + part + "\": no page provides it" +
+                          did_you_mean(part, variables));
+        return;
+      }
+      start = dot + 1;
+    }
+  };
   const std::string& text = source.text();
   std::string open = "{{", close = "}}";
   std::vector<OpenSection> sections;
@@ -41,7 +56,10 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
     }
     const std::string body = text.substr(body_start, end - body_start);
     pos = end + closing.size();
-    if (triple) continue;
+    if (triple) {
+      check_name(trim(body), tag_start);
+      continue;
+    }
     const char kind = body.empty() ? '\0' : body[0];
     const std::string name = trim(kind && std::string("#^/>!&=").find(kind) != std::string::npos
                                       ? std::string_view(body).substr(1)
@@ -63,6 +81,7 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
       }
       case '#':
       case '^':
+        check_name(name, tag_start);
         sections.push_back({name, tag_start});
         break;
       case '/':
@@ -87,8 +106,12 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
                           ".mustache" + did_you_mean(name, partials));
         }
         break;
+      case '&':
+        check_name(name, tag_start);
+        break;
       default:
         if (name.empty()) diags.error(source, at(tag_start), "empty tag");
+        else check_name(name, tag_start);
         break;
     }
   }

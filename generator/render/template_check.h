@@ -10,7 +10,9 @@
 
 namespace hyoka {
 
+// With `variables`, a variable or section name that no page context provides is a warning
+// ("did you mean"): mstch would render it as nothing.
 void check_template(const SourceText& source, const std::vector<std::string>& partials,
-                    Diagnostics& diags);
+                    Diagnostics& diags, const std::vector<std::string>& variables = {});
 
 }  // namespace hyoka

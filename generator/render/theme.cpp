@@ -5,6 +5,7 @@
 
 #include "base/spellcheck.h"
 #include "base/toml_reader.h"
+#include "render/page_context.h"
 #include "render/template_check.h"
 
 namespace hyoka {
@@ -156,8 +157,12 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
   }
   std::vector<std::string> partial_names;
   for (const auto& [name, source] : theme.partials) partial_names.push_back(name);
-  for (const auto& [name, source] : theme.layouts) check_template(source, partial_names, diags);
-  for (const auto& [name, source] : theme.partials) check_template(source, partial_names, diags);
+  for (const auto& [name, source] : theme.layouts) {
+    check_template(source, partial_names, diags, template_variables());
+  }
+  for (const auto& [name, source] : theme.partials) {
+    check_template(source, partial_names, diags, template_variables());
+  }
   if (diags.errors() > errors_before) return std::nullopt;
   return theme;
 }

@@ -6,6 +6,7 @@
 #include "render/render_site.h"
 #include "render/table_view.h"
 #include "render/template_check.h"
+#include "render/theme.h"
 
 using namespace hyoka;
 using hyoka::test::first_lines;
@@ -118,4 +119,76 @@ BOOST_AUTO_TEST_CASE(pages_escape_text_and_keep_urls_readable) {
              "<title>ホーム &lt;&amp;&gt;</title><a href=\"areas/a/index.html\">A</a>"
              "<a href=\"areas/b/index.html\">B</a>");
   BOOST_TEST(files.count("areas/b/index.html") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(template_check_warns_about_variables_no_page_provides) {
+  Diagnostics diags;
+  check_template(SourceText("t.mustache", "{{titel}} {{#datasets}}{{{svg}}}{{.}}{{/datasets}}\n"),
+                 {}, diags, {"title", "datasets", "svg"});
+  BOOST_TEST(first_lines(diags) ==
+             "t.mustache:1:1: warning: unknown variable \"titel\": no page provides it; did you "
+             "mean \"title\"?\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_theme_takes_what_it_lacks_from_the_theme_it_extends) {
+  MemoryFileSystem fs({
+      {"themes/base/theme.toml", "[chart]\npalette = [\"#000000\"]\ntext = \"#111111\"\n"},
+      {"themes/base/templates/base.mustache", "base {{{main}}}"},
+      {"themes/base/templates/home.mustache", "{{> card}}"},
+      {"themes/base/templates/area.mustache", "area"},
+      {"themes/base/templates/partials/card.mustache", "parent card"},
+      {"themes/base/static/css/style.css", "parent css"},
+      {"themes/base/static/logo.svg", "logo"},
+      {"themes/child/theme.toml", "extends = \"base\"\n[chart]\ntext = \"#222222\"\n"},
+      {"themes/child/templates/partials/card.mustache", "child card"},
+      {"themes/child/static/css/style.css", "child css"},
+  });
+  SiteConfig config;
+  config.theme = "child";
+  Diagnostics diags;
+  const auto theme = load_theme(fs, "themes", config, diags);
+  BOOST_REQUIRE(theme);
+  BOOST_TEST(theme->layouts.at("base").text() == "base {{{main}}}");
+  BOOST_TEST(theme->partials.at("card").text() == "child card");
+  BOOST_TEST(theme->static_files.at("css/style.css") == "themes/child/static/css/style.css");
+  BOOST_TEST(theme->static_files.at("logo.svg") == "themes/base/static/logo.svg");
+  BOOST_TEST(theme->chart_style.text == "#222222");
+  BOOST_TEST(theme->chart_style.palette == (std::vector<std::string>{"#000000"}));
+  BOOST_TEST(diags.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(themes_that_extend_in_a_circle_or_an_unknown_parent_are_errors) {
+  MemoryFileSystem fs({
+      {"themes/a/theme.toml", "extends = \"b\"\n"},
+      {"themes/b/theme.toml", "extends = \"a\"\n"},
+      {"themes/c/theme.toml", "extends = \"dafault\"\n"},
+      {"themes/default/theme.toml", ""},
+  });
+  SiteConfig config;
+  config.theme = "a";
+  Diagnostics diags;
+  BOOST_TEST(!load_theme(fs, "themes", config, diags));
+  config.theme = "c";
+  BOOST_TEST(!load_theme(fs, "themes", config, diags));
+  BOOST_TEST(first_lines(diags) ==
+             "themes/a/theme.toml: error: themes extend each other in a circle\n"
+             "themes/c/theme.toml: error: unknown theme \"dafault\": no folder themes/dafault; "
+             "did you mean \"default\"?\n");
+}
+
+BOOST_AUTO_TEST_CASE(chart_colours_in_theme_toml_must_be_hex) {
+  MemoryFileSystem fs({
+      {"themes/x/theme.toml", "[chart]\npalette = [\"navy\"]\nbackgrund = \"#ffffff\"\n"},
+      {"themes/x/templates/base.mustache", ""},
+      {"themes/x/templates/home.mustache", ""},
+      {"themes/x/templates/area.mustache", ""},
+  });
+  SiteConfig config;
+  config.theme = "x";
+  Diagnostics diags;
+  BOOST_TEST(!load_theme(fs, "themes", config, diags));
+  BOOST_TEST(first_lines(diags) ==
+             "themes/x/theme.toml:2:12: error: a palette colour must be written #rrggbb\n"
+             "themes/x/theme.toml:3:1: error: unknown key \"backgrund\" in [chart]; did you mean "
+             "\"background\"?\n");
 }
