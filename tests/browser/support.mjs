@@ -19,19 +19,21 @@ export function buildSite(site = sourceDir, extra = []) {
   return { root: destination, cleanup: () => rmSync(out, { recursive: true, force: true }) };
 }
 
-// Every HTML page below `root`, as paths relative to it.
-export function htmlPages(root) {
-  const pages = [];
+// Every file below `root` whose name ends in `ending`, as paths relative to it, sorted.
+export function filesEndingIn(root, ending) {
+  const found = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) pages.push(relative(root, path));
+      else if (name.endsWith(ending)) found.push(relative(root, path));
     }
   };
   walk(root);
-  return pages;
+  return found;
 }
+
+export const htmlPages = (root) => filesEndingIn(root, '.html');
 
 export const fileUrl = (root, page) => pathToFileURL(join(root, page)).href;
 

@@ -1,0 +1,133 @@
+// JIS X 8341-3 / WCAG 2.2 AA with the auditors' tools, on every page of the sample site in
+// both themes: axe-core, the Nu Html Checker, reflow at three widths, forced colours, and a
+// print of the home page to A4.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { buildSite, fileUrl, filesEndingIn, htmlPages, launch } from './support.mjs';
+
+const themes = ['default', 'portal'];
+const sites = {};
+let browser;
+before(async () => {
+  for (const theme of themes) sites[theme] = buildSite(undefined, ['--theme', theme]);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const site of Object.values(sites)) site.cleanup();
+});
+
+const axeOptions = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  // Off by default in axe; tables are what these pages are for.
+  rules: { 'td-has-header': { enabled: true }, 'table-fake-caption': { enabled: true } },
+};
+
+for (const theme of themes) {
+  test(`${theme}: every page has no axe violations`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of htmlPages(sites[theme].root)) {
+      await page.goto(fileUrl(sites[theme].root, path));
+      const results = await new AxeBuilder({ page }).options(axeOptions).analyze();
+      const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      assert.deepEqual(found, [], `${theme} ${path}`);
+      assert.ok(results.passes.length > 10, `${theme} ${path}: axe ran`);
+    }
+    await context.close();
+  });
+
+  test(`${theme}: no page overflows sideways at 1280, 640 or 320 px`, async () => {
+    for (const width of [1280, 640, 320]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      for (const path of htmlPages(sites[theme].root)) {
+        await page.goto(fileUrl(sites[theme].root, path));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${theme} ${path} at ${width}px overflows by ${overflow}px`);
+      }
+      await page.close();
+    }
+  });
+
+  test(`${theme}: the Nu Html Checker finds no errors in pages or charts`, () => {
+    const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+    const root = sites[theme].root;
+    const files = [...htmlPages(root), ...filesEndingIn(root, '.svg')].map((f) => join(root, f));
+    assert.ok(files.length >= 13);
+    const out = execFileSync('java', ['-jar', jar, '--errors-only', '--also-check-svg', '--stdout', ...files],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.equal(out.trim(), '');
+  });
+}
+
+// WCAG relative luminance of "rgb(r, g, b)".
+function luminance(css) {
+  const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a, b) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+test('with forced colours, charts keep a visible background and labels', async () => {
+  const page = await browser.newPage();
+  await page.emulateMedia({ forcedColors: 'active' });
+  for (const path of htmlPages(sites.default.root)) {
+    await page.goto(fileUrl(sites.default.root, path));
+    const charts = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].map((svg) => ({
+      background: getComputedStyle(svg.querySelector('rect')).fill,
+      texts: [...svg.querySelectorAll('text')].map((t) => getComputedStyle(t).fill),
+      bars: [...svg.querySelectorAll('rect[data-value]')].map((r) => getComputedStyle(r).fill),
+    })));
+    assert.ok(charts.length > 0);
+    for (const chart of charts) {
+      assert.notEqual(chart.background, 'none');
+      for (const fill of chart.texts) assert.ok(contrast(fill, chart.background) >= 4.5, `${path}: text ${fill} on ${chart.background}`);
+      for (const fill of chart.bars) assert.ok(contrast(fill, chart.background) >= 3, `${path}: bar ${fill} on ${chart.background}`);
+    }
+  }
+  if (process.env.HYOKA_SCREENSHOTS) {
+    await page.goto(fileUrl(sites.default.root, 'index.html'));
+    await page.screenshot({ path: join(process.env.HYOKA_SCREENSHOTS, 'forced-colours.png'), fullPage: true });
+  }
+  await page.close();
+});
+
+test('the home page prints on A4 portrait with no table row split across pages', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hyoka-print-'));
+  try {
+    const page = await browser.newPage();
+    await page.goto(fileUrl(sites.default.root, 'index.html'));
+    await page.emulateMedia({ media: 'print' });
+    const rows = await page.evaluate(() => [...document.querySelectorAll('tr')].map((tr) =>
+      [...tr.cells].map((c) => c.innerText.replace(/\s+/g, ''))));
+    const pdf = join(dir, 'home.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await page.close();
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    const pageCount = Number(info.match(/Pages:\s+(\d+)/)[1]);
+    const pages = [];
+    for (let p = 1; p <= pageCount; p++) {
+      pages.push(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+    }
+    assert.ok(rows.length > 10);
+    // A row split across pages has no page that holds all of its cells whole.
+    for (const cells of rows) {
+      assert.ok(pages.some((text) => cells.every((cell) => text.includes(cell))),
+        `row "${cells.join(' | ')}" is not whole on any page`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
