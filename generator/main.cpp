@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "config/site_config.h"
 #include "pipeline/build.h"
 
 #ifndef HYOKA_VERSION
@@ -19,7 +20,8 @@ int main(int argc, char** argv) {
   bool quiet = false;
   const auto add_common = [&](CLI::App* command) {
     command->add_option("-s,--source", options.source_dir, "the site's folder (default: .)");
-    command->add_option("--base-url", base_url, "overrides base_url in site.toml");
+    command->add_option("--base-url", base_url, "overrides base_url in site.toml")
+        ->check([](const std::string& url) { return hyoka::check_base_url(url).value_or(""); });
     command->add_option("--theme", theme, "overrides theme in site.toml");
     command->add_flag("--strict", options.strict, "treat warnings as errors");
     command->add_flag("-q,--quiet", quiet, "print problems only");
@@ -47,10 +49,18 @@ int main(int argc, char** argv) {
   if (!theme.empty()) options.theme = theme;
   options.write = check->parsed() ? false : true;
 
-  const hyoka::RealFileSystem fs;
-  const auto result = hyoka::build_site(options, fs);
-  hyoka::print_diagnostics(result.diagnostics, std::cerr);
-  if (!result.ok) return 1;
-  if (!quiet) std::cerr << "hyoka: " << hyoka::summary(options, result) << '\n';
-  return 0;
+  try {
+    const hyoka::RealFileSystem fs;
+    const auto result = hyoka::build_site(options, fs);
+    hyoka::print_diagnostics(result.diagnostics, std::cerr);
+    if (!result.ok) return 1;
+    if (!quiet) std::cerr << "hyoka: " << hyoka::summary(options, result) << '\n';
+    return 0;
+  } catch (const std::exception& e) {
+    // A bug in hyoka or a library: say so plainly; public/ was not touched.
+    std::cerr << "hyoka: internal error: " << e.what()
+              << "\nThe output folder was left as it was. Please report this with the input that "
+                 "caused it.\n";
+    return 1;
+  }
 }

@@ -1,6 +1,7 @@
 #include "base/toml_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <sstream>
 
@@ -19,68 +20,146 @@ namespace {
 //     |
 //   2 | a = [1, 2
 //     |          ^--- should be `,`
-// The last numbered line and the caret under it are where the problem is.
+// Each numbered line may be followed by a mark (`^` or `~~~`) with a hint. The last mark is
+// where the problem is (for a duplicate key, the second definition), unless it lies past the
+// end of the text (an array left open): then the first, where the construct began.
 struct SyntaxProblem {
   std::string message;
   int line = 1;
   int byte_column = 1;
 };
 
-SyntaxProblem read_syntax_error(const std::string& what) {
+struct Mark {
+  int line;
+  int byte_column;
+  std::string hint;
+};
+
+SyntaxProblem read_syntax_error(const std::string& what, int text_lines) {
   SyntaxProblem out;
   std::istringstream lines(what);
   std::string line;
+  std::getline(lines, line);
+  std::string title = line;
+  if (title.starts_with("[error] ")) title.erase(0, 8);
+  if (title.starts_with("toml::")) {
+    const auto colon = title.find(": ");
+    if (colon != std::string::npos) title.erase(0, colon + 2);
+  }
+  out.message = title;
+  std::vector<Mark> marks;
   int last_number = 0;
-  bool first = true;
-  std::string hint;
   while (std::getline(lines, line)) {
-    if (first) {
-      first = false;
-      std::string title = line;
-      if (title.starts_with("[error] ")) title.erase(0, 8);
-      if (title.starts_with("toml::")) {
-        const auto colon = title.find(": ");
-        if (colon != std::string::npos) title.erase(0, colon + 2);
+    const auto bar = line.find(" | ");
+    if (bar == std::string::npos) continue;
+    const auto head = line.substr(0, bar);
+    const auto digits = head.find_first_not_of(' ');
+    if (digits != std::string::npos) {
+      int number = 0;
+      if (std::from_chars(head.data() + digits, head.data() + head.size(), number).ec ==
+          std::errc()) {
+        last_number = number;
       }
-      out.message = title;
       continue;
     }
-    const auto bar = line.find(" | ");
-    const auto bare_bar = line.find(" |");
-    if (bar != std::string::npos) {
-      const auto head = line.substr(0, bar);
-      const auto digits = head.find_first_not_of(' ');
-      if (digits != std::string::npos) {
-        int number = 0;
-        const auto* begin = head.data() + digits;
-        if (std::from_chars(begin, head.data() + head.size(), number).ec == std::errc()) {
-          last_number = number;
-        }
-        continue;
+    const auto mark = line.find_first_of("^~", bar + 3);
+    if (mark == std::string::npos || last_number == 0) continue;
+    const auto dashes = line.find("--- ", mark);
+    marks.push_back({last_number, static_cast<int>(mark - (bar + 3)) + 1,
+                     dashes == std::string::npos ? "" : line.substr(dashes + 4)});
+  }
+  if (marks.empty()) return out;
+  const Mark* chosen = &marks.back();
+  if (chosen->line > text_lines) chosen = &marks.front();
+  out.line = std::min(chosen->line, std::max(text_lines, 1));
+  out.byte_column = chosen->byte_column;
+  if (!chosen->hint.empty() && chosen->hint != "here") out.message += " (" + chosen->hint + ")";
+  return out;
+}
+
+struct Hazard {
+  std::size_t offset;
+  std::string message;
+};
+
+// What toml11 3.x cannot survive or silently gets wrong, found before it parses: nesting so
+// deep that its recursive parser overflows the stack, and 0x/0o/0b integers beyond 64 bits
+// (it wraps them with signed overflow). Strings and comments are skipped.
+std::optional<Hazard> find_hazard(const std::string& text) {
+  constexpr int kMaxDepth = 64;
+  int depth = 0;
+  std::size_t i = 0;
+  const auto starts = [&](std::string_view s) { return text.compare(i, s.size(), s) == 0; };
+  while (i < text.size()) {
+    const char c = text[i];
+    if (starts("\"\"\"") || starts("'''")) {
+      const std::string quote = text.substr(i, 3);
+      std::size_t end = i + 3;
+      while ((end = text.find(quote, end)) != std::string::npos && quote[0] == '"' &&
+             text[end - 1] == '\\') {
+        ++end;
       }
-      const auto caret = line.find('^', bar);
-      if (caret != std::string::npos && last_number > 0) {
-        out.line = last_number;
-        out.byte_column = static_cast<int>(caret - (bar + 3)) + 1;
-        const auto dashes = line.find("--- ", caret);
-        hint = dashes == std::string::npos ? "" : line.substr(dashes + 4);
+      i = end == std::string::npos ? text.size() : end + 3;
+    } else if (c == '"' || c == '\'') {
+      std::size_t end = i + 1;
+      while (end < text.size() && text[end] != c && text[end] != '\n') {
+        end += (c == '"' && text[end] == '\\') ? 2 : 1;
       }
-    } else if (bare_bar == std::string::npos) {
-      continue;
+      i = end + 1;
+    } else if (c == '#') {
+      i = text.find('\n', i);
+      if (i == std::string::npos) break;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return Hazard{i, "nested more than 64 levels deep"};
+      ++i;
+    } else if (c == ']' || c == '}') {
+      depth = std::max(depth - 1, 0);
+      ++i;
+    } else if (c == '0' && i + 1 < text.size() &&
+               (text[i + 1] == 'x' || text[i + 1] == 'o' || text[i + 1] == 'b') &&
+               (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])))) {
+      const int bits_per_digit = text[i + 1] == 'x' ? 4 : text[i + 1] == 'o' ? 3 : 1;
+      std::size_t end = i + 2;
+      std::string digits;
+      while (end < text.size() &&
+             (std::isxdigit(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+        if (text[end] != '_' && !(digits.empty() && text[end] == '0')) digits += text[end];
+        ++end;
+      }
+      // 63 value bits: anything longer, or as long with a top digit too big, does not fit.
+      const std::size_t max_digits = (63 + bits_per_digit - 1) / bits_per_digit;
+      const int top_bits = 63 - static_cast<int>(max_digits - 1) * bits_per_digit;
+      const bool too_long = digits.size() > max_digits ||
+                            (digits.size() == max_digits &&
+                             std::stoi(digits.substr(0, 1), nullptr, 16) >= (1 << top_bits));
+      if (too_long) {
+        return Hazard{i, "the integer " + text.substr(i, end - i) + " does not fit in 64 bits"};
+      }
+      i = end;
+    } else {
+      ++i;
     }
   }
-  if (!hint.empty() && hint != "here") out.message += " (" + hint + ")";
-  return out;
+  return std::nullopt;
 }
 
 }  // namespace
 
 std::optional<toml::value> TomlReader::parse(const std::string& text) {
+  if (const auto hazard = find_hazard(text)) {
+    const SourceText part("", text);
+    const auto at = part.position_at(hazard->offset);
+    const int line = at.line + first_line_ - 1;
+    error({line, at.column}, "invalid TOML: " + hazard->message);
+    return std::nullopt;
+  }
   std::istringstream in(text);
   try {
     return toml::parse(in, source_.path());
   } catch (const toml::syntax_error& e) {
-    const auto problem = read_syntax_error(e.what());
+    const int text_lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
+                           (!text.empty() && text.back() != '\n' ? 1 : 0);
+    const auto problem = read_syntax_error(e.what(), text_lines);
     const int line = problem.line + first_line_ - 1;
     error({line, source_.character_column(line, problem.byte_column)},
           "invalid TOML: " + problem.message);
@@ -99,9 +178,24 @@ Position TomlReader::position(const toml::value& v) const {
 Position TomlReader::key_position(const toml::value& value, std::string_view key) const {
   const auto pos = position(value);
   const auto text = source_.line(pos.line);
-  const auto found = text.find(key);
-  if (found == std::string_view::npos) return pos;
-  return {pos.line, source_.character_column(pos.line, static_cast<int>(found) + 1)};
+  // The key as a whole word followed by `=`, `.` or `]`, not inside a longer key.
+  const auto is_word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  };
+  for (auto found = text.find(key); found != std::string_view::npos;
+       found = text.find(key, found + 1)) {
+    if (found > 0 && is_word(text[found - 1])) continue;
+    auto after = found + key.size();
+    if (after < text.size() && is_word(text[after])) continue;
+    while (after < text.size() &&
+           (text[after] == ' ' || text[after] == '\t' || text[after] == '"')) {
+      ++after;
+    }
+    if (after < text.size() && (text[after] == '=' || text[after] == '.' || text[after] == ']')) {
+      return {pos.line, source_.character_column(pos.line, static_cast<int>(found) + 1)};
+    }
+  }
+  return pos;
 }
 
 void TomlReader::error(Position pos, std::string message) {

@@ -120,22 +120,8 @@ BarChart area_chart(const Site& site, const SitePage& page, const AreaRow& ref,
 }
 
 BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption) {
-  // Marks as in the tables: ※1, ※2 … in the order of the discrepancies.
-  std::vector<std::vector<std::string>> marks(dataset.measures.size() + dataset.ratios.size(),
-                                              std::vector<std::string>(dataset.periods.size()));
-  int n = 0;
-  for (const auto& d : dataset.discrepancies) {
-    const std::string mark = "※" + std::to_string(++n);
-    marks[d.measure][d.period] = mark;
-    for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
-      const auto& ratio = dataset.ratios[r];
-      if (ratio.numerator == d.measure || ratio.denominator == d.measure) {
-        marks[dataset.measures.size() + r][d.period] = mark;
-      }
-    }
-  }
   return counts_chart(site, dataset, dataset.totals, "chart-" + dataset.id + "-totals",
-                      dataset.title + "：全体", table_caption, marks);
+                      dataset.title + "：全体", table_caption, dataset.discrepancy_marks());
 }
 
 std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dataset,

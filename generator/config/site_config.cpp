@@ -44,10 +44,10 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   if (!doc) return std::nullopt;
 
   SiteConfig config;
-  reader.check_keys(
-      *doc, {"title", "description", "base_url", "language", "theme", "area_label", "publisher",
-             "fiscal_year"},
-      "site.toml");
+  reader.check_keys(*doc,
+                    {"title", "description", "base_url", "language", "theme", "area_label",
+                     "publisher", "fiscal_year"},
+                    "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
   config.language = reader.get_string(*doc, "language", Need::optional).value_or("ja");

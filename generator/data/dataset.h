@@ -18,7 +18,7 @@ namespace hyoka {
 struct Measure {
   std::string id;
   std::string label;
-  std::string short_label;         // for charts, where space is short; defaults to label
+  std::string short_label;          // for charts, where space is short; defaults to label
   std::string at_most;              // another measure's id, or empty
   std::vector<std::string> sum_of;  // other measures' ids
 };
@@ -74,7 +74,17 @@ struct Dataset {
   std::optional<std::size_t> measure_index(const std::string& id) const;
   std::vector<std::string> measure_ids() const;
   RatioValue ratio(const Ratio& r, const Counts& counts, std::size_t period) const;
+
+  // The totals as the source printed them where it did, else the sums of the rows.
+  Counts published_counts() const;
+  // Note marks (※1, ※2 … in the order of `discrepancies`) for every line of a totals table,
+  // measures then ratios, by period. A ratio is marked wherever its numerator or
+  // denominator is, and a line may carry several marks.
+  std::vector<std::vector<std::string>> discrepancy_marks() const;
 };
+
+// "※1" for the first discrepancy.
+std::string discrepancy_mark(std::size_t index);
 
 std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags);
 // Datasets from the given files, sorted by id; the id is the file name without .toml.

@@ -27,7 +27,10 @@ std::optional<std::vector<int>> read_periods(TomlReader& reader, const toml::val
   }
   for (const auto& item : array->as_array()) {
     const auto year = reader.integer(item, "a period");
-    if (!year) continue;
+    if (!year) {
+      periods.push_back(0);  // keeps the count, so rows are not all reported as too long
+      continue;
+    }
     if (*year < kFirstPeriod || *year > kLastPeriod) {
       reader.error(reader.position(item),
                    "a period is a fiscal year such as 2019, not " + std::to_string(*year));
@@ -53,6 +56,11 @@ std::vector<Measure> read_measures(TomlReader& reader, const toml::value& doc) {
       continue;
     }
     reader.check_keys(spec, {"label", "short_label", "at_most", "sum_of"}, "[measures." + id + "]");
+    if (id == "area") {
+      reader.error(reader.key_position(spec, id),
+                   "\"area\" cannot be a measure: in [[rows]] it names the row's area");
+      continue;
+    }
     Measure m;
     m.id = id;
     m.label = reader.get_string(spec, "label", Need::required).value_or(id);
@@ -316,6 +324,36 @@ std::vector<std::string> Dataset::measure_ids() const {
   std::vector<std::string> ids;
   for (const auto& m : measures) ids.push_back(m.id);
   return ids;
+}
+
+Counts Dataset::published_counts() const {
+  auto counts = totals;
+  for (std::size_t m = 0; m < measures.size(); ++m) {
+    for (std::size_t p = 0; p < periods.size(); ++p) {
+      if (published[m][p]) counts[m][p] = published[m][p]->value;
+    }
+  }
+  return counts;
+}
+
+std::string discrepancy_mark(std::size_t index) {
+  return "※" + std::to_string(index + 1);
+}
+
+std::vector<std::vector<std::string>> Dataset::discrepancy_marks() const {
+  std::vector<std::vector<std::string>> marks(measures.size() + ratios.size(),
+                                              std::vector<std::string>(periods.size()));
+  for (std::size_t i = 0; i < discrepancies.size(); ++i) {
+    const auto& d = discrepancies[i];
+    const auto mark = discrepancy_mark(i);
+    marks[d.measure][d.period] += mark;
+    for (std::size_t r = 0; r < ratios.size(); ++r) {
+      if (ratios[r].numerator == d.measure || ratios[r].denominator == d.measure) {
+        marks[measures.size() + r][d.period] += mark;
+      }
+    }
+  }
+  return marks;
 }
 
 RatioValue Dataset::ratio(const Ratio& r, const Counts& counts, std::size_t period) const {

@@ -43,7 +43,9 @@ bool is_inside(const fs::path& inner, const fs::path& outer) {
 bool write_site(const SiteFiles& files, const std::string& destination,
                 const std::string& source_dir, Diagnostics& diags, WriteStats* stats) {
   std::error_code ec;
-  const fs::path dest = fs::weakly_canonical(fs::absolute(destination), ec);
+  // "out/" names the folder "out": without the trailing separator its parent is right.
+  fs::path dest = fs::weakly_canonical(fs::absolute(destination), ec);
+  while (dest.has_relative_path() && dest.filename().empty()) dest = dest.parent_path();
   const fs::path source = fs::weakly_canonical(fs::absolute(source_dir), ec);
   if (dest == source || is_inside(source, dest)) {
     diags.report_file(Severity::error, destination,

@@ -6,8 +6,8 @@ const std::vector<std::string>& template_variables() {
   static const std::vector<std::string> names = {
       // every page
       "site_title", "site_description", "language", "publisher", "base_url", "root", "home_href",
-      "is_home", "is_area", "title", "subtitle", "description", "url", "content", "main",
-      "areas", "datasets", "has_datasets",
+      "is_home", "is_area", "title", "subtitle", "description", "url", "content", "main", "areas",
+      "datasets", "has_datasets",
       // areas
       "href", "current",
       // datasets, figures, charts

@@ -77,9 +77,20 @@ SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs
     files[area.output_path] = render_page(site, area, theme, partials, files);
   }
   for (const auto& [output, path] : theme.static_files) {
-    if (files.count(output)) {
-      diags.report_file(Severity::error, path,
-                        "this static file would overwrite the page " + output);
+    // A file cannot be where hyoka writes a file, nor where it needs a folder.
+    std::string taken = files.count(output) ? output : "";
+    const auto inside = files.lower_bound(output + "/");
+    if (inside != files.end() && inside->first.starts_with(output + "/")) {
+      taken = "the folder " + output;
+    }
+    for (auto slash = output.find('/'); slash != std::string::npos;
+         slash = output.find('/', slash + 1)) {
+      if (files.count(output.substr(0, slash))) taken = output.substr(0, slash);
+    }
+    if (!taken.empty()) {
+      diags.report_file(
+          Severity::error, path,
+          "this static file would take the place of " + taken + ", which hyoka writes");
       continue;
     }
     auto bytes = fs.read(path);

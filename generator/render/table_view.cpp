@@ -41,45 +41,39 @@ std::vector<std::string> standard_notes(const Dataset& dataset) {
   return notes;
 }
 
-// Marks the totals that differ from the figures printed in the source and adds a note for
-// each: the page shows the sum of the rows and says what the source printed.
-std::map<std::pair<std::size_t, std::size_t>, std::string> mark_discrepancies(
-    const Site& site, const Dataset& dataset, std::vector<std::string>& notes) {
-  std::map<std::pair<std::size_t, std::size_t>, std::string> marks;
-  int n = 0;
-  for (const auto& d : dataset.discrepancies) {
-    const std::string mark = "※" + std::to_string(++n);
-    marks[{d.measure, d.period}] = mark;
-    const auto& measure = dataset.measures[d.measure];
-    std::string note = mark + " " + year_label(site, dataset.periods[d.period]) + "の「" +
-                       measure.label + "」は、原資料では" + format_count(d.published) +
-                       "と記載されていますが、各行の合計は" + format_count(d.computed) +
-                       "です。表には合計を掲載しています。";
+// A note for each total that differs from the figure printed in the source: the page shows
+// the sum of the rows and says what the source printed, and the ratios from its figures.
+std::vector<std::string> discrepancy_notes(const Site& site, const Dataset& dataset) {
+  std::vector<std::string> notes;
+  const auto printed = dataset.published_counts();
+  for (std::size_t i = 0; i < dataset.discrepancies.size(); ++i) {
+    const auto& d = dataset.discrepancies[i];
+    std::string note = discrepancy_mark(i) + " " + year_label(site, dataset.periods[d.period]) +
+                       "の「" + dataset.measures[d.measure].label + "」は、原資料では" +
+                       format_count(d.published) + "と記載されていますが、各行の合計は" +
+                       format_count(d.computed) + "です。表には合計を掲載しています。";
     for (const auto& ratio : dataset.ratios) {
       if (ratio.numerator != d.measure && ratio.denominator != d.measure) continue;
-      auto published_counts = dataset.totals;
-      published_counts[d.measure][d.period] = d.published;
       note += "原資料の数値による「" + ratio.label + "」は" +
-              format_ratio(dataset.ratio(ratio, published_counts, d.period)) + "、合計による値は" +
+              format_ratio(dataset.ratio(ratio, printed, d.period)) + "、合計による値は" +
               format_ratio(dataset.ratio(ratio, dataset.totals, d.period)) + "です。";
-      marks[{dataset.measures.size() + (&ratio - dataset.ratios.data()), d.period}] = mark;
     }
     notes.push_back(note);
   }
-  return marks;
+  return notes;
 }
 
+using Marks = std::vector<std::vector<std::string>>;
+
 // Rows of measures and ratios, columns of fiscal years.
-TableView measures_by_period(
-    const Site& site, const Dataset& dataset, const Counts& counts,
-    const std::map<std::pair<std::size_t, std::size_t>, std::string>& marks) {
+TableView measures_by_period(const Site& site, const Dataset& dataset, const Counts& counts,
+                             const Marks& marks) {
   TableView t;
   std::vector<TableCell> head = {header("項目", "col")};
   for (const int year : dataset.periods) head.push_back(header(year_label(site, year), "col"));
   t.head.push_back(head);
   const auto mark_of = [&](std::size_t line, std::size_t period) {
-    const auto it = marks.find({line, period});
-    return it == marks.end() ? std::string() : it->second;
+    return marks.empty() ? std::string() : marks[line][period];
   };
   for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
     std::vector<TableCell> row = {header(dataset.measures[m].label, "row")};
@@ -137,9 +131,8 @@ TableView area_table(const Site& site, const SitePage& page, const AreaRow& area
 }
 
 TableView totals_table(const Site& site, const Dataset& dataset) {
-  std::vector<std::string> notes;
-  const auto marks = mark_discrepancies(site, dataset, notes);
-  auto t = measures_by_period(site, dataset, dataset.totals, marks);
+  const auto notes = discrepancy_notes(site, dataset);
+  auto t = measures_by_period(site, dataset, dataset.totals, dataset.discrepancy_marks());
   t.id = "table-" + dataset.id + "-totals";
   t.caption = with_unit(dataset.title + "：全体", dataset);
   t.notes = standard_notes(dataset);
@@ -148,8 +141,8 @@ TableView totals_table(const Site& site, const Dataset& dataset) {
 }
 
 TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset) {
-  std::vector<std::string> notes;
-  const auto marks = mark_discrepancies(site, dataset, notes);
+  const auto notes = discrepancy_notes(site, dataset);
+  const auto marks = dataset.discrepancy_marks();
   TableView t;
   t.id = "table-" + dataset.id + "-areas";
   t.caption = with_unit(dataset.title + "：" + site.config.area_label + "別", dataset);
@@ -171,12 +164,11 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
         row.push_back(number(format_count(counts[m][p])));
-        if (totals && marks.count({m, p})) row.back().mark = marks.at({m, p});
+        if (totals) row.back().mark = marks[m][p];
       }
       for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
         row.push_back(number(format_ratio(dataset.ratio(dataset.ratios[r], counts, p))));
-        const std::pair<std::size_t, std::size_t> key{dataset.measures.size() + r, p};
-        if (totals && marks.count(key)) row.back().mark = marks.at(key);
+        if (totals) row.back().mark = marks[dataset.measures.size() + r][p];
       }
     }
     t.body.push_back(std::move(row));

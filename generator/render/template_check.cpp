@@ -1,12 +1,17 @@
 #include "render/template_check.h"
 
 #include <algorithm>
+#include <functional>
+#include <set>
 
 #include "base/spellcheck.h"
 
 namespace hyoka {
 
 namespace {
+
+// Deeper nesting than any theme needs, and mstch's cost grows faster than linearly with it.
+constexpr std::size_t kMaxSectionDepth = 100;
 
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -22,8 +27,11 @@ struct OpenSection {
 
 }  // namespace
 
-void check_template(const SourceText& source, const std::vector<std::string>& partials,
-                    Diagnostics& diags, const std::vector<std::string>& variables) {
+std::vector<PartialUse> check_template(const SourceText& source,
+                                       const std::vector<std::string>& partials, Diagnostics& diags,
+                                       const std::vector<std::string>& variables) {
+  std::vector<PartialUse> uses;
+  const auto at = [&](std::size_t offset) { return source.position_at(offset); };
   const auto check_name = [&](const std::string& name, std::size_t offset) {
     if (variables.empty() || name == ".") return;
     std::size_t start = 0;
@@ -31,7 +39,7 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
       const auto dot = std::min(name.find('.', start), name.size());
       const auto part = name.substr(start, dot - start);
       if (std::find(variables.begin(), variables.end(), part) == variables.end()) {
-        diags.warning(source, source.position_at(offset),
+        diags.warning(source, at(offset),
                       "unknown variable \"" + part + "\": no page provides it" +
                           did_you_mean(part, variables));
         return;
@@ -40,19 +48,17 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
     }
   };
   const std::string& text = source.text();
-  std::string open = "{{", close = "}}";
   std::vector<OpenSection> sections;
   std::size_t pos = 0;
-  while ((pos = text.find(open, pos)) != std::string::npos) {
+  while ((pos = text.find("{{", pos)) != std::string::npos) {
     const std::size_t tag_start = pos;
-    const auto at = [&](std::size_t offset) { return source.position_at(offset); };
-    const bool triple = open == "{{" && text.compare(pos, 3, "{{{") == 0;
-    const std::size_t body_start = pos + open.size() + (triple ? 1 : 0);
-    const std::string closing = triple ? "}" + close : close;
+    const bool triple = text.compare(pos, 3, "{{{") == 0;
+    const std::size_t body_start = pos + (triple ? 3 : 2);
+    const std::string closing = triple ? "}}}" : "}}";
     const std::size_t end = text.find(closing, body_start);
     if (end == std::string::npos) {
       diags.error(source, at(tag_start), "this tag is never closed with " + closing);
-      return;
+      return uses;
     }
     const std::string body = text.substr(body_start, end - body_start);
     pos = end + closing.size();
@@ -61,28 +67,26 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
       continue;
     }
     const char kind = body.empty() ? '\0' : body[0];
-    const std::string name = trim(kind && std::string("#^/>!&=").find(kind) != std::string::npos
-                                      ? std::string_view(body).substr(1)
-                                      : std::string_view(body));
+    const bool sigil = kind && std::string("#^/>!&=").find(kind) != std::string::npos;
+    const std::string name =
+        trim(sigil ? std::string_view(body).substr(1) : std::string_view(body));
     switch (kind) {
       case '!':
         break;
-      case '=': {
-        const auto spec =
-            trim(std::string_view(body).substr(1, body.size() >= 2 ? body.size() - 2 : 0));
-        const auto space = spec.find(' ');
-        if (!body.ends_with('=') || space == std::string::npos) {
-          diags.error(source, at(tag_start), "a delimiter change is written {{=<% %>=}}");
-          return;
-        }
-        open = spec.substr(0, space);
-        close = trim(std::string_view(spec).substr(space));
-        break;
-      }
+      case '=':
+        // mstch mis-reads some delimiters (`<% %>` with a partial crashes it); one syntax is
+        // enough for themes.
+        diags.error(source, at(tag_start),
+                    "changing the tag delimiters is not supported; write tags as {{name}}");
+        return uses;
       case '#':
       case '^':
         check_name(name, tag_start);
         sections.push_back({name, tag_start});
+        if (sections.size() > kMaxSectionDepth) {
+          diags.error(source, at(tag_start), "sections are nested more than 100 deep");
+          return uses;
+        }
         break;
       case '/':
         if (sections.empty()) {
@@ -104,21 +108,55 @@ void check_template(const SourceText& source, const std::vector<std::string>& pa
           diags.error(source, at(tag_start),
                       "unknown partial \"" + name + "\": no templates/partials/" + name +
                           ".mustache" + did_you_mean(name, partials));
+        } else {
+          uses.push_back({name, at(tag_start)});
         }
         break;
       case '&':
         check_name(name, tag_start);
         break;
       default:
-        if (name.empty()) diags.error(source, at(tag_start), "empty tag");
-        else check_name(name, tag_start);
+        if (name.empty()) {
+          diags.error(source, at(tag_start), "empty tag");
+        } else {
+          check_name(name, tag_start);
+        }
         break;
     }
   }
   for (const auto& section : sections) {
-    diags.error(source, source.position_at(section.offset),
+    diags.error(source, at(section.offset),
                 "section {{#" + section.name + "}} is never closed: add {{/" + section.name + "}}");
   }
+  return uses;
+}
+
+void check_partial_cycles(const std::map<std::string, SourceText>& partials,
+                          const std::map<std::string, std::vector<PartialUse>>& uses,
+                          Diagnostics& diags) {
+  std::set<std::string> done;
+  std::vector<std::string> path;
+  const std::function<void(const std::string&)> visit = [&](const std::string& name) {
+    if (done.count(name)) return;
+    path.push_back(name);
+    const auto found = uses.find(name);
+    if (found != uses.end()) {
+      for (const auto& use : found->second) {
+        const auto cycle_start = std::find(path.begin(), path.end(), use.name);
+        if (cycle_start != path.end()) {
+          std::string chain;
+          for (auto it = cycle_start; it != path.end(); ++it) chain += *it + " → ";
+          diags.error(partials.at(name), use.position,
+                      "partials include each other in a circle: " + chain + use.name);
+          continue;
+        }
+        visit(use.name);
+      }
+    }
+    path.pop_back();
+    done.insert(name);
+  };
+  for (const auto& [name, source] : partials) visit(name);
 }
 
 }  // namespace hyoka

@@ -2,6 +2,7 @@
 // template is checked before rendering: unknown partials, unbalanced sections, broken tags.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -10,9 +11,21 @@
 
 namespace hyoka {
 
-// With `variables`, a variable or section name that no page context provides is a warning
-// ("did you mean"): mstch would render it as nothing.
-void check_template(const SourceText& source, const std::vector<std::string>& partials,
-                    Diagnostics& diags, const std::vector<std::string>& variables = {});
+struct PartialUse {
+  std::string name;
+  Position position;
+};
+
+// Returns the partials the template uses, for the cycle check below. With `variables`, a
+// variable or section name that no page context provides is a warning ("did you mean"):
+// mstch would render it as nothing.
+std::vector<PartialUse> check_template(const SourceText& source,
+                                       const std::vector<std::string>& partials, Diagnostics& diags,
+                                       const std::vector<std::string>& variables = {});
+
+// A partial that includes itself, directly or through others, would render forever.
+void check_partial_cycles(const std::map<std::string, SourceText>& partials,
+                          const std::map<std::string, std::vector<PartialUse>>& uses,
+                          Diagnostics& diags);
 
 }  // namespace hyoka

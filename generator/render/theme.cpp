@@ -160,9 +160,11 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
   for (const auto& [name, source] : theme.layouts) {
     check_template(source, partial_names, diags, template_variables());
   }
+  std::map<std::string, std::vector<PartialUse>> uses;
   for (const auto& [name, source] : theme.partials) {
-    check_template(source, partial_names, diags, template_variables());
+    uses[name] = check_template(source, partial_names, diags, template_variables());
   }
+  check_partial_cycles(theme.partials, uses, diags);
   if (diags.errors() > errors_before) return std::nullopt;
   return theme;
 }

@@ -261,7 +261,14 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_with_2_and_version_and_help_with_0) {
   TempDir dir;
   BOOST_TEST(run_hyoka("build --no-such-flag", dir.path()).exit_code == 2);
   BOOST_TEST(run_hyoka("", dir.path()).exit_code == 2);
-  BOOST_TEST(run_hyoka("build --base-url ftp://x", dir.path()).exit_code == 1);
+  const auto bad_url = run_hyoka("build --base-url ftp://x", dir.path());
+  BOOST_TEST(bad_url.exit_code == 2);
+  BOOST_TEST(bad_url.err.find("base_url must start with https:// or http://") != std::string::npos);
+  const auto no_site = run_hyoka("build", dir.path());
+  BOOST_TEST(no_site.exit_code == 1);
+  BOOST_TEST(no_site.err ==
+             "site.toml: error: no site.toml here; run hyoka in a site's folder or pass --source "
+             "DIR\n1 error, 0 warnings\n");
   const auto version = run_hyoka("--version", dir.path());
   BOOST_TEST(version.exit_code == 0);
   BOOST_TEST(version.out.starts_with("hyoka "));

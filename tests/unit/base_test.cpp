@@ -7,8 +7,10 @@
 #include "base/spellcheck.h"
 #include "base/toml_reader.h"
 #include "base/utf8.h"
+#include "support/messages.h"
 
 using namespace hyoka;
+using hyoka::test::first_lines;
 
 BOOST_AUTO_TEST_CASE(fiscal_years_are_labelled_across_the_heisei_reiwa_boundary) {
   const auto style = FiscalYearStyle::wareki_seireki;
@@ -143,4 +145,34 @@ BOOST_AUTO_TEST_CASE(unknown_keys_are_reported_at_the_key_with_a_suggestion) {
           .starts_with(
               "s.toml:2:3: error: unknown key \"unti\" in a dataset; did you mean \"unit\"?\n"));
   BOOST_TEST(reader.keys_in_order(*doc) == (std::vector<std::string>{"title", "unti"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_key_is_found_as_a_whole_word_not_inside_a_longer_key) {
+  const SourceText text("d.toml", "r = { label = \"割合\", numerator = \"met\", num = 1 }\n");
+  Diagnostics diags;
+  TomlReader reader(text, diags);
+  const auto doc = reader.parse(text.text());
+  BOOST_REQUIRE(doc);
+  reader.check_keys(doc->at("r"), {"label", "numerator"}, "[ratios]");
+  BOOST_TEST(
+      first_lines(diags) ==
+      "d.toml:1:40: error: unknown key \"num\" in [ratios]; expected one of: label, numerator\n");
+}
+
+BOOST_AUTO_TEST_CASE(prefixed_integers_beyond_64_bits_are_refused_before_toml11_reads_them) {
+  for (const std::string& bad : std::vector<std::string>{
+           "0x8000000000000000", "0o1000000000000000000000", "0b1" + std::string(63, '0')}) {
+    const SourceText text("d.toml", "n = " + bad + "\n");
+    Diagnostics diags;
+    TomlReader reader(text, diags);
+    BOOST_TEST(!reader.parse(text.text()), bad);
+  }
+  for (const std::string& good : std::vector<std::string>{
+           "0x7fffffffffffffff", "0o777777777777777777777", "0b" + std::string(63, '1'),
+           "\"0x10000000000000000 in a string\""}) {
+    const SourceText text("d.toml", "n = " + good + "\n");
+    Diagnostics diags;
+    TomlReader reader(text, diags);
+    BOOST_TEST(reader.parse(text.text()).has_value(), good);
+  }
 }

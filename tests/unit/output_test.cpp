@@ -133,3 +133,13 @@ BOOST_AUTO_TEST_CASE(the_sites_own_static_files_are_copied_and_win_over_the_them
   BOOST_TEST(result.files.at("css/style.css") == "site");
   BOOST_TEST(result.files.at("files/plan.pdf") == "pdf");
 }
+
+BOOST_AUTO_TEST_CASE(a_destination_with_a_trailing_slash_is_the_folder_itself) {
+  TempDir dir;
+  Diagnostics diags;
+  const auto dest = (dir.path / "out").string() + "/";
+  BOOST_REQUIRE(write_site({{"index.html", "x"}}, dest, (dir.path / "src").string(), diags));
+  BOOST_TEST(slurp(dir.path / "out/index.html") == "x");
+  BOOST_TEST(!fs::exists(dir.path / "out/.hyoka-new"));
+  BOOST_TEST(diags.all().empty());
+}

@@ -61,13 +61,31 @@ BOOST_AUTO_TEST_CASE(template_check_finds_unknown_partials_and_unbalanced_sectio
                  "t/home.mustache:5:1: error: section {{#open}} is never closed: add {{/open}}"}));
 }
 
-BOOST_AUTO_TEST_CASE(template_check_follows_delimiter_changes_and_finds_unclosed_tags) {
+BOOST_AUTO_TEST_CASE(template_check_refuses_delimiter_changes_and_finds_unclosed_tags) {
   Diagnostics diags;
-  check_template(SourceText("a.mustache", "{{=<% %>=}}<%#x%><%/x%>{{#y}}"), {}, diags);
-  BOOST_TEST(diags.all().empty());
+  check_template(SourceText("a.mustache", "ok {{=<% %>=}}<%> nav%>"), {}, diags);
   check_template(SourceText("b.mustache", "ok\n  {{title"), {}, diags);
-  BOOST_TEST(first_lines(diags) == lines(std::vector<std::string>{
-                                       "b.mustache:2:3: error: this tag is never closed with }}"}));
+  BOOST_TEST(first_lines(diags) ==
+             "a.mustache:1:4: error: changing the tag delimiters is not supported; write tags "
+             "as {{name}}\n"
+             "b.mustache:2:3: error: this tag is never closed with }}\n");
+}
+
+BOOST_AUTO_TEST_CASE(partials_that_include_each_other_are_an_error_at_the_closing_tag) {
+  std::map<std::string, SourceText> partials;
+  partials.emplace("a", SourceText("p/a.mustache", "x{{> b}}"));
+  partials.emplace("b", SourceText("p/b.mustache", "y\n {{> a}}"));
+  partials.emplace("self", SourceText("p/self.mustache", "{{> self}}"));
+  partials.emplace("leaf", SourceText("p/leaf.mustache", "{{> a}}"));
+  Diagnostics diags;
+  std::map<std::string, std::vector<PartialUse>> uses;
+  for (const auto& [name, source] : partials) {
+    uses[name] = check_template(source, {"a", "b", "self", "leaf"}, diags);
+  }
+  check_partial_cycles(partials, uses, diags);
+  BOOST_TEST(first_lines(diags) ==
+             "p/b.mustache:2:2: error: partials include each other in a circle: a → b → a\n"
+             "p/self.mustache:1:1: error: partials include each other in a circle: self → self\n");
 }
 
 BOOST_AUTO_TEST_CASE(area_tables_show_counts_ratios_and_a_minus_for_zero_denominators) {
@@ -191,4 +209,26 @@ BOOST_AUTO_TEST_CASE(chart_colours_in_theme_toml_must_be_hex) {
              "themes/x/theme.toml:2:12: error: a palette colour must be written #rrggbb\n"
              "themes/x/theme.toml:3:1: error: unknown key \"backgrund\" in [chart]; did you mean "
              "\"background\"?\n");
+}
+
+BOOST_AUTO_TEST_CASE(two_printed_totals_in_one_year_give_one_ratio_from_the_printed_figures) {
+  Fixture f(
+      "title = \"t\"\nperiods = [2021]\n[measures.done]\nlabel = \"実施\"\n[measures.ok]\n"
+      "label = \"達成\"\n[ratios.rate]\nlabel = \"割合\"\nnumerator = \"ok\"\ndenominator = "
+      "\"done\"\n"
+      "[[rows]]\narea = \"a\"\ndone = [10]\nok = [8]\n[[rows]]\narea = \"b\"\ndone = [5]\nok = "
+      "[5]\n"
+      "[published_totals]\ndone = [16]\nok = [14]\n");
+  BOOST_REQUIRE(f.site);
+  const auto table = totals_table(*f.site, f.site->datasets[0]);
+  BOOST_TEST(table.body[0][1].text == "15");
+  BOOST_TEST(table.body[0][1].mark == "※1");
+  BOOST_TEST(table.body[1][1].mark == "※2");
+  BOOST_TEST(table.body[2][1].text == "86.6%");  // 13/15
+  BOOST_TEST(table.body[2][1].mark == "※1※2");
+  // The source's own ratio is 14/16 = 87.5%, from both printed figures.
+  BOOST_TEST(
+      table.notes.at(2).find("原資料の数値による「割合」は87.5%、合計による値は86.6%です。") !=
+      std::string::npos);
+  BOOST_TEST(table.notes.at(3).find("原資料の数値による「割合」は87.5%") != std::string::npos);
 }
