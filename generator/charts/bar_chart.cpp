@@ -10,7 +10,7 @@ namespace hyoka {
 
 namespace {
 
-constexpr double kWidth = 360;
+constexpr double kWidth = 340;  // fits a 375 px phone with the page margins
 constexpr double kMargin = 12;
 constexpr double kTitleSize = 14;
 constexpr double kTextSize = 12;

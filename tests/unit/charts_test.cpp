@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(svg_names_itself_and_points_at_its_summary_with_prefixed_id
   auto chart = chart_of({{3}});
   chart.id = "chart-x";
   const auto svg = render_bar_chart(chart, ChartStyle{});
-  BOOST_TEST(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 "));
+  BOOST_TEST(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 340 "));
   BOOST_TEST(
       svg.find(
           "role=\"img\" aria-labelledby=\"chart-x-title\" aria-describedby=\"chart-x-summary\"") !=
