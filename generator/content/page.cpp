@@ -38,7 +38,7 @@ std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::str
   page.source = std::make_shared<SourceText>(source);
   page.body = split->body;
   page.body_first_line = split->body_first_line;
-  check_era_years(*page.source, page.body_first_line, diags);
+  check_prose(*page.source, page.body_first_line, diags);
   if (diags.errors() > errors_before) return std::nullopt;
   return page;
 }

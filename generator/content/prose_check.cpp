@@ -97,7 +97,7 @@ bool is_code_fence(std::string_view line, std::string_view& fence) {
 
 }  // namespace
 
-void check_era_years(const SourceText& source, int first_line, Diagnostics& diags) {
+void check_prose(const SourceText& source, int first_line, Diagnostics& diags) {
   std::string_view open_fence;
   for (int number = first_line; number <= source.line_count(); ++number) {
     const auto line = source.line(number);
@@ -112,6 +112,11 @@ void check_era_years(const SourceText& source, int first_line, Diagnostics& diag
         open_fence = {};
       }
       continue;
+    }
+    if (line == "#" || line.starts_with("# ")) {
+      diags.warning(source, {number, 1},
+                    "a level-1 heading in the page: the title is the page's one <h1>; start "
+                    "headings with ##");
     }
     Cursor c{line, 0};
     bool in_code_span = false;

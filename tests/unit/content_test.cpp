@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(warns_when_an_era_year_and_its_western_year_disagree) {
                         "令和2年度（2020年度）と平成30年（2019年）\n"
                         "```\n令和３（２０２２）年度 in code is not prose\n```\n"
                         "`令和３（２０２２）` neither\n");
-  check_era_years(text, 4, diags);
+  check_prose(text, 4, diags);
   BOOST_TEST(first_lines(diags) ==
              lines(std::vector<std::string>{
                  "a.md:4:14: warning: era year and Western year disagree: 令和3年 is 2021, but "
@@ -97,4 +97,13 @@ BOOST_AUTO_TEST_CASE(errors_when_the_home_page_is_missing) {
   BOOST_TEST(first_lines(diags) ==
              lines(std::vector<std::string>{
                  "content/_index.md: error: missing: the home page's Markdown file"}));
+}
+
+BOOST_AUTO_TEST_CASE(warns_about_a_level_one_heading_in_the_body) {
+  Diagnostics diags;
+  const SourceText text("a.md", "+++\ntitle = \"t\"\n+++\n# 見出し\n## 小見出し\n```\n# comment\n```\n");
+  check_prose(text, 4, diags);
+  BOOST_TEST(first_lines(diags) ==
+             "a.md:4:1: warning: a level-1 heading in the page: the title is the page's one "
+             "<h1>; start headings with ##\n");
 }
