@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <sstream>
 
 #include "base/spellcheck.h"
@@ -262,6 +263,17 @@ std::optional<std::int64_t> TomlReader::get_integer(const toml::value& table,
   const auto* v = find(table, key, need, toml::value_t::integer, "an integer");
   if (!v) return std::nullopt;
   return integer(*v, "\"" + key + "\"");
+}
+
+std::optional<std::string> TomlReader::get_date(const toml::value& table, const std::string& key,
+                                                Need need) {
+  const auto* v = find(table, key, need, toml::value_t::local_date, "a date such as 2024-03-31");
+  if (!v) return std::nullopt;
+  const auto& d = v->as_local_date();
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(d.year),
+                static_cast<int>(d.month) + 1, static_cast<int>(d.day));
+  return std::string(text);
 }
 
 std::optional<bool> TomlReader::get_bool(const toml::value& table, const std::string& key,

@@ -37,6 +37,8 @@ class TomlReader {
                                         Need need);
   std::optional<std::int64_t> get_integer(const toml::value& table, const std::string& key,
                                           Need need);
+  // A TOML local date (2024-03-31), as "YYYY-MM-DD".
+  std::optional<std::string> get_date(const toml::value& table, const std::string& key, Need need);
   std::optional<bool> get_bool(const toml::value& table, const std::string& key, Need need);
   const toml::value* get_table(const toml::value& table, const std::string& key, Need need);
   const toml::value* get_array(const toml::value& table, const std::string& key, Need need);

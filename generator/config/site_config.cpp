@@ -46,12 +46,22 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   SiteConfig config;
   reader.check_keys(*doc,
                     {"title", "description", "base_url", "language", "theme", "area_label",
-                     "publisher", "fiscal_year"},
+                     "custom_domain", "publisher", "fiscal_year"},
                     "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
   config.language = reader.get_string(*doc, "language", Need::optional).value_or("ja");
   config.area_label = reader.get_string(*doc, "area_label", Need::optional).value_or("分野");
+  if (const auto domain = reader.get_string(*doc, "custom_domain", Need::optional)) {
+    if (domain->empty() ||
+        domain->find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") != std::string::npos ||
+        domain->find('.') == std::string::npos) {
+      reader.error(reader.position(doc->at("custom_domain")),
+                   "custom_domain is a host name such as \"hyoka.example.jp\", without "
+                   "https:// or a path");
+    }
+    config.custom_domain = *domain;
+  }
   if (const auto url = reader.get_string(*doc, "base_url", Need::required)) {
     if (const auto problem = check_base_url(*url)) {
       reader.error(reader.position(doc->at("base_url")), *problem);

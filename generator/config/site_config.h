@@ -23,6 +23,7 @@ struct SiteConfig {
   std::string base_url;  // always ends in '/'
   std::string language = "ja";
   std::string theme = "default";
+  std::string custom_domain;        // written to CNAME for GitHub Pages
   std::string area_label = "分野";  // what the site calls its areas, as in 「施策展開方向」
   Publisher publisher;
   FiscalYearStyle fiscal_year_style = FiscalYearStyle::wareki_seireki;

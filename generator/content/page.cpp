@@ -21,7 +21,7 @@ std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::str
   Page page;
   page.kind = kind;
   page.id = std::move(id);
-  std::vector<std::string> known = {"title", "weight", "description"};
+  std::vector<std::string> known = {"title", "weight", "description", "updated"};
   if (kind == PageKind::area) known.push_back("subtitle");
   reader.check_keys(*doc, known, "front matter");
   page.title = reader.get_string(*doc, "title", Need::required).value_or("");
@@ -29,6 +29,7 @@ std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::str
       doc->contains("title") ? reader.key_position(doc->at("title"), "title") : reader.start();
   page.weight = reader.get_integer(*doc, "weight", Need::optional).value_or(0);
   page.description = reader.get_string(*doc, "description", Need::optional).value_or("");
+  page.updated = reader.get_date(*doc, "updated", Need::optional).value_or("");
   if (kind == PageKind::area) {
     page.subtitle = reader.get_string(*doc, "subtitle", Need::optional).value_or("");
   }

@@ -14,7 +14,7 @@
 
 namespace hyoka {
 
-enum class PageKind { home, area };
+enum class PageKind { home, area, not_found };
 
 struct Page {
   PageKind kind = PageKind::area;
@@ -23,6 +23,7 @@ struct Page {
   std::string subtitle;
   std::string description;
   std::int64_t weight = 0;
+  std::string updated;  // YYYY-MM-DD from front matter, for sitemap.xml; empty when not given
   Position title_position;
   std::shared_ptr<const SourceText> source;
   std::string body;  // Markdown

@@ -3,9 +3,11 @@
 #include <chrono>
 #include <cstdio>
 
+#include "check/link_check.h"
 #include "config/site_config.h"
 #include "content/page.h"
 #include "data/dataset.h"
+#include "outputs/output_plugin.h"
 #include "render/theme.h"
 #include "site/site.h"
 
@@ -69,7 +71,17 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   result.files = render_site(*site, *theme, fs, diags);
   if (stage_failed(options, diags)) return result;
 
-  // 5. public/, replaced in one step
+  // 5. every other file, from the output plugins
+  OutputRegistry outputs;
+  add_builtin_outputs(outputs);
+  outputs.run(*site, *theme, result.files, diags);
+  if (stage_failed(options, diags)) return result;
+
+  // 6. every internal link and #fragment leads somewhere
+  check_links(*site, *theme, result.files, diags);
+  if (stage_failed(options, diags)) return result;
+
+  // 7. public/, replaced in one step
   if (options.write) {
     const auto destination =
         options.destination.empty() ? join_path(src, "public") : options.destination;

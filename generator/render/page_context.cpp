@@ -6,8 +6,8 @@ const std::vector<std::string>& template_variables() {
   static const std::vector<std::string> names = {
       // every page
       "site_title", "site_description", "language", "publisher", "base_url", "root", "home_href",
-      "is_home", "is_area", "title", "subtitle", "description", "url", "content", "main", "areas",
-      "datasets", "has_datasets",
+      "is_home", "is_area", "is_not_found", "title", "subtitle", "description", "url", "content",
+      "main", "areas", "datasets", "has_datasets",
       // areas
       "href", "current",
       // datasets, figures, charts
@@ -101,6 +101,7 @@ mstch::map page_context(const Site& site, const SitePage& page,
       {"home_href", link(page, site.home.output_path)},
       {"is_home", p.kind == PageKind::home},
       {"is_area", p.kind == PageKind::area},
+      {"is_not_found", p.kind == PageKind::not_found},
       {"title", p.title},
       {"subtitle", p.subtitle},
       {"description", p.description.empty() ? config.description : p.description},

@@ -44,10 +44,26 @@ std::map<std::string, std::string> partial_texts(const Theme& theme) {
   return out;
 }
 
+const char* layout_of(PageKind kind) {
+  switch (kind) {
+    case PageKind::home:
+      return "home";
+    case PageKind::area:
+      return "area";
+    case PageKind::not_found:
+      return "404";
+  }
+  return "area";
+}
+
+}  // namespace
+
 // A page template renders the main content; the base layout wraps it.
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
-                        const std::map<std::string, std::string>& partials, SiteFiles& files) {
-  const auto layout = page.page->kind == PageKind::home ? "home" : "area";
+                        SiteFiles& files) {
+  mstch::config::escape = escape_html;
+  const auto partials = partial_texts(theme);
+  const auto layout = layout_of(page.page->kind);
   const auto figures = page_figures(site, page, theme.chart_style);
   // Every chart also stands alone beside its page, for download and for portals to embed.
   const auto folder = page.output_path.substr(0, page.output_path.rfind('/') + 1);
@@ -65,16 +81,12 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
   return mstch::render(theme.layouts.at("base").text(), context, partials);
 }
 
-}  // namespace
-
 SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
                       Diagnostics& diags) {
-  mstch::config::escape = escape_html;
   SiteFiles files;
-  const auto partials = partial_texts(theme);
-  files[site.home.output_path] = render_page(site, site.home, theme, partials, files);
+  files[site.home.output_path] = render_page(site, site.home, theme, files);
   for (const auto& area : site.areas) {
-    files[area.output_path] = render_page(site, area, theme, partials, files);
+    files[area.output_path] = render_page(site, area, theme, files);
   }
   for (const auto& [output, path] : theme.static_files) {
     // A file cannot be where hyoka writes a file, nor where it needs a folder.

@@ -18,4 +18,9 @@ using SiteFiles = std::map<std::string, std::string>;
 SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
                       Diagnostics& diags);
 
+// One page through its layout (home, area or 404) and the base layout. Standalone copies of
+// its charts are added to `files`.
+std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
+                        SiteFiles& files);
+
 }  // namespace hyoka

@@ -397,3 +397,54 @@ BOOST_AUTO_TEST_CASE(ids_are_unique_on_every_page) {
     BOOST_TEST(seen.size() > 5u);
   }
 }
+
+BOOST_AUTO_TEST_CASE(hosting_files_are_written_for_github_pages) {
+  const auto root = sample().dir.path() / "public";
+  BOOST_TEST(fs::exists(root / ".nojekyll"));
+  BOOST_TEST(fs::file_size(root / ".nojekyll") == 0u);
+  BOOST_TEST(!fs::exists(root / "CNAME"));
+  BOOST_TEST(
+      read_file(root / "robots.txt") ==
+      "User-agent: *\nAllow: /\n\nSitemap: https://example.github.io/fukushima-ict/sitemap.xml\n");
+  const auto sitemap = read_file(root / "sitemap.xml");
+  std::vector<std::string> locs;
+  static const std::regex loc("<loc>([^<]*)</loc>");
+  for (auto it = std::sregex_iterator(sitemap.begin(), sitemap.end(), loc);
+       it != std::sregex_iterator(); ++it) {
+    locs.push_back((*it)[1]);
+  }
+  BOOST_TEST(locs == (std::vector<std::string>{
+                         "https://example.github.io/fukushima-ict/",
+                         "https://example.github.io/fukushima-ict/areas/e-government/",
+                         "https://example.github.io/fukushima-ict/areas/education/",
+                         "https://example.github.io/fukushima-ict/areas/industry/",
+                         "https://example.github.io/fukushima-ict/areas/recovery/",
+                         "https://example.github.io/fukushima-ict/areas/safety/"}));
+  // 404.html is served at any depth: all its links are absolute from base_url.
+  const auto not_found = read_file(root / "404.html");
+  BOOST_TEST(not_found.find("href=\"https://example.github.io/fukushima-ict/css/style.css\"") !=
+             std::string::npos);
+  BOOST_TEST(
+      not_found.find("href=\"https://example.github.io/fukushima-ict/areas/safety/index.html\"") !=
+      std::string::npos);
+  BOOST_TEST(not_found.find("href=\"../") == std::string::npos);
+  BOOST_TEST(not_found.find("<meta name=\"robots\" content=\"noindex\">") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_custom_domain_writes_cname_and_lastmod_comes_from_front_matter) {
+  TempDir dir;
+  copy_sample_site(dir.path());
+  const auto config = read_file(dir.path() / "site.toml");
+  write_file(dir.path() / "site.toml", "custom_domain = \"hyoka.example.jp\"\n" + config);
+  const auto page = read_file(dir.path() / "content/areas/safety.md");
+  write_file(dir.path() / "content/areas/safety.md", "+++\nupdated = 2022-03-31" + page.substr(3));
+  BOOST_REQUIRE(run_hyoka("build -q --base-url https://hyoka.example.jp/", dir.path()).exit_code ==
+                0);
+  BOOST_TEST(read_file(dir.path() / "public/CNAME") == "hyoka.example.jp\n");
+  const auto sitemap = read_file(dir.path() / "public/sitemap.xml");
+  BOOST_TEST(
+      sitemap.find(
+          "<loc>https://hyoka.example.jp/areas/safety/</loc>\n    <lastmod>2022-03-31</lastmod>") !=
+      std::string::npos);
+  BOOST_TEST(sitemap.find("<lastmod>", sitemap.find("areas/safety") + 40) == std::string::npos);
+}

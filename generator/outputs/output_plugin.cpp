@@ -1,0 +1,24 @@
+#include "outputs/output_plugin.h"
+
+namespace hyoka {
+
+void OutputRegistry::run(const Site& site, const Theme& theme, SiteFiles& files,
+                         Diagnostics& diags) const {
+  SiteFiles added;
+  for (const auto& plugin : plugins_) {
+    SiteFiles out;
+    plugin->emit({site, theme, files}, out, diags);
+    for (auto& [path, bytes] : out) {
+      if (files.count(path) || added.count(path)) {
+        diags.report_file(
+            Severity::error, path,
+            "the output plugin \"" + plugin->name() + "\" writes a file that the site already has");
+        continue;
+      }
+      added.emplace(path, std::move(bytes));
+    }
+  }
+  files.merge(added);
+}
+
+}  // namespace hyoka
