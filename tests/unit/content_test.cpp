@@ -101,7 +101,8 @@ BOOST_AUTO_TEST_CASE(errors_when_the_home_page_is_missing) {
 
 BOOST_AUTO_TEST_CASE(warns_about_a_level_one_heading_in_the_body) {
   Diagnostics diags;
-  const SourceText text("a.md", "+++\ntitle = \"t\"\n+++\n# 見出し\n## 小見出し\n```\n# comment\n```\n");
+  const SourceText text("a.md",
+                        "+++\ntitle = \"t\"\n+++\n# 見出し\n## 小見出し\n```\n# comment\n```\n");
   check_prose(text, 4, diags);
   BOOST_TEST(first_lines(diags) ==
              "a.md:4:1: warning: a level-1 heading in the page: the title is the page's one "
