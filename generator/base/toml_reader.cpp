@@ -122,10 +122,18 @@ std::optional<Hazard> find_hazard(const std::string& text) {
       const int bits_per_digit = text[i + 1] == 'x' ? 4 : text[i + 1] == 'o' ? 3 : 1;
       std::size_t end = i + 2;
       std::string digits;
+      std::size_t written = 0;
       while (end < text.size() &&
              (std::isxdigit(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+        if (text[end] != '_') ++written;
         if (text[end] != '_' && !(digits.empty() && text[end] == '0')) digits += text[end];
         ++end;
+      }
+      // toml11 doubles a 64-bit place value for every binary digit written, leading zeros
+      // too, and overflows past 62 of them.
+      if (bits_per_digit == 1 && written > 62) {
+        return Hazard{i, "the integer " + text.substr(i, end - i) +
+                             " has more than 62 binary digits; write it in decimal"};
       }
       // 63 value bits: anything longer, or as long with a top digit too big, does not fit.
       const std::size_t max_digits = (63 + bits_per_digit - 1) / bits_per_digit;

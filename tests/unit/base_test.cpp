@@ -168,7 +168,7 @@ BOOST_AUTO_TEST_CASE(prefixed_integers_beyond_64_bits_are_refused_before_toml11_
     BOOST_TEST(!reader.parse(text.text()), bad);
   }
   for (const std::string& good : std::vector<std::string>{
-           "0x7fffffffffffffff", "0o777777777777777777777", "0b" + std::string(63, '1'),
+           "0x7fffffffffffffff", "0o777777777777777777777", "0b" + std::string(62, '1'),
            "\"0x10000000000000000 in a string\""}) {
     const SourceText text("d.toml", "n = " + good + "\n");
     Diagnostics diags;
