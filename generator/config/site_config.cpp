@@ -30,6 +30,66 @@ bool valid_local_government_code(const std::string& code) {
   return (11 - sum % 11) % 10 == code[5] - '0';
 }
 
+const std::vector<License>& known_licenses() {
+  static const std::vector<License> licenses = {
+      {"CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/",
+       "クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）", "cc-by"},
+      {"PDL-1.0", "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0",
+       "公共データ利用規約（第1.0版）（PDL 1.0）", "pdl-1.0"},
+  };
+  return licenses;
+}
+
+static void read_open_data(TomlReader& reader, const toml::value& table, OpenData& out) {
+  reader.check_keys(
+      table,
+      {"license", "excel_csv", "issued", "modified", "contact_name", "contact_email", "keywords"},
+      "[open_data]");
+  if (const auto id = reader.get_string(table, "license", Need::optional)) {
+    std::vector<std::string> ids;
+    bool found = false;
+    for (const auto& license : known_licenses()) {
+      ids.push_back(license.id);
+      if (license.id == *id) out.license = license, found = true;
+    }
+    if (!found) {
+      reader.error(reader.position(table.at("license")),
+                   "unknown licence \"" + *id + "\"" + did_you_mean(*id, ids));
+    }
+  }
+  out.excel_csv = reader.get_bool(table, "excel_csv", Need::optional).value_or(false);
+  out.issued = reader.get_date(table, "issued", Need::optional).value_or("");
+  out.modified = reader.get_date(table, "modified", Need::optional).value_or(out.issued);
+  out.contact_name = reader.get_string(table, "contact_name", Need::optional).value_or("");
+  out.contact_email = reader.get_string(table, "contact_email", Need::optional).value_or("");
+  if (!out.contact_email.empty() && out.contact_email.find('@') == std::string::npos) {
+    reader.error(reader.position(table.at("contact_email")),
+                 "contact_email must be an e-mail address");
+  }
+  out.keywords = reader.get_string_array(table, "keywords", Need::optional)
+                     .value_or(std::vector<std::string>{});
+}
+
+static void read_publish(TomlReader& reader, const toml::value& table, PublishSettings& out) {
+  reader.check_keys(table, {"name_prefix", "license_id", "token_header"}, "[publish]");
+  if (const auto prefix = reader.get_string(table, "name_prefix", Need::optional)) {
+    if (prefix->empty() || prefix->size() > 60 ||
+        prefix->find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
+      reader.error(
+          reader.position(table.at("name_prefix")),
+          "name_prefix becomes part of CKAN dataset names: 1 to 60 of a-z, 0-9, '-' and '_'");
+    }
+    out.name_prefix = *prefix;
+  }
+  out.license_id = reader.get_string(table, "license_id", Need::optional).value_or("");
+  out.token_header =
+      reader.get_string(table, "token_header", Need::optional).value_or("Authorization");
+  if (out.token_header.empty() || out.token_header.find_first_of(" :\r\n\t") != std::string::npos) {
+    reader.error(reader.position(table.at("token_header")),
+                 "token_header must be an HTTP header name");
+  }
+}
+
 static std::optional<FiscalYearStyle> parse_style(const std::string& text) {
   if (text == "wareki-seireki") return FiscalYearStyle::wareki_seireki;
   if (text == "wareki") return FiscalYearStyle::wareki;
@@ -46,7 +106,7 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   SiteConfig config;
   reader.check_keys(*doc,
                     {"title", "description", "base_url", "language", "theme", "area_label",
-                     "custom_domain", "publisher", "fiscal_year"},
+                     "custom_domain", "publisher", "fiscal_year", "open_data", "publish"},
                     "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
@@ -96,6 +156,15 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
       }
     }
   }
+  config.open_data.license = known_licenses().front();
+  if (const auto* open_data = reader.get_table(*doc, "open_data", Need::optional)) {
+    read_open_data(reader, *open_data, config.open_data);
+  }
+  if (const auto* publish = reader.get_table(*doc, "publish", Need::optional)) {
+    read_publish(reader, *publish, config.publish);
+  }
+  if (config.publish.license_id.empty())
+    config.publish.license_id = config.open_data.license.ckan_id;
   if (diags.errors() > errors_before) return std::nullopt;
   config.source = std::make_shared<SourceText>(source);
   return config;

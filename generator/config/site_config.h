@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "base/era.h"
@@ -17,6 +18,33 @@ struct Publisher {
   std::string local_government_code;  // 全国地方公共団体コード, six digits with its check digit
 };
 
+// The licences hyoka can state, with the URI portals know them by.
+struct License {
+  std::string id;       // as written in site.toml: "CC-BY-4.0" or "PDL-1.0"
+  std::string uri;      // dct:license, schema.org license
+  std::string title;    // in Japanese, for pages
+  std::string ckan_id;  // the usual id in a CKAN portal's license_list
+};
+const std::vector<License>& known_licenses();
+
+// [open_data]: how the datasets are offered to portals.
+struct OpenData {
+  License license;           // CC BY 4.0 unless site.toml says otherwise
+  bool excel_csv = false;    // also offer a CSV with a BOM for Excel
+  std::string issued;        // YYYY-MM-DD; never the clock
+  std::string modified;      // YYYY-MM-DD
+  std::string contact_name;  // DCAT contact point
+  std::string contact_email;
+  std::vector<std::string> keywords;
+};
+
+// [publish]: pushing the datasets to a CKAN portal with `hyoka publish`.
+struct PublishSettings {
+  std::string name_prefix;                     // CKAN dataset name: <prefix>-<dataset id>
+  std::string license_id;                      // the portal's licence id; default License::ckan_id
+  std::string token_header = "Authorization";  // some CKAN 2.10 portals use X-CKAN-API-Key
+};
+
 struct SiteConfig {
   std::string title;
   std::string description;
@@ -27,6 +55,8 @@ struct SiteConfig {
   std::string area_label = "分野";  // what the site calls its areas, as in 「施策展開方向」
   Publisher publisher;
   FiscalYearStyle fiscal_year_style = FiscalYearStyle::wareki_seireki;
+  OpenData open_data;
+  PublishSettings publish;
 
   // Kept so later stages can point at site.toml (an unknown theme, say).
   std::shared_ptr<const SourceText> source;
