@@ -14,7 +14,7 @@
 
 namespace hyoka {
 
-enum class PageKind { home, area, not_found };
+enum class PageKind { home, area, dataset, not_found };
 
 struct Page {
   PageKind kind = PageKind::area;

@@ -99,7 +99,8 @@ class NotFoundPage final : public OutputPlugin {
     Page page;
     page.kind = PageKind::not_found;
     page.title = "ページが見つかりません";
-    SitePage not_found{&page, "404.html", "404.html", context.site.config.base_url, {}};
+    SitePage not_found{&page, "404.html",  "404.html", context.site.config.base_url,
+                       {},    std::nullopt};
     SiteFiles charts;
     out["404.html"] = render_page(context.site, not_found, context.theme, charts);
   }
@@ -113,6 +114,7 @@ void add_builtin_outputs(OutputRegistry& registry) {
   registry.add(std::make_unique<Robots>());
   registry.add(std::make_unique<Sitemap>());
   registry.add(std::make_unique<NotFoundPage>());
+  add_open_data_output(registry);
 }
 
 }  // namespace hyoka

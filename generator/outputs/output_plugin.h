@@ -40,7 +40,8 @@ class OutputRegistry {
   std::vector<std::unique_ptr<OutputPlugin>> plugins_;
 };
 
-// hyoka's own: .nojekyll, CNAME, robots.txt, sitemap.xml and 404.html.
+// hyoka's own: .nojekyll, CNAME, robots.txt, sitemap.xml and 404.html, and the open data.
 void add_builtin_outputs(OutputRegistry& registry);
+void add_open_data_output(OutputRegistry& registry);
 
 }  // namespace hyoka

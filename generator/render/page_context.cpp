@@ -1,20 +1,25 @@
 #include "render/page_context.h"
 
+#include "site/open_data_paths.h"
+
 namespace hyoka {
 
 const std::vector<std::string>& template_variables() {
   static const std::vector<std::string> names = {
       // every page
       "site_title", "site_description", "language", "publisher", "base_url", "root", "home_href",
-      "is_home", "is_area", "is_not_found", "title", "subtitle", "description", "url", "content",
-      "main", "areas", "datasets", "has_datasets",
+      "is_home", "is_area", "is_not_found", "is_dataset", "title", "subtitle", "description", "url",
+      "content", "main", "areas", "datasets", "has_datasets",
       // areas
       "href", "current",
       // datasets, figures, charts
-      "id", "figures", "charts", "omitted", "table", "heading", "svg",
+      "id", "data_href", "figures", "charts", "omitted", "table", "heading", "svg",
       // tables
       "caption", "column_groups", "span", "head", "body", "cells", "notes", "has_notes", "text",
-      "header", "scope", "colspan", "rowspan", "numeric", "mark"};
+      "header", "scope", "colspan", "rowspan", "numeric", "mark",
+      // landing pages of datasets (and alternates on the home page)
+      "downloads", "name", "format", "size", "note", "license_title", "license_uri", "attribution",
+      "json_ld", "alternates", "type", "columns", "metadata", "temporal"};
   return names;
 }
 
@@ -86,10 +91,12 @@ mstch::map page_context(const Site& site, const SitePage& page,
       items.push_back(mstch::map{
           {"charts", charts}, {"omitted", f.omitted}, {"table", table_context(f.table)}});
     }
-    datasets.push_back(mstch::map{{"id", d.dataset->id},
-                                  {"title", d.dataset->title},
-                                  {"description", d.dataset->description},
-                                  {"figures", items}});
+    datasets.push_back(
+        mstch::map{{"id", d.dataset->id},
+                   {"data_href", link(page, dataset_page_path(d.dataset->id) + "index.html")},
+                   {"title", d.dataset->title},
+                   {"description", d.dataset->description},
+                   {"figures", items}});
   }
   return mstch::map{
       {"site_title", config.title},
@@ -102,6 +109,7 @@ mstch::map page_context(const Site& site, const SitePage& page,
       {"is_home", p.kind == PageKind::home},
       {"is_area", p.kind == PageKind::area},
       {"is_not_found", p.kind == PageKind::not_found},
+      {"is_dataset", p.kind == PageKind::dataset},
       {"title", p.title},
       {"subtitle", p.subtitle},
       {"description", p.description.empty() ? config.description : p.description},

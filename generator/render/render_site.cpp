@@ -50,6 +50,8 @@ const char* layout_of(PageKind kind) {
       return "home";
     case PageKind::area:
       return "area";
+    case PageKind::dataset:
+      return "dataset";
     case PageKind::not_found:
       return "404";
   }
@@ -60,7 +62,7 @@ const char* layout_of(PageKind kind) {
 
 // A page template renders the main content; the base layout wraps it.
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
-                        SiteFiles& files) {
+                        SiteFiles& files, const mstch::map& extra) {
   mstch::config::escape = escape_html;
   const auto partials = partial_texts(theme);
   const auto layout = layout_of(page.page->kind);
@@ -76,6 +78,7 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
     }
   }
   auto context = page_context(site, page, figures, render_markdown(page.page->body));
+  for (const auto& [name, value] : extra) context[name] = value;
   const auto main = mstch::render(theme.layouts.at(layout).text(), context, partials);
   context["main"] = main;
   return mstch::render(theme.layouts.at("base").text(), context, partials);

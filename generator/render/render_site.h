@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <mstch/mstch.hpp>
 #include <string>
 
 #include "base/diagnostics.h"
@@ -20,7 +21,8 @@ SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs
 
 // One page through its layout (home, area or 404) and the base layout. Standalone copies of
 // its charts are added to `files`.
+// `extra` adds variables to the page's context (a landing page's downloads, say).
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
-                        SiteFiles& files);
+                        SiteFiles& files, const mstch::map& extra = {});
 
 }  // namespace hyoka

@@ -26,14 +26,18 @@ std::unique_ptr<Site> assemble_site(SiteConfig config, Content content,
   site->content = std::move(content);
   site->datasets = std::move(datasets);
 
-  site->home = {&*site->content.home, "index.html", "", "", {}};
+  site->home = {&*site->content.home, "index.html", "", "", {}, std::nullopt};
   std::map<std::string, std::size_t> area_index;
   std::vector<std::string> area_ids;
   for (const auto& page : site->content.areas) {
     area_index[page.id] = site->areas.size();
     area_ids.push_back(page.id);
-    site->areas.push_back(
-        {&page, "areas/" + page.id + "/index.html", "areas/" + page.id + "/", "../../", {}});
+    site->areas.push_back({&page,
+                           "areas/" + page.id + "/index.html",
+                           "areas/" + page.id + "/",
+                           "../../",
+                           {},
+                           std::nullopt});
   }
 
   const int errors_before = diags.errors();

@@ -20,10 +20,11 @@ struct AreaRow {
 
 struct SitePage {
   const Page* page = nullptr;
-  std::string output_path;    // "index.html", "areas/recovery/index.html"
-  std::string url_path;       // "", "areas/recovery/": absolute URL is base_url + url_path
-  std::string root;           // "", "../../": from this page back to the site's root
-  std::vector<AreaRow> rows;  // for area pages: this area's row in each dataset
+  std::string output_path;             // "index.html", "areas/recovery/index.html"
+  std::string url_path;                // "", "areas/recovery/": absolute URL is base_url + url_path
+  std::string root;                    // "", "../../": from this page back to the site's root
+  std::vector<AreaRow> rows;           // for area pages: this area's row in each dataset
+  std::optional<std::size_t> dataset;  // for a dataset's landing page: index into Site::datasets
 };
 
 struct Site {

@@ -65,8 +65,10 @@ async function checkHosted(subPath) {
   await serve(parent, port);
   const { reached, broken } = await crawl(base);
   assert.deepEqual(broken, []);
-  // Every page, chart and stylesheet is reached from the home page.
-  for (const file of [...filesEndingIn(destination, '.html'), ...filesEndingIn(destination, '.svg'), ...filesEndingIn(destination, '.css')]) {
+  // Every page, chart, stylesheet and download is reached from the home page.
+  const published = ['.html', '.svg', '.css', '.csv', '.json', '.ttl', '.jsonld'].flatMap((e) => filesEndingIn(destination, e));
+  assert.ok(published.length >= 20);
+  for (const file of published) {
     if (file === '404.html') continue; // served for missing paths, linked from nowhere
     const url = base + relative(destination, join(destination, file)).replaceAll('\\', '/');
     const asDir = url.endsWith('index.html') ? url.slice(0, -'index.html'.length) : null;

@@ -1,0 +1,43 @@
+// datapackage.json checked with Frictionless's own JavaScript libraries: the package is valid,
+// and every row of every CSV casts cleanly against its Table Schema.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Package } from 'datapackage';
+import { Table } from 'tableschema';
+import { buildSite } from './support.mjs';
+
+let site;
+before(() => {
+  site = buildSite();
+});
+after(() => site?.cleanup());
+
+test('datapackage.json is a valid tabular Data Package', async () => {
+  const descriptor = JSON.parse(readFileSync(join(site.root, 'datapackage.json'), 'utf8'));
+  const dataPackage = await Package.load(descriptor, { basePath: site.root, strict: false });
+  assert.deepEqual(dataPackage.errors.map(String), []);
+  assert.ok(dataPackage.valid);
+  assert.equal(dataPackage.descriptor.profile, 'tabular-data-package');
+  assert.equal(dataPackage.resources.length, 1);
+  // Data Package v2 is a superset of v1; these are the v2 additions it relies on.
+  assert.equal(descriptor.$schema, 'https://datapackage.org/profiles/2.0/datapackage.json');
+  assert.deepEqual(descriptor.licenses.map((l) => l.name), ['CC-BY-4.0']);
+});
+
+test('every CSV row casts against its Table Schema', async () => {
+  const descriptor = JSON.parse(readFileSync(join(site.root, 'datapackage.json'), 'utf8'));
+  let rows = 0;
+  for (const resource of descriptor.resources) {
+    const table = await Table.load(join(site.root, resource.path), { schema: resource.schema });
+    const read = await table.read({ keyed: true, cast: true });
+    rows += read.length;
+    for (const row of read) {
+      assert.equal(typeof row['年度'], 'number');
+      assert.ok(Number.isInteger(row['実施事業項目']) && row['実施事業項目'] >= 0);
+    }
+    assert.deepEqual(table.headers, resource.schema.fields.map((f) => f.name));
+  }
+  assert.equal(rows, 5 * 3); // five areas × three fiscal years
+});
