@@ -10,8 +10,13 @@
 
 namespace hyoka {
 
-TomlReader::TomlReader(const SourceText& source, Diagnostics& diags, int first_line)
-    : source_(source), diags_(diags), first_line_(first_line) {}
+TomlReader::TomlReader(const SourceText& source, Diagnostics& diags, int first_line, int indent)
+    : source_(source), diags_(diags), first_line_(first_line), indent_(indent) {}
+
+Position TomlReader::at(int line, int byte_column) const {
+  const int file_line = line + first_line_ - 1;
+  return {file_line, source_.character_column(file_line, byte_column + indent_)};
+}
 
 namespace {
 
@@ -157,9 +162,10 @@ std::optional<Hazard> find_hazard(const std::string& text) {
 std::optional<toml::value> TomlReader::parse(const std::string& text) {
   if (const auto hazard = find_hazard(text)) {
     const SourceText part("", text);
-    const auto at = part.position_at(hazard->offset);
-    const int line = at.line + first_line_ - 1;
-    error({line, at.column}, "invalid TOML: " + hazard->message);
+    const int line = part.position_at(hazard->offset).line;
+    const auto line_start = part.offset_of({line, 1});
+    error(at(line, static_cast<int>(hazard->offset - line_start) + 1),
+          "invalid TOML: " + hazard->message);
     return std::nullopt;
   }
   std::istringstream in(text);
@@ -169,9 +175,7 @@ std::optional<toml::value> TomlReader::parse(const std::string& text) {
     const int text_lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
                            (!text.empty() && text.back() != '\n' ? 1 : 0);
     const auto problem = read_syntax_error(e.what(), text_lines);
-    const int line = problem.line + first_line_ - 1;
-    error({line, source_.character_column(line, problem.byte_column)},
-          "invalid TOML: " + problem.message);
+    error(at(problem.line, problem.byte_column), "invalid TOML: " + problem.message);
   } catch (const std::exception& e) {
     error(start(), std::string("invalid TOML: ") + e.what());
   }
@@ -180,8 +184,7 @@ std::optional<toml::value> TomlReader::parse(const std::string& text) {
 
 Position TomlReader::position(const toml::value& v) const {
   const auto loc = v.location();
-  const int line = static_cast<int>(loc.line()) + first_line_ - 1;
-  return {line, source_.character_column(line, static_cast<int>(loc.column()))};
+  return at(static_cast<int>(loc.line()), static_cast<int>(loc.column()));
 }
 
 Position TomlReader::key_position(const toml::value& value, std::string_view key) const {

@@ -19,8 +19,9 @@ enum class Need { required, optional };
 
 class TomlReader {
  public:
-  // `first_line` is the line of `source` on which the TOML text begins.
-  TomlReader(const SourceText& source, Diagnostics& diags, int first_line = 1);
+  // `first_line` is the line of `source` on which the TOML text begins; `indent` is the number
+  // of bytes before each of its lines there (a block indented inside a Markdown list).
+  TomlReader(const SourceText& source, Diagnostics& diags, int first_line = 1, int indent = 0);
 
   // Parses `text`; a syntax error is reported at its position and nullopt returned.
   std::optional<toml::value> parse(const std::string& text);
@@ -29,7 +30,7 @@ class TomlReader {
   Position position(const toml::value& v) const;
   // Where a key's name is written, falling back to its value's position.
   Position key_position(const toml::value& value, std::string_view key) const;
-  Position start() const { return {first_line_, 1}; }
+  Position start() const { return at(1, 1); }
   void error(Position pos, std::string message);
   void warning(Position pos, std::string message);
 
@@ -59,7 +60,11 @@ class TomlReader {
 
   const SourceText& source_;
   Diagnostics& diags_;
+  // The file position of a 1-based line and byte column of the TOML text.
+  Position at(int line, int byte_column) const;
+
   int first_line_;
+  int indent_;
 };
 
 // "a string", "an integer", … for messages.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "charts/svg_text.h"
 #include "charts/text_metrics.h"
 
 namespace hyoka {
@@ -15,64 +16,9 @@ constexpr double kMargin = 12;
 constexpr double kTitleSize = 14;
 constexpr double kTextSize = 12;
 constexpr double kTickSize = 11;
-constexpr double kLine = 1.5;  // line height in em: Noto Sans CJK's boxes are about 1.45 em
+constexpr double kLine = SvgWriter::kLineHeight;
 constexpr double kBarHeight = 14;
 constexpr double kGap = 6;
-
-std::string num(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", v);
-  std::string s = buffer;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
-
-std::string escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-class Svg {
- public:
-  void text(double x, double baseline, const std::string& content, double size,
-            const std::string& fill, const std::string& extra = "") {
-    body_ += "<text x=\"" + num(x) + "\" y=\"" + num(baseline) + "\" font-size=\"" + num(size) +
-             "\" fill=\"" + fill + "\"" + extra + ">" + escape(content) + "</text>\n";
-  }
-  // Wrapped lines from `top`; returns the y below the last line.
-  double lines(double x, double top, const std::vector<std::string>& lines, double size,
-               const std::string& fill, const std::string& extra = "") {
-    for (const auto& line : lines) {
-      top += size * kLine;
-      text(x, top - size * (kLine - 1) / 2 - size * 0.2, line, size, fill, extra);
-    }
-    return top;
-  }
-  void raw(const std::string& s) { body_ += s; }
-  const std::string& body() const { return body_; }
-
- private:
-  std::string body_;
-};
 
 }  // namespace
 
@@ -113,8 +59,8 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
     const double domain = ticks.back();
     double widest = 0;
     for (const double t : ticks)
-      widest = std::max(widest, text_width(num(t) + chart.tick_suffix, kTickSize));
-    const double last_half = text_width(num(domain) + chart.tick_suffix, kTickSize) / 2;
+      widest = std::max(widest, text_width(svg_number(t) + chart.tick_suffix, kTickSize));
+    const double last_half = text_width(svg_number(domain) + chart.tick_suffix, kTickSize) / 2;
     const double span = std::max(room, 40.0);
     if (ticks.size() < 2 || span / (ticks.size() - 1) >= widest + 8) {
       if (x0 + span + last_half <= kWidth - kMargin + value_width) break;
@@ -124,7 +70,7 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
   const double span = std::max(room, 40.0);
   const auto x_of = [&](double v) { return x0 + span * v / domain; };
 
-  Svg svg;
+  SvgWriter svg;
   double y = kMargin;
   y = svg.lines(kMargin, y, wrap_text(chart.heading, inner, kTitleSize), kTitleSize, style.text,
                 " font-weight=\"700\"");
@@ -148,9 +94,10 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
       if (bar.defined) {
         end = x_of(bar.value);
         const auto& fill = style.palette[bar.series % style.palette.size()];
-        bars += "<rect x=\"" + num(x0) + "\" y=\"" + num(bar_top) + "\" width=\"" + num(end - x0) +
-                "\" height=\"" + num(kBarHeight) + "\" fill=\"" + fill + "\" data-value=\"" +
-                escape(bar.value_attr) + "\"><title>" + escape(bar.tooltip) + "</title></rect>\n";
+        bars += "<rect x=\"" + svg_number(x0) + "\" y=\"" + svg_number(bar_top) + "\" width=\"" +
+                svg_number(end - x0) + "\" height=\"" + svg_number(kBarHeight) + "\" fill=\"" +
+                fill + "\" class=\"bar\" data-value=\"" + svg_escape(bar.value_attr) +
+                "\"><title>" + svg_escape(bar.tooltip) + "</title></rect>\n";
       }
       svg.text(end + 4, y + kTextSize * kLine / 2 + kTextSize * 0.35, bar.text, kTextSize,
                style.text);
@@ -164,25 +111,26 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
   const double plot_bottom = y - 6;
   std::string grid;
   for (const double t : ticks) {
-    grid += "<line x1=\"" + num(x_of(t)) + "\" y1=\"" + num(plot_top) + "\" x2=\"" + num(x_of(t)) +
-            "\" y2=\"" + num(plot_bottom) + "\" stroke=\"" + style.grid +
-            "\" stroke-width=\"1\"/>\n";
+    grid += "<line x1=\"" + svg_number(x_of(t)) + "\" y1=\"" + svg_number(plot_top) + "\" x2=\"" +
+            svg_number(x_of(t)) + "\" y2=\"" + svg_number(plot_bottom) + "\" stroke=\"" +
+            style.grid + "\" stroke-width=\"1\"/>\n";
   }
   std::string axis;
   for (const double t : ticks) {
-    axis += "<text x=\"" + num(x_of(t)) + "\" y=\"" + num(plot_bottom + kTickSize * 1.3) +
-            "\" font-size=\"" + num(kTickSize) + "\" fill=\"" + style.muted_text +
-            "\" text-anchor=\"middle\" class=\"tick\">" + escape(num(t) + chart.tick_suffix) +
-            "</text>\n";
+    axis += "<text x=\"" + svg_number(x_of(t)) + "\" y=\"" +
+            svg_number(plot_bottom + kTickSize * 1.3) + "\" font-size=\"" + svg_number(kTickSize) +
+            "\" fill=\"" + style.muted_text + "\" text-anchor=\"middle\" class=\"tick\">" +
+            svg_escape(svg_number(t) + chart.tick_suffix) + "</text>\n";
   }
   const double height = std::ceil(plot_bottom + kTickSize * kLine + kMargin);
 
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(height) + "\" width=\"" + num(kWidth) + "\" height=\"" + num(height) +
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+                    svg_number(kWidth) + " " + svg_number(height) + "\" width=\"" +
+                    svg_number(kWidth) + "\" height=\"" + svg_number(height) +
                     "\" role=\"img\" aria-labelledby=\"" + chart.id +
                     "-title\" aria-describedby=\"" + chart.id + "-summary\" font-family=\"" +
-                    escape(style.font_family) + "\" class=\"chart\">\n";
-  out += "<title id=\"" + chart.id + "-title\">" + escape(chart.title) + "</title>\n";
+                    svg_escape(style.font_family) + "\" class=\"chart\">\n";
+  out += "<title id=\"" + chart.id + "-title\">" + svg_escape(chart.title) + "</title>\n";
   out += "<rect width=\"100%\" height=\"100%\" fill=\"" + style.background + "\"/>\n";
   out += grid + svg.body() + bars + axis + "</svg>\n";
   return out;

@@ -59,7 +59,8 @@ std::string marked(const std::string& text, const std::string& mark) {
 BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& counts,
                       const std::string& id, const std::string& heading,
                       const std::string& table_caption,
-                      const std::vector<std::vector<std::string>>& marks) {
+                      const std::vector<std::vector<std::string>>& marks,
+                      const Selection& selection) {
   BarChart chart;
   chart.id = id;
   chart.heading = heading;
@@ -67,10 +68,13 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
   const auto mark = [&](std::size_t line, std::size_t period) {
     return marks.empty() ? std::string() : marks[line][period];
   };
-  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+  const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
+  const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
+  const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
+  for (const auto p : periods) {
     ChartPanel panel;
     panel.heading = year(site, dataset.periods[p]);
-    for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+    for (const auto m : measures) {
       const auto& measure = dataset.measures[m];
       ChartBar bar;
       bar.label = measure.short_label;
@@ -82,7 +86,7 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
       bar.series = m;
       panel.bars.push_back(bar);
     }
-    for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+    for (const auto r : ratios) {
       const auto& ratio = dataset.ratios[r];
       panel.notes.push_back(
           ratio.label + " " +
@@ -91,21 +95,22 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
     chart.panels.push_back(panel);
   }
   std::vector<Extreme> items;
-  if (!dataset.ratios.empty()) {
-    const auto& ratio = dataset.ratios[0];
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+  if (!ratios.empty()) {
+    const auto& ratio = dataset.ratios[ratios.front()];
+    for (const auto p : periods) {
       const auto v = dataset.ratio(ratio, counts, p);
-      if (v.defined)
+      if (v.defined) {
         items.push_back({shown_value(v), year(site, dataset.periods[p]), format_ratio(v)});
+      }
     }
     chart.summary = extremes_sentence(ratio.label, items, "高い", "低い");
   } else {
-    const auto& measure = dataset.measures[0];
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-      items.push_back({static_cast<double>(counts[0][p]), year(site, dataset.periods[p]),
-                       format_count(counts[0][p]) + dataset.unit});
+    const auto m = measures.front();
+    for (const auto p : periods) {
+      items.push_back({static_cast<double>(counts[m][p]), year(site, dataset.periods[p]),
+                       format_count(counts[m][p]) + dataset.unit});
     }
-    chart.summary = extremes_sentence(measure.label, items, "多い", "少ない");
+    chart.summary = extremes_sentence(dataset.measures[m].label, items, "多い", "少ない");
   }
   return chart;
 }
@@ -113,31 +118,37 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
 }  // namespace
 
 BarChart area_chart(const Site& site, const SitePage& page, const AreaRow& ref,
-                    const std::string& table_caption) {
+                    const std::string& table_caption, const Selection& selection,
+                    const std::string& id) {
   const auto& dataset = site.datasets[ref.dataset];
-  return counts_chart(site, dataset, dataset.rows[ref.row].values, "chart-" + dataset.id,
-                      page.page->title + "：" + dataset.title, table_caption, {});
+  return counts_chart(site, dataset, dataset.rows[ref.row].values,
+                      id.empty() ? "chart-" + dataset.id : id,
+                      page.page->title + "：" + dataset.title, table_caption, {}, selection);
 }
 
-BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption) {
-  return counts_chart(site, dataset, dataset.totals, "chart-" + dataset.id + "-totals",
-                      dataset.title + "：全体", table_caption, dataset.discrepancy_marks());
+BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption,
+                      const Selection& selection, const std::string& id) {
+  return counts_chart(site, dataset, dataset.totals,
+                      id.empty() ? "chart-" + dataset.id + "-totals" : id, dataset.title + "：全体",
+                      table_caption, dataset.discrepancy_marks(), selection);
 }
 
 std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dataset,
-                                            const Ratio& ratio, const std::string& table_caption) {
+                                            const Ratio& ratio, const std::string& table_caption,
+                                            const Selection& selection, const std::string& id) {
   struct Entry {
     const std::string* title;
     const Row* row;
   };
   std::vector<Entry> areas;
-  for (const auto& area : site.areas) {
-    for (const auto& ref : area.rows) {
-      if (&site.datasets[ref.dataset] == &dataset)
-        areas.push_back({&area.page->title, &dataset.rows[ref.row]});
+  for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
+    for (const auto& ref : site.areas[a].rows) {
+      if (&site.datasets[ref.dataset] == &dataset) {
+        areas.push_back({&site.areas[a].page->title, &dataset.rows[ref.row]});
+      }
     }
   }
-  const std::string base_id = "chart-" + dataset.id + "-" + ratio.id + "-areas";
+  const std::string base_id = id.empty() ? "chart-" + dataset.id + "-" + ratio.id + "-areas" : id;
   const std::string heading = ratio.label + "（" + site.config.area_label + "別）";
   if (areas.size() > kMaxAreasPerChart) {
     DatasetChart left_out;
@@ -174,10 +185,10 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
     }
     return extremes_sentence(ratio.label, items, "高い", "低い");
   };
-  const auto make = [&](const std::string& id, const std::string& chart_heading,
+  const auto make = [&](const std::string& chart_id, const std::string& chart_heading,
                         const std::vector<std::size_t>& periods) {
     DatasetChart out;
-    out.chart.id = id;
+    out.chart.id = chart_id;
     out.chart.heading = chart_heading;
     out.chart.title = where_numbers_are(chart_heading, table_caption);
     out.chart.tick_suffix = "%";
@@ -186,15 +197,78 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
     out.chart.summary = summary_for(periods);
     return out;
   };
-  std::vector<std::size_t> all;
-  for (std::size_t p = 0; p < dataset.periods.size(); ++p) all.push_back(p);
-  if (areas.size() * all.size() <= kMaxBarsPerChart) return {make(base_id, heading, all)};
+  const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
+  if (areas.size() * periods.size() <= kMaxBarsPerChart) return {make(base_id, heading, periods)};
   std::vector<DatasetChart> charts;
-  for (const auto p : all) {
+  for (const auto p : periods) {
     charts.push_back(make(base_id + "-" + std::to_string(dataset.periods[p]),
                           heading + "：" + year(site, dataset.periods[p]), {p}));
   }
   return charts;
+}
+
+std::size_t trend_lines(const Site& site, const Dataset& dataset, const Selection& selection) {
+  std::size_t lines = selection.areas.empty() ? 1 : 0;  // the whole
+  for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
+    for (const auto& ref : site.areas[a].rows) lines += &site.datasets[ref.dataset] == &dataset;
+  }
+  return lines;
+}
+
+LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& ratio,
+                      const std::string& table_caption, const Selection& selection,
+                      const std::string& id) {
+  LineChart chart;
+  chart.id = id;
+  chart.heading = ratio.label + "の推移";
+  chart.title = where_numbers_are(chart.heading, table_caption);
+  chart.tick_suffix = "%";
+  chart.minimum_domain = 100;
+  const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
+  for (const auto p : periods) chart.x_labels.push_back(year(site, dataset.periods[p]));
+  const auto add = [&](const std::string& label, const Counts& counts) {
+    LineSeries series{label, {}};
+    for (const auto p : periods) {
+      const auto v = dataset.ratio(ratio, counts, p);
+      series.points.push_back({v.defined, v.defined ? shown_value(v) : 0, format_ratio_number(v),
+                               year(site, dataset.periods[p]) + " " + label + "：" +
+                                   ratio_text(dataset, ratio, counts, p)});
+    }
+    chart.series.push_back(series);
+  };
+  for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
+    for (const auto& ref : site.areas[a].rows) {
+      if (&site.datasets[ref.dataset] == &dataset) {
+        add(site.areas[a].page->title, dataset.rows[ref.row].values);
+      }
+    }
+  }
+  if (selection.areas.empty()) add("全体", dataset.totals);
+  // The sentence follows the whole where it is drawn, else the first line.
+  const auto& lead =
+      chart.series.back().label == "全体" ? chart.series.back() : chart.series.front();
+  const LinePoint* first = nullptr;
+  const LinePoint* last = nullptr;
+  std::size_t first_i = 0, last_i = 0;
+  for (std::size_t i = 0; i < lead.points.size(); ++i) {
+    if (!lead.points[i].defined) continue;
+    if (!first) first = &lead.points[i], first_i = i;
+    last = &lead.points[i], last_i = i;
+  }
+  if (!first) {
+    chart.summary = lead.label + "の" + ratio.label + "は、分母が0のため算出できません。";
+  } else if (first == last) {
+    chart.summary = chart.x_labels[first_i] + "の" + lead.label + "の" + ratio.label + "は" +
+                    first->value_attr + "%です。";
+  } else {
+    const std::string change = last->value > first->value   ? "へ上昇しました。"
+                               : last->value < first->value ? "へ低下しました。"
+                                                            : "で、変わっていません。";
+    chart.summary = lead.label + "の" + ratio.label + "は、" + chart.x_labels[first_i] + "の" +
+                    first->value_attr + "%から" + chart.x_labels[last_i] + "の" + last->value_attr +
+                    "%" + change;
+  }
+  return chart;
 }
 
 }  // namespace hyoka

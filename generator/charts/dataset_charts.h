@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "charts/bar_chart.h"
+#include "charts/line_chart.h"
+#include "site/selection.h"
 #include "site/site.h"
 
 namespace hyoka {
@@ -23,14 +25,27 @@ struct DatasetChart {
 
 // One area's counts per fiscal year, with its ratios under each year.
 BarChart area_chart(const Site& site, const SitePage& page, const AreaRow& row,
-                    const std::string& table_caption);
+                    const std::string& table_caption, const Selection& selection = {},
+                    const std::string& id = "");
 
 // The dataset's totals per fiscal year, marked where the source printed another figure.
-BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption);
+BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption,
+                      const Selection& selection = {}, const std::string& id = "");
 
 // For one ratio, every area's value per fiscal year, from 0 to 100%: one chart, or one per
 // fiscal year when there are many bars.
 std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dataset,
-                                            const Ratio& ratio, const std::string& table_caption);
+                                            const Ratio& ratio, const std::string& table_caption,
+                                            const Selection& selection = {},
+                                            const std::string& id = "");
+
+// One ratio over the fiscal years: a line per chosen area (all when none are chosen) and, when
+// every area is shown, one for the whole. Callers keep the lines within kMaxLines.
+LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& ratio,
+                      const std::string& table_caption, const Selection& selection,
+                      const std::string& id);
+
+// The number of lines trend_chart would draw.
+std::size_t trend_lines(const Site& site, const Dataset& dataset, const Selection& selection);
 
 }  // namespace hyoka

@@ -23,6 +23,11 @@ bool no_break_before(char32_t c) {
   return closers.find(c) != std::u32string::npos;
 }
 
+bool no_break_after(char32_t c) {
+  static const std::u32string openers = U"（「『【〔〈《([";
+  return openers.find(c) != std::u32string::npos;
+}
+
 bool is_latin(char32_t c) {
   return c < 0x1100 && c != U' ';
 }
@@ -61,6 +66,16 @@ std::vector<std::string> wrap_text(std::string_view text, double max_width, doub
       if (!no_break_before(c) && c != U' ') break;
       piece.append(text.substr(pos, next - pos));
       pos = next;
+    }
+    // An opening bracket stays with what follows it.
+    if (!pieces.empty() && !pieces.back().empty()) {
+      std::size_t q = 0;
+      std::optional<char32_t> previous_last;
+      while (q < pieces.back().size()) previous_last = utf8::next(pieces.back(), q);
+      if (previous_last && no_break_after(*previous_last)) {
+        pieces.back() += piece;
+        continue;
+      }
     }
     pieces.push_back(piece);
   }

@@ -11,8 +11,7 @@ namespace hyoka {
 
 namespace {
 
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter",
-                                       "tasklist"};
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
 constexpr int kOptions =
     CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 
@@ -40,9 +39,47 @@ Parsed parse(std::string_view markdown) {
 
 }  // namespace
 
-std::string render_markdown(std::string_view markdown) {
+std::string render_markdown(std::string_view markdown, const BlockRenderer& blocks) {
   const auto parsed = parse(markdown);
-  char* html = cmark_render_html(parsed.document.get(), kOptions,
+  // Raw HTML from the author is dropped here, as cmark's safe mode would; that lets the
+  // renderer run unsafe and keep the HTML that block plugins put in the tree.
+  std::vector<cmark_node*> raw_html;
+  std::vector<std::pair<cmark_node*, std::string>> replaced;
+  char fence_char = 0;
+  {
+    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(
+        cmark_iter_new(parsed.document.get()), &cmark_iter_free);
+    for (auto event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
+         event = cmark_iter_next(iter.get())) {
+      cmark_node* node = cmark_iter_get_node(iter.get());
+      if (event != CMARK_EVENT_ENTER) continue;
+      const auto type = cmark_node_get_type(node);
+      if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
+        raw_html.push_back(node);
+      } else if (int length = 0, offset = 0;
+                 type == CMARK_NODE_CODE_BLOCK && blocks &&
+                 cmark_node_get_fenced(node, &length, &offset, &fence_char)) {
+        std::string info = cmark_node_get_fence_info(node) ? cmark_node_get_fence_info(node) : "";
+        info = info.substr(0, info.find_first_of(" \t"));
+        if (info.empty()) continue;
+        CodeBlock block{info, cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "",
+                        cmark_node_get_start_line(node) + 1, cmark_node_get_start_column(node) - 1};
+        if (auto html = blocks(block)) replaced.push_back({node, std::move(*html)});
+      }
+    }
+  }
+  for (auto* node : raw_html) {
+    const bool block = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK;
+    cmark_node_set_literal(node,
+                           block ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->");
+  }
+  for (auto& [node, html] : replaced) {
+    cmark_node* out = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(out, (html + "\n").c_str());
+    cmark_node_replace(node, out);
+    cmark_node_free(node);
+  }
+  char* html = cmark_render_html(parsed.document.get(), kOptions | CMARK_OPT_UNSAFE,
                                  cmark_parser_get_syntax_extensions(parsed.parser.get()));
   std::string out(html);
   free(html);

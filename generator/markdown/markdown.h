@@ -2,13 +2,27 @@
 // task lists, footnotes). Raw HTML in Markdown is left out, so a page cannot inject script.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace hyoka {
 
-std::string render_markdown(std::string_view markdown);
+// A fenced code block as written, for block plugins: ```chart … ```.
+struct CodeBlock {
+  std::string info;   // the first word after the fence: the plugin's name
+  std::string body;   // the lines between the fences
+  int body_line = 0;  // the Markdown line of the body's first line (1-based)
+  int indent = 0;     // bytes before the fence on its line (inside a list item, say)
+};
+
+// The HTML a block plugin makes of a code block, or nullopt to leave it an ordinary code block.
+using BlockRenderer = std::function<std::optional<std::string>(const CodeBlock&)>;
+
+// Markdown → HTML. Fenced code blocks go to `blocks` first, on the syntax tree.
+std::string render_markdown(std::string_view markdown, const BlockRenderer& blocks = {});
 
 struct MarkdownLink {
   std::string destination;

@@ -68,7 +68,9 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   result.datasets = site->datasets.size();
 
   // 4. every page and asset, in memory
-  result.files = render_site(*site, *theme, fs, diags);
+  BlockRegistry blocks;
+  add_builtin_blocks(blocks);
+  result.files = render_site(*site, *theme, fs, diags, blocks);
   if (stage_failed(options, diags)) return result;
 
   // 5. every other file, from the output plugins

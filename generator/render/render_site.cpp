@@ -2,6 +2,7 @@
 
 #include <mstch/mstch.hpp>
 
+#include "base/toml_reader.h"
 #include "markdown/markdown.h"
 #include "render/page_context.h"
 
@@ -62,7 +63,8 @@ const char* layout_of(PageKind kind) {
 
 // A page template renders the main content; the base layout wraps it.
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
-                        SiteFiles& files, const mstch::map& extra) {
+                        SiteFiles& files, const mstch::map& extra, const BlockRegistry* blocks,
+                        Diagnostics* diags) {
   mstch::config::escape = escape_html;
   const auto partials = partial_texts(theme);
   const auto layout = layout_of(page.page->kind);
@@ -77,7 +79,20 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
       }
     }
   }
-  auto context = page_context(site, page, figures, render_markdown(page.page->body));
+  // Block plugins render fenced blocks that name them; their problems point into the block.
+  int block_count = 0;
+  const BlockRenderer render_block = [&](const CodeBlock& block) -> std::optional<std::string> {
+    const auto* plugin = blocks ? blocks->find(block.info) : nullptr;
+    if (!plugin || !diags || !page.page->source) return std::nullopt;
+    TomlReader reader(*page.page->source, *diags, page.page->body_first_line + block.body_line - 1,
+                      block.indent);
+    const auto params = reader.parse(block.body);
+    if (!params) return std::string();
+    const BlockCall call{site,   page,    theme,
+                         reader, *params, "block" + std::to_string(++block_count)};
+    return plugin->render(call).value_or("");
+  };
+  auto context = page_context(site, page, figures, render_markdown(page.page->body, render_block));
   for (const auto& [name, value] : extra) context[name] = value;
   const auto main = mstch::render(theme.layouts.at(layout).text(), context, partials);
   context["main"] = main;
@@ -85,11 +100,11 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
 }
 
 SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
-                      Diagnostics& diags) {
+                      Diagnostics& diags, const BlockRegistry& blocks) {
   SiteFiles files;
-  files[site.home.output_path] = render_page(site, site.home, theme, files);
+  files[site.home.output_path] = render_page(site, site.home, theme, files, {}, &blocks, &diags);
   for (const auto& area : site.areas) {
-    files[area.output_path] = render_page(site, area, theme, files);
+    files[area.output_path] = render_page(site, area, theme, files, {}, &blocks, &diags);
   }
   for (const auto& [output, path] : theme.static_files) {
     // A file cannot be where hyoka writes a file, nor where it needs a folder.

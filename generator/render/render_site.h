@@ -8,6 +8,7 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
+#include "render/block_plugin.h"
 #include "render/theme.h"
 #include "site/site.h"
 
@@ -17,12 +18,13 @@ namespace hyoka {
 using SiteFiles = std::map<std::string, std::string>;
 
 SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
-                      Diagnostics& diags);
+                      Diagnostics& diags, const BlockRegistry& blocks);
 
 // One page through its layout (home, area or 404) and the base layout. Standalone copies of
 // its charts are added to `files`.
 // `extra` adds variables to the page's context (a landing page's downloads, say).
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
-                        SiteFiles& files, const mstch::map& extra = {});
+                        SiteFiles& files, const mstch::map& extra = {},
+                        const BlockRegistry* blocks = nullptr, Diagnostics* diags = nullptr);
 
 }  // namespace hyoka

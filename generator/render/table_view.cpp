@@ -67,26 +67,27 @@ using Marks = std::vector<std::vector<std::string>>;
 
 // Rows of measures and ratios, columns of fiscal years.
 TableView measures_by_period(const Site& site, const Dataset& dataset, const Counts& counts,
-                             const Marks& marks) {
+                             const Marks& marks, const Selection& selection) {
   TableView t;
+  const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   std::vector<TableCell> head = {header("項目", "col")};
-  for (const int year : dataset.periods) head.push_back(header(year_label(site, year), "col"));
+  for (const auto p : periods) head.push_back(header(year_label(site, dataset.periods[p]), "col"));
   t.head.push_back(head);
   const auto mark_of = [&](std::size_t line, std::size_t period) {
     return marks.empty() ? std::string() : marks[line][period];
   };
-  for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+  for (const auto m : Selection::or_all(selection.measures, dataset.measures.size())) {
     std::vector<TableCell> row = {header(dataset.measures[m].label, "row")};
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    for (const auto p : periods) {
       row.push_back(number(format_count(counts[m][p])));
       row.back().mark = mark_of(m, p);
     }
     t.body.push_back(row);
   }
-  for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+  for (const auto r : Selection::or_all(selection.ratios, dataset.ratios.size())) {
     const auto& ratio = dataset.ratios[r];
     std::vector<TableCell> row = {header(ratio.label, "row")};
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    for (const auto p : periods) {
       row.push_back(number(format_ratio(dataset.ratio(ratio, counts, p))));
       row.back().mark = mark_of(dataset.measures.size() + r, p);
     }
@@ -120,19 +121,21 @@ std::string ratio_note(const Dataset& dataset, const Ratio& ratio) {
          rule + "分子と分母が等しい場合を除き、100%とは表示しません。";
 }
 
-TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row) {
+TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row,
+                     const Selection& selection) {
   const auto& dataset = site.datasets[area_row.dataset];
   const auto& row = dataset.rows[area_row.row];
-  auto t = measures_by_period(site, dataset, row.values, {});
+  auto t = measures_by_period(site, dataset, row.values, {}, selection);
   t.id = "table-" + dataset.id;
   t.caption = with_unit(page.page->title + "：" + dataset.title, dataset);
   t.notes = standard_notes(dataset);
   return t;
 }
 
-TableView totals_table(const Site& site, const Dataset& dataset) {
+TableView totals_table(const Site& site, const Dataset& dataset, const Selection& selection) {
   const auto notes = discrepancy_notes(site, dataset);
-  auto t = measures_by_period(site, dataset, dataset.totals, dataset.discrepancy_marks());
+  auto t =
+      measures_by_period(site, dataset, dataset.totals, dataset.discrepancy_marks(), selection);
   t.id = "table-" + dataset.id + "-totals";
   t.caption = with_unit(dataset.title + "：全体", dataset);
   t.notes = standard_notes(dataset);
@@ -140,40 +143,45 @@ TableView totals_table(const Site& site, const Dataset& dataset) {
   return t;
 }
 
-TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset) {
+TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset,
+                         const Selection& selection) {
   const auto notes = discrepancy_notes(site, dataset);
   const auto marks = dataset.discrepancy_marks();
+  const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
+  const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
+  const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
   TableView t;
   t.id = "table-" + dataset.id + "-areas";
   t.caption = with_unit(dataset.title + "：" + site.config.area_label + "別", dataset);
-  const int span = static_cast<int>(dataset.measures.size() + dataset.ratios.size());
+  const int span = static_cast<int>(measures.size() + ratios.size());
   t.column_groups.push_back(1);
   std::vector<TableCell> years = {header(site.config.area_label, "col")};
   years.back().rowspan = 2;
   std::vector<TableCell> columns;
-  for (const int year : dataset.periods) {
+  for (const auto p : periods) {
     t.column_groups.push_back(span);
-    years.push_back(header(year_label(site, year), "colgroup"));
+    years.push_back(header(year_label(site, dataset.periods[p]), "colgroup"));
     years.back().colspan = span;
-    for (const auto& m : dataset.measures) columns.push_back(header(m.label, "col"));
-    for (const auto& r : dataset.ratios) columns.push_back(header(r.label, "col"));
+    for (const auto m : measures) columns.push_back(header(dataset.measures[m].label, "col"));
+    for (const auto r : ratios) columns.push_back(header(dataset.ratios[r].label, "col"));
   }
   t.head = {years, columns};
   const auto add_row = [&](TableCell title, const Counts& counts, bool totals) {
     std::vector<TableCell> row = {std::move(title)};
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-      for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+    for (const auto p : periods) {
+      for (const auto m : measures) {
         row.push_back(number(format_count(counts[m][p])));
         if (totals) row.back().mark = marks[m][p];
       }
-      for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+      for (const auto r : ratios) {
         row.push_back(number(format_ratio(dataset.ratio(dataset.ratios[r], counts, p))));
         if (totals) row.back().mark = marks[dataset.measures.size() + r][p];
       }
     }
     t.body.push_back(std::move(row));
   };
-  for (const auto& area : site.areas) {
+  for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
+    const auto& area = site.areas[a];
     for (const auto& ref : area.rows) {
       if (&site.datasets[ref.dataset] != &dataset) continue;
       auto title = header(area.page->title, "row");
@@ -181,7 +189,8 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
       add_row(std::move(title), dataset.rows[ref.row].values, false);
     }
   }
-  add_row(header("合計", "row"), dataset.totals, true);
+  // The totals are of every area, so a table of some areas shows none.
+  if (selection.areas.empty()) add_row(header("合計", "row"), dataset.totals, true);
   t.notes = standard_notes(dataset);
   t.notes.insert(t.notes.end(), notes.begin(), notes.end());
   return t;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/era.h"
+#include "site/selection.h"
 #include "site/site.h"
 
 namespace hyoka {
@@ -32,14 +33,16 @@ struct TableView {
 };
 
 // One area's row: a line per measure and ratio, a column per fiscal year (as in the source).
-TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row);
+TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row,
+                     const Selection& selection = {});
 
 // The dataset's totals over all areas, in the same shape as an area table.
-TableView totals_table(const Site& site, const Dataset& dataset);
+TableView totals_table(const Site& site, const Dataset& dataset, const Selection& selection = {});
 
 // Every area × fiscal year, with a column group per year spanning its measures and ratios,
 // and a totals row.
-TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset);
+TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset,
+                         const Selection& selection = {});
 
 // The note that states how a ratio is computed and rounded, in Japanese.
 std::string ratio_note(const Dataset& dataset, const Ratio& ratio);

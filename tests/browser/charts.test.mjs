@@ -3,10 +3,10 @@
 // rendered length is its value times one scale per chart.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { buildSite, fileUrl, htmlPages, launch, writeSite } from './support.mjs';
+import { buildSite, fileUrl, htmlPages, launch, sourceDir, writeSite } from './support.mjs';
 
 let site, browser;
 const sources = mkdtempSync(join(tmpdir(), 'hyoka-edge-'));
@@ -28,11 +28,15 @@ function measureCharts() {
       const b = t.getBBox();
       return { text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height };
     });
-    const bars = [...svg.querySelectorAll('rect[data-value]')].map((r) => ({
+    const bars = [...svg.querySelectorAll('rect.bar[data-value]')].map((r) => ({
       value: Number(r.dataset.value),
       rendered: r.getBoundingClientRect().width,
     }));
-    return { id: svg.getAttribute('aria-labelledby'), view: { w: view.width, h: view.height }, texts, bars };
+    const points = [...svg.querySelectorAll('.point[data-value]')].map((p) => {
+      const box = p.getBoundingClientRect();
+      return { value: Number(p.dataset.value), y: box.top + box.height / 2 };
+    });
+    return { id: svg.getAttribute('aria-labelledby'), view: { w: view.width, h: view.height }, texts, bars, points };
   });
 }
 
@@ -62,6 +66,7 @@ async function checkCharts(root, shots) {
               `${where}: "${chart.texts[i].text}" overlaps "${chart.texts[j].text}"`);
           }
         }
+        assert.ok(chart.bars.length + chart.points.length > 0, `${where}: nothing drawn`);
         const drawn = chart.bars.filter((b) => b.value > 0);
         if (drawn.length > 0) {
           const scale = drawn[0].rendered / drawn[0].value;
@@ -71,6 +76,17 @@ async function checkCharts(root, shots) {
           }
         }
         for (const bar of chart.bars.filter((b) => b.value === 0)) assert.equal(bar.rendered, 0);
+        // Points of a line chart lie on one straight scale from a zero baseline: y = a − b·value.
+        const distinct = [...new Map(chart.points.map((p) => [p.value, p])).values()];
+        if (distinct.length >= 2) {
+          const [p, q] = distinct;
+          const b = (p.y - q.y) / (q.value - p.value);
+          const a = p.y + b * p.value;
+          assert.ok(b > 0, `${where}: larger values are not higher`);
+          for (const point of chart.points) {
+            assert.ok(Math.abs(a - b * point.value - point.y) < 0.5, `${where}: point ${point.value} is off the scale`);
+          }
+        }
       }
       if (shots) {
         await page.screenshot({ path: join(shots, `${path.replaceAll('/', '_')}-${width}.png`), fullPage: true });
@@ -135,5 +151,17 @@ test('many bars split the ratio chart per year, and more than fifty areas leave 
   } finally {
     many.cleanup();
     tooMany.cleanup();
+  }
+});
+
+test('charts placed by block plugins, bars, ratios and a trend line, are laid out as carefully', async () => {
+  const dir = join(sources, 'plugins');
+  cpSync(join(sourceDir, 'tests/sites/plugins'), dir, { recursive: true });
+  cpSync(join(sourceDir, 'themes'), join(dir, 'themes'), { recursive: true });
+  const built = buildSite(dir);
+  try {
+    assert.ok(await checkCharts(built.root) >= 2 * 6);
+  } finally {
+    built.cleanup();
   }
 });

@@ -43,7 +43,7 @@ BarChart chart_of(std::vector<std::vector<double>> panels, double minimum = 0) {
 std::vector<std::pair<double, double>> bars_of(const std::string& svg) {
   std::vector<std::pair<double, double>> out;
   const std::regex rect(
-      R"re(<rect x="[^"]*" y="[^"]*" width="([^"]*)" height="[^"]*" fill="[^"]*" data-value="([^"]*)")re");
+      R"re(<rect x="[^"]*" y="[^"]*" width="([^"]*)" height="[^"]*" fill="[^"]*" class="bar" data-value="([^"]*)")re");
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), rect); it != std::sregex_iterator();
        ++it) {
     out.push_back({std::stod((*it)[1]), std::stod((*it)[2])});

@@ -132,7 +132,8 @@ BOOST_AUTO_TEST_CASE(pages_escape_text_and_keep_urls_readable) {
   theme.layouts.emplace(
       "home", SourceText("home", "{{#areas}}<a href=\"{{href}}\">{{title}}</a>{{/areas}}"));
   theme.layouts.emplace("area", SourceText("area", "{{{content}}}"));
-  const auto files = render_site(*f.site, theme, f.fs, f.diags);
+  BlockRegistry blocks;
+  const auto files = render_site(*f.site, theme, f.fs, f.diags, blocks);
   BOOST_TEST(files.at("index.html") ==
              "<title>ホーム &lt;&amp;&gt;</title><a href=\"areas/a/index.html\">A</a>"
              "<a href=\"areas/b/index.html\">B</a>");

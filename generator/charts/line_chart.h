@@ -1,0 +1,41 @@
+// A trend over a few fiscal years: one line per series from a zero baseline, each with its own
+// marker shape and dash style, labelled at its end, so colour is never the only cue.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "charts/chart_style.h"
+
+namespace hyoka {
+
+struct LinePoint {
+  bool defined = true;     // false: a gap (a ratio with denominator 0)
+  double value = 0;        // as shown in the table
+  std::string value_attr;  // data-value
+  std::string tooltip;
+};
+
+struct LineSeries {
+  std::string label;
+  std::vector<LinePoint> points;  // one per x label
+};
+
+struct LineChart {
+  std::string id;
+  std::string title;
+  std::string heading;
+  std::string summary;
+  std::vector<std::string> x_labels;  // fiscal years
+  std::vector<LineSeries> series;
+  std::string tick_suffix;
+  double minimum_domain = 0;
+};
+
+// At most this many lines: more are a tangle, and the markers and dashes run out.
+constexpr std::size_t kMaxLines = 6;
+
+std::string render_line_chart(const LineChart& chart, const ChartStyle& style);
+
+}  // namespace hyoka

@@ -1,0 +1,219 @@
+// hyoka's own block plugins: `chart`, `table` and `summary`. They draw with the same code as
+// the pages, so a chart or table placed in prose shows the same figures.
+#include <cmath>
+
+#include "base/era.h"
+#include "charts/dataset_charts.h"
+#include "render/block_params.h"
+#include "render/block_plugin.h"
+#include "render/page_context.h"
+#include "render/table_view.h"
+
+namespace hyoka {
+
+void BlockRegistry::add(std::unique_ptr<BlockPlugin> plugin) {
+  auto name = plugin->name();
+  plugins_[name] = std::move(plugin);
+}
+
+const BlockPlugin* BlockRegistry::find(const std::string& name) const {
+  const auto it = plugins_.find(name);
+  return it == plugins_.end() ? nullptr : it->second.get();
+}
+
+std::vector<std::string> BlockRegistry::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, plugin] : plugins_) out.push_back(name);
+  return out;
+}
+
+std::string render_partial(const Theme& theme, const std::string& name, const mstch::map& context) {
+  std::map<std::string, std::string> partials;
+  for (const auto& [partial, source] : theme.partials) partials[partial] = source.text();
+  const auto it = partials.find(name);
+  return it == partials.end() ? "" : mstch::render(it->second, context, partials);
+}
+
+namespace {
+
+const std::vector<std::string> kCommonKeys = {"dataset",  "area",  "areas",
+                                              "measures", "ratio", "periods"};
+
+std::vector<std::string> with(std::vector<std::string> keys,
+                              std::initializer_list<const char*> more) {
+  for (const auto* key : more) keys.push_back(key);
+  return keys;
+}
+
+std::string table_caption_of(const Site& site, const Dataset& dataset) {
+  return dataset.title + "：" + site.config.area_label + "別" +
+         (dataset.unit.empty() ? "" : "（単位：" + dataset.unit + "）");
+}
+
+class ChartBlock final : public BlockPlugin {
+ public:
+  std::string name() const override { return "chart"; }
+
+  std::optional<std::string> render(const BlockCall& call) const override {
+    call.reader.check_keys(call.params, with(kCommonKeys, {"type", "title"}), "a chart block");
+    const auto type = read_choice(call, "type", {"bars", "ratio", "trend"}, "bars");
+    const auto data = read_block_data(call);
+    const auto title = call.reader.get_string(call.params, "title", Need::optional);
+    if (!type || !data) return std::nullopt;
+    const auto& site = call.site;
+    const auto& dataset = *data->dataset;
+    const auto caption = table_caption_of(site, dataset);
+    const auto id = call.id + "-chart";
+    const auto at_type = call.params.contains("type") ? call.reader.position(call.params.at("type"))
+                                                      : call.reader.start();
+    std::string svg;
+    std::string heading;
+    const auto& style = call.theme.chart_style;
+    if (*type == "bars") {
+      if (!data->selection.areas.empty()) {
+        call.reader.error(call.reader.key_position(call.params.at("areas"), "areas"),
+                          "bars show one area (area = \"…\") or, without one, the totals");
+        return std::nullopt;
+      }
+      auto chart = data->row ? area_chart(site, site.areas[*data->area], *data->row, caption,
+                                          data->selection, id)
+                             : totals_chart(site, dataset, caption, data->selection, id);
+      if (title) chart.heading = *title;
+      heading = chart.heading;
+      svg = render_bar_chart(chart, style);
+    } else {
+      if (!data->ratio) {
+        call.reader.error(at_type, "the dataset \"" + dataset.id + "\" has no ratio to chart");
+        return std::nullopt;
+      }
+      auto selection = data->selection;
+      if (data->area) selection.areas = {*data->area};
+      const auto& ratio = dataset.ratios[*data->ratio];
+      if (*type == "ratio") {
+        const auto charts = area_ratio_charts(site, dataset, ratio, caption, selection, id);
+        if (!charts.front().omitted.empty())
+          return "<p class=\"chart-omitted\">" + charts.front().omitted + "</p>";
+        for (auto chart : charts) {
+          if (title) chart.chart.heading = *title;
+          heading = chart.chart.heading;
+          svg += render_bar_chart(chart.chart, style);
+        }
+      } else {
+        if (trend_lines(site, dataset, selection) > kMaxLines) {
+          call.reader.error(at_type, "a trend draws at most " + std::to_string(kMaxLines) +
+                                         " lines; choose the areas with areas = [\"…\", …]");
+          return std::nullopt;
+        }
+        auto chart = trend_chart(site, dataset, ratio, caption, selection, id);
+        if (title) chart.heading = *title;
+        heading = chart.heading;
+        svg = render_line_chart(chart, style);
+      }
+    }
+    return render_partial(
+        call.theme, "chart",
+        mstch::map{{"id", id}, {"heading", heading}, {"svg", svg}, {"href", std::string()}});
+  }
+};
+
+class TableBlock final : public BlockPlugin {
+ public:
+  std::string name() const override { return "table"; }
+
+  std::optional<std::string> render(const BlockCall& call) const override {
+    call.reader.check_keys(call.params, kCommonKeys, "a table block");
+    const auto data = read_block_data(call);
+    if (!data) return std::nullopt;
+    const auto& site = call.site;
+    TableView table = data->row
+                          ? area_table(site, site.areas[*data->area], *data->row, data->selection)
+                          : overview_table(site, call.page, *data->dataset, data->selection);
+    table.id = call.id + "-table";
+    return render_partial(call.theme, "table", table_context(table));
+  }
+};
+
+// One sentence: a ratio in one fiscal year, and how it moved from the year before.
+class SummaryBlock final : public BlockPlugin {
+ public:
+  std::string name() const override { return "summary"; }
+
+  std::optional<std::string> render(const BlockCall& call) const override {
+    call.reader.check_keys(call.params, {"dataset", "area", "ratio", "period"}, "a summary block");
+    const auto data = read_block_data(call);
+    if (!data) return std::nullopt;
+    const auto& site = call.site;
+    const auto& dataset = *data->dataset;
+    if (!data->ratio) {
+      call.reader.error(call.reader.start(),
+                        "the dataset \"" + dataset.id + "\" has no ratio to summarise");
+      return std::nullopt;
+    }
+    std::size_t period = dataset.periods.size() - 1;
+    if (const auto year = call.reader.get_integer(call.params, "period", Need::optional)) {
+      const auto it = std::find(dataset.periods.begin(), dataset.periods.end(), *year);
+      if (it == dataset.periods.end()) {
+        call.reader.error(call.reader.position(call.params.at("period")),
+                          "the dataset has no fiscal year " + std::to_string(*year));
+        return std::nullopt;
+      }
+      period = static_cast<std::size_t>(it - dataset.periods.begin());
+    } else if (call.params.contains("period")) {
+      return std::nullopt;
+    }
+    const auto& ratio = dataset.ratios[*data->ratio];
+    const Counts& counts = data->row ? dataset.rows[data->row->row].values : dataset.totals;
+    const std::string who = data->area ? site.areas[*data->area].page->title : "全体";
+    const auto label = [&](std::size_t p) {
+      return fiscal_year_label(dataset.periods[p], site.config.fiscal_year_style);
+    };
+    const auto now = dataset.ratio(ratio, counts, period);
+    std::string text = label(period) + "の" + who + "の" + ratio.label + "は";
+    if (!now.defined) {
+      text += "、分母が0のため算出できません。";
+    } else {
+      text += format_ratio(now) + "（" + format_count(counts[ratio.numerator][period]) + "/" +
+              format_count(counts[ratio.denominator][period]) + dataset.unit + "）";
+      const auto before = period > 0 ? dataset.ratio(ratio, counts, period - 1) : RatioValue{};
+      if (before.defined) {
+        // The difference of the shown values, exactly: both are integers scaled alike.
+        const bool up = now.scaled > before.scaled;
+        const auto diff = up ? now.scaled - before.scaled : before.scaled - now.scaled;
+        RatioValue points{true, diff, now.decimals};
+        text += diff == 0
+                    ? "で、前年度と同じです。"
+                    : "で、前年度の" + format_ratio(before) + "から" + format_ratio_number(points) +
+                          "ポイント" + (up ? "上昇" : "低下") + "しました。";
+      } else {
+        text += "です。";
+      }
+    }
+    return "<p class=\"data-summary\" id=\"" + call.id + "\">" + escape_text(text) + "</p>";
+  }
+
+ private:
+  static std::string escape_text(const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+      if (c == '&')
+        out += "&amp;";
+      else if (c == '<')
+        out += "&lt;";
+      else if (c == '>')
+        out += "&gt;";
+      else
+        out += c;
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+void add_builtin_blocks(BlockRegistry& registry) {
+  registry.add(std::make_unique<ChartBlock>());
+  registry.add(std::make_unique<TableBlock>());
+  registry.add(std::make_unique<SummaryBlock>());
+}
+
+}  // namespace hyoka
