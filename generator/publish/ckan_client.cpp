@@ -1,5 +1,7 @@
 #include "publish/ckan_client.h"
 
+#include <cctype>
+
 namespace hyoka {
 
 using nlohmann::json;

@@ -95,12 +95,15 @@ int publish_site(const PublishOptions& options, const FileSystem& fs, HttpTransp
   }
 
   CkanPublisher publisher(client, redact, out, err);
-  const bool ok = publisher.publish(packages, site.config.publish.license_id, options.organization);
+  const bool ok = publisher.publish(packages, site.config.publish.license_id,
+                                    site.config.open_data.license.ckan_id, options.organization);
   const auto& n = publisher.counts();
   const std::string portal = api.substr(0, api.size() - std::string("api/3/action/").size());
   if (!ok) {
-    say(err, "stopped at the problem above; before it: " + std::to_string(n.created) +
-                 " created, " + std::to_string(n.updated) + " updated");
+    if (n.created + n.updated > 0) {
+      say(err, "stopped at the problem above, after " + std::to_string(n.created) +
+                   " created and " + std::to_string(n.updated) + " updated");
+    }
     return 1;
   }
   say(out, std::to_string(packages.size()) + (packages.size() == 1 ? " dataset" : " datasets") +

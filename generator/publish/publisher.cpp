@@ -1,6 +1,7 @@
 #include "publish/publisher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "base/spellcheck.h"
@@ -97,15 +98,17 @@ void CkanPublisher::fail(const std::string& message) {
 }
 
 bool CkanPublisher::publish(const std::vector<CkanPackage>& packages, const std::string& license_id,
-                            const std::string& organization) {
-  if (!check_license(license_id) || !check_organization(organization)) return false;
+                            const std::string& usual_license_id, const std::string& organization) {
+  if (!check_license(license_id, usual_license_id) || !check_organization(organization))
+    return false;
   for (const auto& package : packages) {
     if (!upsert(package, organization)) return false;
   }
   return true;
 }
 
-bool CkanPublisher::check_license(const std::string& license_id) {
+bool CkanPublisher::check_license(const std::string& license_id,
+                                  const std::string& usual_license_id) {
   const auto reply = client_.read("license_list", {});
   if (!reply) {
     fail("license_list", reply.error);
@@ -115,9 +118,19 @@ bool CkanPublisher::check_license(const std::string& license_id) {
   for (const auto& license : reply.result->is_array() ? *reply.result : json::array()) {
     ids.push_back(text_of(license, "id"));
   }
-  if (std::find(ids.begin(), ids.end(), license_id) != ids.end()) return true;
-  fail("the portal's license_list has no licence \"" + license_id + "\"" +
-       did_you_mean(license_id, ids) +
+  const auto known = [&](const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  if (known(license_id)) return true;
+  // "cc-by-4.0" for a portal that calls CC BY 4.0 "cc-by" suggests the site's licence, not
+  // the nearest spelling ("cc-by-sa" is another licence); a typo gets the nearest spelling.
+  std::string lower = license_id;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool usual =
+      known(usual_license_id) && (lower.starts_with(usual_license_id) || !closest(license_id, ids));
+  const std::string suggestion =
+      usual ? "; did you mean \"" + usual_license_id + "\"?" : did_you_mean(license_id, ids);
+  fail("the portal's license_list has no licence \"" + license_id + "\"" + suggestion +
        " (set [publish] license_id in site.toml to the portal's id for the site's licence)");
   return false;
 }

@@ -27,12 +27,14 @@ class CkanPublisher {
   CkanPublisher(CkanClient& client, const Redactor& redact, std::ostream& log, std::ostream& err);
 
   // Stops at the first problem, reported on `err`, and returns false.
+  // `usual_license_id` is the id most portals give the site's licence (License::ckan_id),
+  // the first suggestion when the portal does not know `license_id`.
   bool publish(const std::vector<CkanPackage>& packages, const std::string& license_id,
-               const std::string& organization);
+               const std::string& usual_license_id, const std::string& organization);
   const PublishCounts& counts() const { return counts_; }
 
  private:
-  bool check_license(const std::string& license_id);
+  bool check_license(const std::string& license_id, const std::string& usual_license_id);
   bool check_organization(const std::string& organization);
   bool upsert(const CkanPackage& package, const std::string& organization);
   bool sync_resources(const CkanPackage& package, const nlohmann::json& existing,
