@@ -60,8 +60,11 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     return response;
   }
   std::unique_ptr<curl_slist, SlistDeleter> headers;
-  for (const auto& [name, value] : request.headers) {
-    const std::string line = name + ": " + value;
+  // "Expect:" stops curl from waiting for a 100 Continue that many servers never send.
+  auto lines = request.headers;
+  lines.emplace_back("Expect", "");
+  for (const auto& [name, value] : lines) {
+    const std::string line = value.empty() ? name + ":" : name + ": " + value;
     curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
     if (!grown) {
       response.error = "could not build the request headers";
