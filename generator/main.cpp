@@ -1,10 +1,15 @@
 // The command line, and nothing else: flags → BuildOptions → pipeline → exit code.
-// Exit codes: 0 success, 1 problems in the site's files, 2 a wrong command line.
+// Exit codes: 0 success, 1 problems in the site's files (or, for publish, with the portal),
+// 2 a wrong command line.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "config/site_config.h"
 #include "pipeline/build.h"
+#include "publish/curl_transport.h"
+#include "publish/publish_site.h"
+#include "publish/redact.h"
 
 #ifndef HYOKA_VERSION
 #define HYOKA_VERSION "0.0.0"
@@ -33,6 +38,26 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "check the site without writing anything");
   add_common(check);
 
+  hyoka::PublishOptions publish_options;
+  long timeout = 30;
+  auto* publish = app.add_subcommand(
+      "publish", "create or update the site's datasets on a CKAN portal (token: CKAN_API_TOKEN)");
+  publish
+      ->add_option("--ckan", publish_options.ckan_url,
+                   "the portal's address; its API is at <URL>/api/3/action/")
+      ->required();
+  publish
+      ->add_option("--organization", publish_options.organization,
+                   "the portal's organization (name or id) that owns the datasets")
+      ->required();
+  publish->add_flag("--dry-run", publish_options.dry_run,
+                    "print the requests, token hidden, and send nothing");
+  publish->add_option("-s,--source", options.source_dir, "the site's folder (default: .)");
+  publish->add_option("--base-url", base_url, "overrides base_url in site.toml")
+      ->check([](const std::string& url) { return hyoka::check_base_url(url).value_or(""); });
+  publish->add_option("--timeout", timeout, "seconds to wait for each answer (default: 30)")
+      ->check(CLI::Range(1, 3600));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -48,6 +73,21 @@ int main(int argc, char** argv) {
   if (!base_url.empty()) options.base_url = base_url;
   if (!theme.empty()) options.theme = theme;
   options.write = check->parsed() ? false : true;
+
+  if (publish->parsed()) {
+    const char* token = std::getenv("CKAN_API_TOKEN");
+    publish_options.token = token ? token : "";
+    publish_options.build = options;
+    const hyoka::Redactor redact(publish_options.token);
+    try {
+      const hyoka::RealFileSystem fs;
+      hyoka::CurlTransport transport(timeout);
+      return hyoka::publish_site(publish_options, fs, transport, std::cout, std::cerr);
+    } catch (const std::exception& e) {
+      std::cerr << redact(std::string("hyoka publish: internal error: ") + e.what()) << '\n';
+      return 1;
+    }
+  }
 
   try {
     const hyoka::RealFileSystem fs;

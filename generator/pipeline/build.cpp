@@ -37,16 +37,14 @@ bool stage_failed(const BuildOptions& options, Diagnostics& diags) {
 
 }  // namespace
 
-BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
-  const auto started = std::chrono::steady_clock::now();
-  BuildResult result;
-  auto& diags = result.diagnostics;
+LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnostics& diags) {
+  LoadedSite loaded;
   const auto& src = options.source_dir;
 
   // 1. site.toml
   auto config = load_config(fs, join_path(src, "site.toml"), diags);
   if (config) apply_overrides(options, *config, diags);
-  if (!config || stage_failed(options, diags)) return result;
+  if (!config || stage_failed(options, diags)) return loaded;
 
   // 2. pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags);
@@ -58,12 +56,27 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
     add_static_files(fs, join_path(src, "static"), site_static, diags);
     for (auto& [output, path] : site_static) theme->static_files[output] = path;
   }
-  if (stage_failed(options, diags)) return result;
+  if (stage_failed(options, diags)) return loaded;
 
   // 3. the site: areas in order, dataset rows matched to areas
-  const auto site =
-      assemble_site(std::move(*config), std::move(content), std::move(datasets), diags);
-  if (!site || stage_failed(options, diags)) return result;
+  auto site = assemble_site(std::move(*config), std::move(content), std::move(datasets), diags);
+  if (!site || stage_failed(options, diags)) return loaded;
+  loaded.site = std::move(site);
+  loaded.theme = std::move(theme);
+  return loaded;
+}
+
+BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
+  const auto started = std::chrono::steady_clock::now();
+  BuildResult result;
+  auto& diags = result.diagnostics;
+  const auto& src = options.source_dir;
+
+  // 1–3. site.toml, pages, datasets and theme, assembled into the Site
+  auto loaded = load_site(options, fs, diags);
+  if (!loaded.site || !loaded.theme) return result;
+  const auto& site = loaded.site;
+  const auto& theme = loaded.theme;
   result.pages = 1 + site->areas.size();
   result.datasets = site->datasets.size();
 
@@ -90,6 +103,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
     if (!write_site(result.files, destination, src, diags, &result.written)) return result;
   }
   result.ok = true;
+  result.site = std::move(loaded.site);
   result.milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;

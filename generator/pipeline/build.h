@@ -2,6 +2,7 @@
 // `hyoka check` runs the same stages and stops before writing.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -10,6 +11,8 @@
 #include "base/file_system.h"
 #include "output/write_site.h"
 #include "render/render_site.h"
+#include "render/theme.h"
+#include "site/site.h"
 
 namespace hyoka {
 
@@ -30,7 +33,16 @@ struct BuildResult {
   SiteFiles files;  // what was (or, for check, would be) written
   WriteStats written;
   double milliseconds = 0;
+  std::shared_ptr<const Site> site;  // when ok: what was built, for `hyoka publish`
 };
+
+// Stages 1–3 (config, content, data, theme, assembly): the Site and its theme, or a null site
+// when a stage found errors (recorded in `diags`).
+struct LoadedSite {
+  std::unique_ptr<Site> site;
+  std::optional<Theme> theme;
+};
+LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnostics& diags);
 
 BuildResult build_site(const BuildOptions& options, const FileSystem& fs);
 

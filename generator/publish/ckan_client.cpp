@@ -1,0 +1,191 @@
+#include "publish/ckan_client.h"
+
+#include <cctype>
+
+namespace hyoka {
+
+using nlohmann::json;
+
+namespace {
+
+std::string percent_encode(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+bool is_loopback_host(const std::string& authority) {
+  std::string host = authority.substr(authority.rfind('@') + 1);
+  if (host.starts_with("[")) {
+    host = host.substr(0, host.find(']') + 1);
+  } else {
+    host = host.substr(0, host.find(':'));
+  }
+  return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
+}
+
+// A short, printable taste of an answer that is not JSON (an HTML error page, say).
+std::string excerpt(const std::string& body) {
+  std::string out;
+  for (const char c : body.substr(0, 120)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  return body.size() > 120 ? out + "…" : out;
+}
+
+// CKAN's validation errors: {"name": ["That URL is already in use."],
+// "resources": [{}, {"url": ["Missing value"]}]} → "name: That URL …", "resources[1].url: …".
+void flatten_fields(const std::string& field, const json& value, std::vector<std::string>& out) {
+  if (value.is_string()) {
+    out.push_back(field + ": " + value.get<std::string>());
+  } else if (value.is_array() && !value.empty() && value.front().is_string()) {
+    std::string joined;
+    for (const auto& message : value) {
+      if (!joined.empty()) joined += "; ";
+      joined += message.is_string() ? message.get<std::string>() : message.dump();
+    }
+    out.push_back(field + ": " + joined);
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      flatten_fields(field + "[" + std::to_string(i) + "]", value[i], out);
+    }
+  } else if (value.is_object()) {
+    for (const auto& [key, inner] : value.items()) flatten_fields(field + "." + key, inner, out);
+  } else if (!value.is_null()) {
+    out.push_back(field + ": " + value.dump());
+  }
+}
+
+CkanReply failure(std::string message) {
+  CkanReply reply;
+  reply.error.message = std::move(message);
+  return reply;
+}
+
+}  // namespace
+
+Result<std::string> ckan_action_base(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  const std::string scheme = scheme_end == std::string::npos ? "" : url.substr(0, scheme_end);
+  if (scheme != "https" && scheme != "http") {
+    return Result<std::string>::failure(
+        "--ckan must be an http:// or https:// address, such as "
+        "https://portal.example.jp/data");
+  }
+  std::string base = url;
+  if (base.find_first_of("?# \t\r\n") != std::string::npos) {
+    return Result<std::string>::failure("--ckan must be the portal's address without a query");
+  }
+  const auto authority_end = base.find('/', scheme_end + 3);
+  const std::string authority = base.substr(scheme_end + 3, authority_end - scheme_end - 3);
+  if (authority.empty()) return Result<std::string>::failure("--ckan has no host name");
+  if (scheme == "http" && !is_loopback_host(authority)) {
+    return Result<std::string>::failure(
+        "--ckan must use https:// (the API token would cross the network in clear text)");
+  }
+  while (base.ends_with("/")) base.pop_back();
+  if (!base.ends_with("/api/3/action")) base += "/api/3/action";
+  return {base + "/", ""};
+}
+
+CkanClient::CkanClient(HttpTransport& transport, std::string action_base, std::string token_header,
+                       std::string token)
+    : transport_(transport),
+      base_(std::move(action_base)),
+      token_header_(std::move(token_header)),
+      token_(std::move(token)) {}
+
+HttpRequest CkanClient::read_request(const std::string& action,
+                                     const std::map<std::string, std::string>& query) const {
+  HttpRequest request{"GET", base_ + action, {{token_header_, token_}}, ""};
+  char separator = '?';
+  for (const auto& [key, value] : query) {
+    request.url += separator + percent_encode(key) + "=" + percent_encode(value);
+    separator = '&';
+  }
+  return request;
+}
+
+HttpRequest CkanClient::write_request(const std::string& action, const json& body) const {
+  return {"POST",
+          base_ + action,
+          {{token_header_, token_}, {"Content-Type", "application/json"}},
+          body.dump()};
+}
+
+CkanReply CkanClient::read(const std::string& action,
+                           const std::map<std::string, std::string>& query) {
+  return send(read_request(action, query));
+}
+
+CkanReply CkanClient::write(const std::string& action, const json& body) {
+  return send(write_request(action, body));
+}
+
+CkanReply CkanClient::send(const HttpRequest& request) {
+  return parse_ckan_reply(request, transport_.send(request), token_header_);
+}
+
+CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& response,
+                           const std::string& token_header) {
+  if (!response.error.empty()) return failure(response.error);
+  const std::string http = "HTTP " + std::to_string(response.status);
+  if (response.status >= 300 && response.status < 400) {
+    return failure(http + ": the portal redirects " + request.url + " to " +
+                   (response.location.empty() ? "another address" : response.location) +
+                   "; hyoka does not follow redirects: give --ckan the portal's final address");
+  }
+  const json answer = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (!answer.is_object() || !answer.contains("success") || !answer["success"].is_boolean()) {
+    std::string message = http + " from " + request.url + " is not a CKAN API answer";
+    if (!response.body.empty()) message += " (it starts \"" + excerpt(response.body) + "\")";
+    if (response.status == 404) {
+      message +=
+          "; is --ckan the address the portal's API lives under (such as "
+          "https://portal.example.jp/data for /data/api/3/action/)?";
+    }
+    return failure(message);
+  }
+  if (answer["success"].get<bool>() && response.status == 200 && answer.contains("result")) {
+    return {answer["result"], {}};
+  }
+  if (answer["success"].get<bool>()) return failure(http + " with \"success\": true but no result");
+
+  // {"success": false, "error": {"__type": "…", "message": "…", <field>: [messages]}}
+  const json error = answer.contains("error") ? answer["error"] : json::object();
+  CkanReply reply;
+  const std::string type =
+      error.is_object() && error.contains("__type") && error["__type"].is_string()
+          ? error["__type"].get<std::string>()
+          : "";
+  const std::string detail =
+      error.is_object() && error.contains("message") && error["message"].is_string()
+          ? error["message"].get<std::string>()
+          : "";
+  if (error.is_object()) {
+    for (const auto& [key, value] : error.items()) {
+      if (key != "__type" && key != "message") flatten_fields(key, value, reply.error.fields);
+    }
+  }
+  reply.error.not_found = type == "Not Found Error";
+  std::string message = type.empty() ? "the portal refused the request" : type;
+  message += " (" + http + ")";
+  if (!detail.empty()) message += ": " + detail;
+  if (type == "Authorization Error" || response.status == 401 || response.status == 403) {
+    message +=
+        "; check CKAN_API_TOKEN, that its user may edit the organization's datasets, and "
+        "the header the portal reads it from (" +
+        token_header + ", [publish] token_header in site.toml)";
+  }
+  reply.error.message = message;
+  return reply;
+}
+
+}  // namespace hyoka

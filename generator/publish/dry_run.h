@@ -1,0 +1,22 @@
+// hyoka publish --dry-run: every request hyoka would send, printed and not sent. Without the
+// portal's answers it cannot know whether a dataset exists, so it prints package_show and both
+// ways on: package_create, or package_patch with the resources matched by URL.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "publish/ckan_client.h"
+#include "publish/package_builder.h"
+#include "publish/redact.h"
+
+namespace hyoka {
+
+void print_dry_run(const CkanClient& client, const std::vector<CkanPackage>& packages,
+                   const std::string& organization, const Redactor& redact, std::ostream& out);
+
+// A request as text: method and URL, headers (the token header's value as ***), JSON body.
+std::string describe(const HttpRequest& request, const std::string& token_header);
+
+}  // namespace hyoka

@@ -1,0 +1,136 @@
+#include "publish/package_builder.h"
+
+#include "base/era.h"
+#include "outputs/open_data_paths.h"
+
+namespace hyoka {
+
+using nlohmann::json;
+
+namespace {
+
+// The notes are Markdown on the portal: the description, then what the table holds.
+std::string notes(const SiteConfig& config, const Dataset& dataset, const std::string& landing) {
+  std::string text = dataset.description.empty() ? "「" + dataset.title + "」の" +
+                                                       config.area_label + "別・年度別の件数です。"
+                                                 : dataset.description;
+  text += "\n\n";
+  if (!dataset.periods.empty()) {
+    text += "- 対象期間：" + fiscal_year_label(dataset.periods.front(), config.fiscal_year_style);
+    if (dataset.periods.size() > 1) {
+      text += "〜" + fiscal_year_label(dataset.periods.back(), config.fiscal_year_style);
+    }
+    text += "\n";
+  }
+  if (!dataset.unit.empty()) text += "- 単位：" + dataset.unit + "\n";
+  if (!dataset.measures.empty()) {
+    text += "- 項目：";
+    for (std::size_t i = 0; i < dataset.measures.size(); ++i) {
+      text += (i ? "、" : "") + dataset.measures[i].label;
+    }
+    text += "\n";
+  }
+  text += "- 出典：" + config.title + "（" + landing + "）\n";
+  return text;
+}
+
+json resource(std::string name, std::string url, std::string format, std::string mimetype,
+              std::string description) {
+  return {{"name", std::move(name)},
+          {"url", std::move(url)},
+          {"format", std::move(format)},
+          {"mimetype", std::move(mimetype)},
+          {"description", std::move(description)}};
+}
+
+}  // namespace
+
+Result<std::string> ckan_package_name(const SiteConfig& config, const std::string& dataset_id) {
+  if (config.publish.name_prefix.empty()) {
+    return Result<std::string>::failure(
+        "site.toml: [publish] name_prefix is missing; the portal's dataset names are "
+        "<name_prefix>-<dataset id>, such as name_prefix = \"fukushima-ict\"");
+  }
+  const std::string name = config.publish.name_prefix + "-" + dataset_id;
+  if (name.size() < 2 || name.size() > 100 ||
+      name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
+    return Result<std::string>::failure("the portal's name for dataset \"" + dataset_id + "\" (\"" +
+                                        name +
+                                        "\") must be 2 to 100 of a-z, 0-9, '-' and '_'; shorten "
+                                        "[publish] name_prefix in site.toml or the dataset's id");
+  }
+  return {name, ""};
+}
+
+CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
+                          const std::string& organization) {
+  const auto url = [&](const std::string& path) { return config.base_url + path; };
+  const std::string landing = url(dataset_page_path(dataset.id));
+  CkanPackage package;
+  package.name = *ckan_package_name(config, dataset.id).value;
+
+  json& f = package.fields;
+  f["name"] = package.name;
+  f["title"] = dataset.title;
+  f["notes"] = notes(config, dataset, landing);
+  f["owner_org"] = organization;
+  f["license_id"] = config.publish.license_id;
+  f["url"] = landing;
+  if (!config.publisher.name.empty()) f["author"] = config.publisher.name;
+  if (!config.open_data.contact_name.empty()) f["maintainer"] = config.open_data.contact_name;
+  if (!config.open_data.contact_email.empty()) {
+    f["maintainer_email"] = config.open_data.contact_email;
+  }
+  f["tags"] = json::array();
+  for (const auto& keyword : config.open_data.keywords) f["tags"].push_back({{"name", keyword}});
+
+  // Extras under the keys ckanext-dcat reads, sorted by key.
+  std::vector<std::pair<std::string, std::string>> extras;
+  if (!config.open_data.issued.empty()) extras.emplace_back("issued", config.open_data.issued);
+  if (!config.open_data.modified.empty())
+    extras.emplace_back("modified", config.open_data.modified);
+  if (!config.publisher.name.empty()) extras.emplace_back("publisher_name", config.publisher.name);
+  if (!dataset.periods.empty()) {
+    // Fiscal years run from 1 April to 31 March.
+    extras.emplace_back("temporal_start", std::to_string(dataset.periods.front()) + "-04-01");
+    extras.emplace_back("temporal_end", std::to_string(dataset.periods.back() + 1) + "-03-31");
+  }
+  f["extras"] = json::array();
+  for (const auto& [key, value] : extras) f["extras"].push_back({{"key", key}, {"value", value}});
+
+  const std::string& title = dataset.title;
+  const std::string rows = config.area_label + "×年度ごとに1行";
+  package.resources.push_back(resource(title + "（CSV）", url(dataset_csv_path(dataset.id)), "CSV",
+                                       "text/csv",
+                                       "データ本体。" + rows +
+                                           "、見出し行は1行、数値は単位・桁区切りなし。"
+                                           "文字コードは UTF-8（BOM なし）。"));
+  if (config.open_data.excel_csv) {
+    package.resources.push_back(resource(
+        title + "（CSV・Excel 用）", url(dataset_excel_csv_path(dataset.id)), "CSV", "text/csv",
+        "CSV と同じ内容の BOM 付き UTF-8 版。Windows の Excel で文字化けせずに開けます。"));
+  }
+  package.resources.push_back(resource(title + "（JSON）", url(dataset_json_path(dataset.id)),
+                                       "JSON", "application/json", "CSV と同じデータの JSON 版。"));
+  package.resources.push_back(resource(
+      title + "（説明ページ）", landing, "HTML", "text/html",
+      "データの説明、ライセンスと出典の表示、ダウンロードリンク、表のプレビューがあるページ。"));
+  return package;
+}
+
+std::vector<CkanPackage> build_packages(const Site& site, const std::string& organization,
+                                        std::vector<std::string>& problems) {
+  std::vector<CkanPackage> packages;
+  for (const auto& dataset : site.datasets) {
+    const auto name = ckan_package_name(site.config, dataset.id);
+    if (!name) {
+      problems.push_back(name.error);
+      if (site.config.publish.name_prefix.empty()) break;  // said once is enough
+      continue;
+    }
+    packages.push_back(build_package(site.config, dataset, organization));
+  }
+  return packages;
+}
+
+}  // namespace hyoka

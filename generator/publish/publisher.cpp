@@ -1,0 +1,256 @@
+#include "publish/publisher.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "base/spellcheck.h"
+
+namespace hyoka {
+
+using nlohmann::json;
+
+namespace {
+
+std::string text_of(const json& object, const char* key) {
+  return object.is_object() && object.contains(key) && object[key].is_string()
+             ? object[key].get<std::string>()
+             : "";
+}
+
+const json& list_of(const json& object, const char* key) {
+  static const json empty = json::array();
+  return object.is_object() && object.contains(key) && object[key].is_array() ? object[key] : empty;
+}
+
+// The fields of a resource that differ from the existing one, for resource_patch.
+json resource_changes(const json& wanted, const json& existing) {
+  json changes = json::object();
+  for (const auto& [key, value] : wanted.items()) {
+    if (key != "url" && text_of(existing, key.c_str()) != value.get<std::string>()) {
+      changes[key] = value;
+    }
+  }
+  return changes;
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+json package_patch_body(const CkanPackage& wanted, const json& existing) {
+  json patch = {{"id", text_of(existing, "id")}};
+  for (const auto& [key, value] : wanted.fields.items()) {
+    if (key == "name" || key == "owner_org" || key == "tags" || key == "extras") continue;
+    if (!existing.contains(key) || existing[key] != value) patch[key] = value;
+  }
+
+  std::set<std::string> have;
+  json tags = json::array();
+  for (const auto& tag : list_of(existing, "tags")) {
+    if (have.insert(text_of(tag, "name")).second) tags.push_back({{"name", text_of(tag, "name")}});
+  }
+  bool new_tag = false;
+  for (const auto& tag : wanted.fields["tags"]) {
+    if (have.insert(text_of(tag, "name")).second) {
+      tags.push_back(tag);
+      new_tag = true;
+    }
+  }
+  if (new_tag) patch["tags"] = tags;
+
+  json extras = json::array();
+  for (const auto& extra : list_of(existing, "extras")) {
+    extras.push_back({{"key", text_of(extra, "key")}, {"value", text_of(extra, "value")}});
+  }
+  bool extras_changed = false;
+  for (const auto& extra : wanted.fields["extras"]) {
+    const auto same_key = std::find_if(extras.begin(), extras.end(),
+                                       [&](const json& e) { return e["key"] == extra["key"]; });
+    if (same_key == extras.end()) {
+      extras.push_back(extra);
+      extras_changed = true;
+    } else if ((*same_key)["value"] != extra["value"]) {
+      (*same_key)["value"] = extra["value"];
+      extras_changed = true;
+    }
+  }
+  if (extras_changed) patch["extras"] = extras;
+  return patch.size() == 1 ? json() : patch;
+}
+
+CkanPublisher::CkanPublisher(CkanClient& client, const Redactor& redact, std::ostream& log,
+                             std::ostream& err)
+    : client_(client), redact_(redact), log_(log), err_(err) {}
+
+void CkanPublisher::fail(const std::string& what, const CkanError& error) {
+  if (error.fields.empty()) {
+    fail(what + ": " + error.message);
+    return;
+  }
+  for (const auto& field : error.fields) fail(what + ": " + field);
+}
+
+void CkanPublisher::fail(const std::string& message) {
+  err_ << redact_("hyoka publish: " + message) << '\n';
+}
+
+bool CkanPublisher::publish(const std::vector<CkanPackage>& packages, const std::string& license_id,
+                            const std::string& usual_license_id, const std::string& organization) {
+  if (!check_license(license_id, usual_license_id) || !check_organization(organization))
+    return false;
+  for (const auto& package : packages) {
+    if (!upsert(package, organization)) return false;
+  }
+  return true;
+}
+
+bool CkanPublisher::check_license(const std::string& license_id,
+                                  const std::string& usual_license_id) {
+  const auto reply = client_.read("license_list", {});
+  if (!reply) {
+    fail("license_list", reply.error);
+    return false;
+  }
+  std::vector<std::string> ids;
+  for (const auto& license : reply.result->is_array() ? *reply.result : json::array()) {
+    ids.push_back(text_of(license, "id"));
+  }
+  const auto known = [&](const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  if (known(license_id)) return true;
+  // "cc-by-4.0" for a portal that calls CC BY 4.0 "cc-by" suggests the site's licence, not
+  // the nearest spelling ("cc-by-sa" is another licence); a typo gets the nearest spelling.
+  std::string lower = license_id;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool usual =
+      known(usual_license_id) && (lower.starts_with(usual_license_id) || !closest(license_id, ids));
+  const std::string suggestion =
+      usual ? "; did you mean \"" + usual_license_id + "\"?" : did_you_mean(license_id, ids);
+  fail("the portal's license_list has no licence \"" + license_id + "\"" + suggestion +
+       " (set [publish] license_id in site.toml to the portal's id for the site's licence)");
+  return false;
+}
+
+bool CkanPublisher::check_organization(const std::string& organization) {
+  const auto reply = client_.read("organization_show", {{"id", organization}});
+  if (reply) {
+    organization_id_ = text_of(*reply.result, "id");
+    return true;
+  }
+  if (!reply.error.not_found) {
+    fail("organization_show " + organization, reply.error);
+    return false;
+  }
+  // Which organizations may this token publish to? They make the best suggestions.
+  std::vector<std::string> names;
+  const auto mine = client_.read("organization_list_for_user", {{"permission", "create_dataset"}});
+  if (mine && mine.result->is_array()) {
+    for (const auto& org : *mine.result) names.push_back(text_of(org, "name"));
+  }
+  fail("the portal has no organization \"" + organization + "\" (--organization)" +
+       (names.empty() ? "" : did_you_mean(organization, names)));
+  return false;
+}
+
+bool CkanPublisher::upsert(const CkanPackage& package, const std::string& organization) {
+  const auto shown = client_.read("package_show", {{"id", package.name}});
+  if (!shown && !shown.error.not_found) {
+    fail("package_show " + package.name, shown.error);
+    return false;
+  }
+  if (!shown) {
+    json body = package.fields;
+    body["resources"] = package.resources;
+    const auto created = client_.write("package_create", body);
+    if (!created) {
+      fail("package_create " + package.name, created.error);
+      return false;
+    }
+    ++counts_.created;
+    log_ << redact_("hyoka publish: created " + package.name + " (" +
+                    plural(package.resources.size(), "resource") + ")")
+         << '\n';
+    return true;
+  }
+
+  const json& existing = *shown.result;
+  const std::string owner = text_of(existing, "owner_org");
+  const std::string owner_name = text_of(existing.value("organization", json::object()), "name");
+  if (owner != organization_id_ && owner != organization && owner_name != organization) {
+    fail(package.name + " already exists on the portal in another organization (" +
+         (owner_name.empty() ? owner : owner_name) +
+         "); hyoka does not move datasets between organizations");
+    return false;
+  }
+  if (text_of(existing, "state") == "deleted") {
+    fail(package.name + " is deleted on the portal; restore or purge it there first");
+    return false;
+  }
+
+  std::vector<std::string> changes;
+  const json patch = package_patch_body(package, existing);
+  if (!patch.is_null()) {
+    const auto patched = client_.write("package_patch", patch);
+    if (!patched) {
+      fail("package_patch " + package.name, patched.error);
+      return false;
+    }
+    std::string fields;
+    for (const auto& [key, value] : patch.items()) {
+      if (key != "id") fields += (fields.empty() ? "" : ", ") + key;
+    }
+    changes.push_back("package_patch: " + fields);
+  }
+  if (!sync_resources(package, existing, changes)) return false;
+
+  if (changes.empty()) {
+    ++counts_.unchanged;
+    log_ << redact_("hyoka publish: " + package.name + " is up to date") << '\n';
+  } else {
+    ++counts_.updated;
+    std::string what;
+    for (const auto& change : changes) what += (what.empty() ? "" : "; ") + change;
+    log_ << redact_("hyoka publish: updated " + package.name + " (" + what + ")") << '\n';
+  }
+  return true;
+}
+
+bool CkanPublisher::sync_resources(const CkanPackage& package, const json& existing,
+                                   std::vector<std::string>& changes) {
+  std::size_t patched = 0, created = 0;
+  for (const auto& wanted : package.resources) {
+    const auto& have = list_of(existing, "resources");
+    const auto match = std::find_if(have.begin(), have.end(), [&](const json& r) {
+      return text_of(r, "url") == wanted["url"].get<std::string>();
+    });
+    if (match == have.end()) {
+      json body = wanted;
+      body["package_id"] = text_of(existing, "id");
+      const auto reply = client_.write("resource_create", body);
+      if (!reply) {
+        fail("resource_create " + package.name, reply.error);
+        return false;
+      }
+      ++created;
+      continue;
+    }
+    json body = resource_changes(wanted, *match);
+    if (body.empty()) continue;
+    body["id"] = text_of(*match, "id");
+    const auto reply = client_.write("resource_patch", body);
+    if (!reply) {
+      fail("resource_patch " + package.name, reply.error);
+      return false;
+    }
+    ++patched;
+  }
+  if (patched) changes.push_back("resource_patch: " + plural(patched, "resource"));
+  if (created) changes.push_back("resource_create: " + plural(created, "resource"));
+  return true;
+}
+
+}  // namespace hyoka

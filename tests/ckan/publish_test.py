@@ -1,0 +1,272 @@
+"""End-to-end tests of `hyoka publish` against the mock CKAN portal in mock_ckan.py.
+
+Usage: python3 publish_test.py HYOKA_BINARY SOURCE_DIR (ctest runs it as publish_e2e_test).
+Every run of hyoka is checked for the token in its stdout and stderr, and the site's folder
+(with a site built while CKAN_API_TOKEN was set) is searched for it at the end.
+"""
+
+import os
+import secrets
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mock_ckan import MockCkan  # noqa: E402
+
+HYOKA = sys.argv[1] if len(sys.argv) > 1 else "build/generator/hyoka"
+SOURCE = sys.argv[2] if len(sys.argv) > 2 else "."
+TOKEN = "hyoka-e2e-" + secrets.token_hex(16)
+NAME = "fukushima-ict-achievement"
+
+
+def copy_site(to):
+    os.makedirs(to)
+    shutil.copy(os.path.join(SOURCE, "site.toml"), to)
+    shutil.copytree(os.path.join(SOURCE, "content"), os.path.join(to, "content"))
+    shutil.copytree(os.path.join(SOURCE, "themes"), os.path.join(to, "themes"))
+
+
+def edit(path, old, new):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    assert old in text, old
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace(old, new))
+
+
+class PublishTest(unittest.TestCase):
+    outputs = []  # every stdout and stderr, searched for the token at the end
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="hyoka-publish-")
+        cls.site = os.path.join(cls.tmp, "site")
+        copy_site(cls.site)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def setUp(self):
+        self.mock = MockCkan(TOKEN).start()
+
+    def tearDown(self):
+        self.mock.stop()
+        self.assertEqual(self.mock.portal.violations, [])
+
+    def hyoka(self, *args, token=TOKEN, site=None, timeout=30):
+        env = dict(os.environ)
+        env.pop("CKAN_API_TOKEN", None)
+        if token is not None:
+            env["CKAN_API_TOKEN"] = token
+        run = subprocess.run([HYOKA, "publish", "--source", site or self.site, *args],
+                             capture_output=True, text=True, env=env, timeout=timeout)
+        PublishTest.outputs += [run.stdout, run.stderr]
+        self.assertNotIn(TOKEN, run.stdout + run.stderr)
+        return run
+
+    def publish(self, *args, url=None, **kwargs):
+        return self.hyoka("--ckan", url or self.mock.url, "--organization", "fukushima-pref",
+                          *args, **kwargs)
+
+    def package(self):
+        return self.mock.portal.find_package(NAME)
+
+    def test_creates_then_patches_without_duplicating_resources(self):
+        first = self.publish()
+        self.assertEqual(first.returncode, 0, first.stderr)
+        self.assertIn("created " + NAME + " (4 resources)", first.stdout)
+        package = self.package()
+        self.assertEqual(package["title"], "施策展開方向毎の事業の達成状況")
+        self.assertEqual(package["license_id"], "cc-by")
+        self.assertEqual(package["organization"]["name"], "fukushima-pref")
+        self.assertEqual(package["url"], "https://example.github.io/fukushima-ict/data/achievement/")
+        self.assertEqual([t["name"] for t in package["tags"]],
+                         ["ICT", "データ利活用", "Society5.0", "政策評価"])
+        self.assertEqual([(r["format"], r["mimetype"], r["url"]) for r in package["resources"]], [
+            ("CSV", "text/csv", "https://example.github.io/fukushima-ict/data/achievement.csv"),
+            ("CSV", "text/csv",
+             "https://example.github.io/fukushima-ict/data/achievement-excel.csv"),
+            ("JSON", "application/json",
+             "https://example.github.io/fukushima-ict/data/achievement.json"),
+            ("HTML", "text/html", "https://example.github.io/fukushima-ict/data/achievement/"),
+        ])
+        ids = [r["id"] for r in package["resources"]]
+        # The token went in the header, raw: the portal saw an authorized caller.
+        self.assertTrue(all(authorized for _, authorized in self.mock.portal.requests))
+
+        # Portal staff add a tag and a resource of their own; a second run keeps both.
+        package["tags"].append({"name": "福島県"})
+        package["resources"].append({"id": "staff", "url": "https://example.jp/x.pdf"})
+        second = self.publish()
+        self.assertEqual(second.returncode, 0, second.stderr)
+        self.assertIn(NAME + " is up to date", second.stdout)
+        actions = [action for action, _ in self.mock.portal.requests]
+        self.assertNotIn("package_update", actions)
+        self.assertEqual(actions.count("package_create"), 1)
+        self.assertEqual(len(self.package()["resources"]), 5)
+
+        # A changed title: package_patch for the package, resource_patch for every resource.
+        edit(os.path.join(self.site, "content/data/achievement.toml"),
+             'title = "施策展開方向毎の事業の達成状況"', 'title = "施策展開方向ごとの事業の達成状況"')
+        try:
+            third = self.publish()
+        finally:
+            edit(os.path.join(self.site, "content/data/achievement.toml"),
+                 'title = "施策展開方向ごとの事業の達成状況"', 'title = "施策展開方向毎の事業の達成状況"')
+        self.assertEqual(third.returncode, 0, third.stderr)
+        self.assertIn("updated " + NAME, third.stdout)
+        package = self.package()
+        self.assertEqual(package["title"], "施策展開方向ごとの事業の達成状況")
+        self.assertEqual([r["id"] for r in package["resources"]], ids + ["staff"])
+        self.assertEqual(package["resources"][0]["name"], "施策展開方向ごとの事業の達成状況（CSV）")
+        self.assertIn("福島県", [t["name"] for t in package["tags"]])
+        actions = [action for action, _ in self.mock.portal.requests]
+        self.assertEqual(actions.count("package_patch"), 1)
+        self.assertEqual(actions.count("resource_patch"), 4)
+        self.assertEqual(actions.count("resource_create"), 0)
+
+    def test_accepts_the_api_address_with_a_slash_or_in_full(self):
+        for url in (self.mock.url + "/", self.mock.url + "/api/3/action",
+                    self.mock.url + "/api/3/action/"):
+            run = self.publish(url=url)
+            self.assertEqual(run.returncode, 0, url + "\n" + run.stderr)
+        self.assertEqual(len(self.package()["resources"]), 4)
+
+    def test_reads_the_token_from_the_configured_header(self):
+        self.mock.stop()
+        self.mock = MockCkan(TOKEN, token_header="X-CKAN-API-Key").start()
+        site = os.path.join(self.tmp, "header")
+        copy_site(site)
+        edit(os.path.join(site, "site.toml"), 'name_prefix = "fukushima-ict"',
+             'name_prefix = "fukushima-ict"\ntoken_header = "X-CKAN-API-Key"')
+        run = self.publish(site=site)
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_dry_run_sends_nothing_and_hides_the_token(self):
+        run = self.publish("--dry-run")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(self.mock.portal.requests, [])
+        self.assertIn("GET " + self.mock.url + "/api/3/action/package_show?id=" + NAME, run.stdout)
+        self.assertIn("POST " + self.mock.url + "/api/3/action/package_create", run.stdout)
+        self.assertIn("Authorization: ***", run.stdout)
+        self.assertEqual(self.publish("--dry-run", token=None).returncode, 0)
+
+    def test_refuses_to_run_without_a_token(self):
+        run = self.publish(token=None)
+        self.assertEqual(run.returncode, 2)
+        self.assertIn("CKAN_API_TOKEN", run.stderr)
+        self.assertEqual(self.mock.portal.requests, [])
+
+    def test_reports_a_wrong_token(self):
+        run = self.publish(token="wrong-" + TOKEN[::-1])
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("package_create " + NAME + ": Authorization Error (HTTP 403)", run.stderr)
+        self.assertNotIn(TOKEN[::-1], run.stdout + run.stderr)
+        self.assertIsNone(self.package())
+
+    def test_reports_validation_errors_field_by_field(self):
+        site = os.path.join(self.tmp, "tags")
+        copy_site(site)
+        edit(os.path.join(site, "site.toml"), '"ICT",', '"ICT/IoT",')
+        run = self.publish(site=site)
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("hyoka publish: package_create " + NAME + ': tags: Tag "ICT/IoT" must be '
+                      "alphanumeric characters or symbols: -_.", run.stderr)
+
+    def test_checks_the_licence_against_license_list(self):
+        site = os.path.join(self.tmp, "licence")
+        copy_site(site)
+        edit(os.path.join(site, "site.toml"), 'name_prefix = "fukushima-ict"',
+             'name_prefix = "fukushima-ict"\nlicense_id = "cc-by-4.0"')
+        run = self.publish(site=site)
+        self.assertEqual(run.returncode, 1)
+        self.assertIn('no licence "cc-by-4.0"; did you mean "cc-by"?', run.stderr)
+        self.assertEqual([a for a, _ in self.mock.portal.requests], ["license_list"])
+
+    def test_reports_an_unknown_organization(self):
+        run = self.hyoka("--ckan", self.mock.url, "--organization", "fukushima-prefecture")
+        self.assertEqual(run.returncode, 1)
+        self.assertIn('no organization "fukushima-prefecture" (--organization); did you mean '
+                      '"fukushima-pref"?', run.stderr)
+
+    def test_reports_an_api_address_that_is_not_ckan(self):
+        run = self.publish(url=self.mock.url.replace("/data", "/ckan"))
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("HTTP 404", run.stderr)
+        self.assertIn("is not a CKAN API answer", run.stderr)
+
+    def test_reports_a_refused_connection(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        run = self.publish(url="http://127.0.0.1:{}/data".format(port))
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("license_list: could not connect to", run.stderr)
+
+    def test_gives_up_on_a_portal_that_never_answers(self):
+        with socket.socket() as silent:
+            silent.bind(("127.0.0.1", 0))
+            silent.listen()
+            port = silent.getsockname()[1]
+            started = time.monotonic()
+            run = self.publish("--timeout", "1", url="http://127.0.0.1:{}/data".format(port))
+            elapsed = time.monotonic() - started
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("no answer from", run.stderr)
+        self.assertIn("within 1 s (--timeout)", run.stderr)
+        self.assertLess(elapsed, 10)
+
+    def test_reports_a_certificate_it_cannot_verify(self):
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(os.path.join(os.path.dirname(__file__), "self_signed.pem"))
+        tls = MockCkan(TOKEN, tls_context=context).start()
+        try:
+            run = self.publish(url=tls.url)
+        finally:
+            tls.stop()
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("TLS failure with", run.stderr)
+        self.assertEqual(tls.portal.requests, [])
+
+    def test_refuses_plain_http_to_another_host(self):
+        run = self.publish(url="http://portal.example.jp/data")
+        self.assertEqual(run.returncode, 2)
+        self.assertIn("https://", run.stderr)
+
+    def test_refuses_a_site_with_errors(self):
+        site = os.path.join(self.tmp, "broken")
+        copy_site(site)
+        edit(os.path.join(site, "site.toml"), 'theme = "default"', 'theme = "defualt"')
+        run = self.publish(site=site)
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("the site has errors; nothing was published", run.stderr)
+        self.assertEqual(self.mock.portal.requests, [])
+
+    def test_zz_token_is_in_no_output_and_no_file_of_the_site(self):
+        env = dict(os.environ, CKAN_API_TOKEN=TOKEN)
+        build = subprocess.run([HYOKA, "build", "--source", self.site], capture_output=True,
+                               text=True, env=env)
+        self.assertEqual(build.returncode, 0, build.stderr)
+        PublishTest.outputs += [build.stdout, build.stderr]
+        self.assertTrue(PublishTest.outputs)
+        for output in PublishTest.outputs:
+            self.assertNotIn(TOKEN, output)
+        files = 0
+        for folder, _, names in os.walk(self.tmp):
+            for name in names:
+                with open(os.path.join(folder, name), "rb") as f:
+                    self.assertNotIn(TOKEN.encode(), f.read(), os.path.join(folder, name))
+                files += 1
+        self.assertGreater(files, 10)
+
+
+if __name__ == "__main__":
+    unittest.main(argv=sys.argv[:1], verbosity=2)

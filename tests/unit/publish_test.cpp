@@ -1,0 +1,383 @@
+#define BOOST_TEST_MODULE publish
+#include <boost/test/unit_test.hpp>
+
+#include <functional>
+#include <map>
+#include <sstream>
+
+#include "publish/ckan_client.h"
+#include "publish/dry_run.h"
+#include "publish/package_builder.h"
+#include "publish/publish_site.h"
+#include "publish/publisher.h"
+#include "publish/redact.h"
+
+using namespace hyoka;
+using nlohmann::json;
+
+namespace {
+
+const std::string kToken = "secret-token-4f9a1c";
+const std::string kBase = "https://portal.example.jp/data/api/3/action/";
+
+// A portal in memory: each action answers from a handler; every request is kept.
+class FakePortal final : public HttpTransport {
+ public:
+  using Handler = std::function<HttpResponse(const HttpRequest&)>;
+  std::map<std::string, Handler> actions;
+  std::vector<HttpRequest> requests;
+
+  HttpResponse send(const HttpRequest& request) override {
+    requests.push_back(request);
+    const auto at = request.url.find("/api/3/action/") + 14;
+    const auto action = request.url.substr(at, request.url.find('?') - at);
+    const auto handler = actions.find(action);
+    if (handler == actions.end()) return {500, "", "", ""};
+    return handler->second(request);
+  }
+
+  std::vector<std::string> called() const {
+    std::vector<std::string> names;
+    for (const auto& r : requests) {
+      const auto at = r.url.find("/api/3/action/") + 14;
+      names.push_back(r.url.substr(at, r.url.find('?') - at));
+    }
+    return names;
+  }
+};
+
+HttpResponse ok(const json& result) {
+  return {200, json{{"success", true}, {"result", result}}.dump(), "", ""};
+}
+HttpResponse error(long status, const json& error) {
+  return {status, json{{"success", false}, {"error", error}}.dump(), "", ""};
+}
+
+SiteConfig config() {
+  SiteConfig c;
+  c.title = "テスト計画の評価";
+  c.base_url = "https://example.github.io/test/";
+  c.area_label = "施策展開方向";
+  c.publisher.name = "テスト県";
+  c.open_data.keywords = {"ICT", "政策評価"};
+  c.open_data.contact_email = "digital@example.jp";
+  c.open_data.issued = "2022-06-01";
+  c.publish.name_prefix = "test";
+  c.publish.license_id = "cc-by";
+  return c;
+}
+
+Dataset dataset() {
+  Dataset d;
+  d.id = "achievement";
+  d.title = "事業の達成状況";
+  d.description = "施策展開方向ごとの事業数。";
+  d.unit = "件";
+  d.periods = {2019, 2020, 2021};
+  d.measures = {{"implemented", "実施事業項目", "", "", {}}};
+  return d;
+}
+
+// A portal that knows the licence and the organization.
+FakePortal portal() {
+  FakePortal p;
+  p.actions["license_list"] = [](const HttpRequest&) {
+    return ok(json::array({{{"id", "cc-by"}}, {{"id", "cc-by-sa"}}, {{"id", "cc-zero"}}}));
+  };
+  p.actions["organization_show"] = [](const HttpRequest&) {
+    return ok({{"id", "org-uuid"}, {"name", "test-pref"}});
+  };
+  return p;
+}
+
+struct Run {
+  bool ok = false;
+  std::string log, err;
+};
+
+Run publish_with(FakePortal& p, const std::vector<CkanPackage>& packages,
+                 const std::string& license_id = "cc-by") {
+  CkanClient client(p, kBase, "Authorization", kToken);
+  const Redactor redact(kToken);
+  std::ostringstream log, err;
+  CkanPublisher publisher(client, redact, log, err);
+  Run run;
+  run.ok = publisher.publish(packages, license_id, "cc-by", "test-pref");
+  run.log = log.str();
+  run.err = err.str();
+  return run;
+}
+
+json existing_package(const CkanPackage& package) {
+  json existing = package.fields;
+  existing["id"] = "pkg-uuid";
+  existing["owner_org"] = "org-uuid";
+  existing["organization"] = {{"id", "org-uuid"}, {"name", "test-pref"}};
+  existing["state"] = "active";
+  existing["resources"] = json::array();
+  for (std::size_t i = 0; i < package.resources.size(); ++i) {
+    json r = package.resources[i];
+    r["id"] = "res-" + std::to_string(i);
+    existing["resources"].push_back(r);
+  }
+  return existing;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(builds_a_package_named_after_the_prefix_and_the_dataset) {
+  const auto package = build_package(config(), dataset(), "test-pref");
+  BOOST_TEST(package.name == "test-achievement");
+  BOOST_TEST(package.fields["name"] == "test-achievement");
+  BOOST_TEST(package.fields["title"] == "事業の達成状況");
+  BOOST_TEST(package.fields["owner_org"] == "test-pref");
+  BOOST_TEST(package.fields["license_id"] == "cc-by");
+  BOOST_TEST(package.fields["url"] == "https://example.github.io/test/data/achievement/");
+  BOOST_TEST(package.fields["maintainer_email"] == "digital@example.jp");
+  BOOST_TEST(package.fields["tags"] == json::parse(R"([{"name":"ICT"},{"name":"政策評価"}])"));
+  const std::string notes = package.fields["notes"];
+  BOOST_TEST(notes.starts_with("施策展開方向ごとの事業数。"));
+  BOOST_TEST(notes.find("令和元年度（2019年度）〜令和3年度（2021年度）") != std::string::npos);
+  BOOST_TEST(package.fields["extras"].dump().find(
+                 R"({"key":"temporal_end","value":"2022-03-31"})") != std::string::npos);
+  BOOST_REQUIRE(package.resources.size() == 3u);
+  BOOST_TEST(package.resources[0]["url"] == "https://example.github.io/test/data/achievement.csv");
+  BOOST_TEST(package.resources[0]["format"] == "CSV");
+  BOOST_TEST(package.resources[0]["mimetype"] == "text/csv");
+  BOOST_TEST(package.resources[1]["format"] == "JSON");
+  BOOST_TEST(package.resources[1]["mimetype"] == "application/json");
+  BOOST_TEST(package.resources[2]["format"] == "HTML");
+  BOOST_TEST(package.resources[2]["url"] == package.fields["url"]);
+}
+
+BOOST_AUTO_TEST_CASE(offers_the_excel_csv_only_when_the_site_does) {
+  auto c = config();
+  c.open_data.excel_csv = true;
+  const auto package = build_package(c, dataset(), "test-pref");
+  BOOST_REQUIRE(package.resources.size() == 4u);
+  BOOST_TEST(package.resources[1]["url"] ==
+             "https://example.github.io/test/data/achievement-excel.csv");
+}
+
+BOOST_AUTO_TEST_CASE(errors_when_the_name_prefix_is_missing_or_the_name_too_long) {
+  auto c = config();
+  c.publish.name_prefix = "";
+  BOOST_TEST(ckan_package_name(c, "achievement").error.find("name_prefix is missing") !=
+             std::string::npos);
+  c.publish.name_prefix = std::string(60, 'a');
+  BOOST_TEST(!ckan_package_name(c, std::string(40, 'b')));
+  BOOST_TEST(*ckan_package_name(c, std::string(39, 'b')).value ==
+             c.publish.name_prefix + "-" + std::string(39, 'b'));
+}
+
+BOOST_AUTO_TEST_CASE(finds_the_action_api_under_a_sub_path) {
+  BOOST_TEST(*ckan_action_base("https://portal.example.jp/data").value == kBase);
+  BOOST_TEST(*ckan_action_base("https://portal.example.jp/data/").value == kBase);
+  BOOST_TEST(*ckan_action_base("https://portal.example.jp/data/api/3/action").value == kBase);
+  BOOST_TEST(*ckan_action_base("https://portal.example.jp/data/api/3/action/").value == kBase);
+  BOOST_TEST(*ckan_action_base("http://127.0.0.1:8080/ckan").value ==
+             "http://127.0.0.1:8080/ckan/api/3/action/");
+  BOOST_TEST(!ckan_action_base("http://portal.example.jp/data"));
+  BOOST_TEST(!ckan_action_base("ftp://portal.example.jp/data"));
+  BOOST_TEST(!ckan_action_base("portal.example.jp"));
+}
+
+BOOST_AUTO_TEST_CASE(creates_a_package_that_package_show_does_not_find) {
+  auto p = portal();
+  p.actions["package_show"] = [](const HttpRequest&) {
+    return error(404, {{"__type", "Not Found Error"}, {"message", "Not found"}});
+  };
+  json created;
+  p.actions["package_create"] = [&](const HttpRequest& r) {
+    created = json::parse(r.body);
+    return ok(created);
+  };
+  const auto run = publish_with(p, {build_package(config(), dataset(), "test-pref")});
+  BOOST_TEST(run.ok, run.err);
+  BOOST_TEST(p.called() == (std::vector<std::string>{"license_list", "organization_show",
+                                                     "package_show", "package_create"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(p.requests[2].url == kBase + "package_show?id=test-achievement");
+  BOOST_TEST(p.requests[3].method == "POST");
+  BOOST_TEST(created["resources"].size() == 3u);
+  BOOST_TEST(run.log.find("created test-achievement (3 resources)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(patches_an_existing_package_and_matches_resources_by_url) {
+  auto p = portal();
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  json existing = existing_package(wanted);
+  existing["title"] = "古い題名";
+  existing["tags"] = json::parse(R"([{"name":"ICT","id":"t1"},{"name":"福島県","id":"t2"}])");
+  existing["extras"] = json::parse(R"([{"key":"spatial","value":"福島県"}])");
+  existing["resources"][0]["name"] = "古い名前";  // same url, changed: resource_patch
+  existing["resources"].erase(1);                 // JSON missing: resource_create
+  existing["resources"].push_back({{"id", "staff"}, {"url", "https://example.jp/x.pdf"}});
+  p.actions["package_show"] = [&](const HttpRequest&) { return ok(existing); };
+  std::vector<json> writes;
+  for (const auto* action : {"package_patch", "resource_patch", "resource_create"}) {
+    p.actions[action] = [&](const HttpRequest& r) {
+      writes.push_back(json::parse(r.body));
+      return ok(writes.back());
+    };
+  }
+  const auto run = publish_with(p, {wanted});
+  BOOST_TEST(run.ok, run.err);
+  BOOST_TEST(p.called() ==
+                 (std::vector<std::string>{"license_list", "organization_show", "package_show",
+                                           "package_patch", "resource_patch", "resource_create"}),
+             boost::test_tools::per_element());
+  BOOST_REQUIRE(writes.size() == 3u);
+  BOOST_TEST(writes[0]["id"] == "pkg-uuid");
+  BOOST_TEST(writes[0]["title"] == "事業の達成状況");
+  BOOST_TEST(!writes[0].contains("notes"));      // unchanged fields are not sent
+  BOOST_TEST(!writes[0].contains("resources"));  // resources go one by one
+  BOOST_TEST(writes[0]["tags"].dump() ==
+             R"([{"name":"ICT"},{"name":"福島県"},{"name":"政策評価"}])");
+  BOOST_TEST(writes[0]["extras"][0]["key"] == "spatial");  // the portal's own extra stays
+  BOOST_TEST(writes[1].dump() == R"({"id":"res-0","name":"事業の達成状況（CSV）"})");
+  BOOST_TEST(writes[2]["url"] == "https://example.github.io/test/data/achievement.json");
+  BOOST_TEST(writes[2]["package_id"] == "pkg-uuid");
+}
+
+BOOST_AUTO_TEST_CASE(sends_no_write_when_the_portal_is_up_to_date) {
+  auto p = portal();
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  p.actions["package_show"] = [&](const HttpRequest&) { return ok(existing_package(wanted)); };
+  const auto run = publish_with(p, {wanted});
+  BOOST_TEST(run.ok, run.err);
+  BOOST_TEST(p.requests.size() == 3u);
+  BOOST_TEST(run.log.find("test-achievement is up to date") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_to_move_a_dataset_of_another_organization) {
+  auto p = portal();
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  json existing = existing_package(wanted);
+  existing["owner_org"] = "other-uuid";
+  existing["organization"] = {{"id", "other-uuid"}, {"name", "other-city"}};
+  p.actions["package_show"] = [&](const HttpRequest&) { return ok(existing); };
+  const auto run = publish_with(p, {wanted});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(run.err.find("in another organization (other-city)") != std::string::npos);
+  BOOST_TEST(p.requests.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(suggests_the_portals_id_for_an_unknown_licence) {
+  auto p = portal();
+  const auto run = publish_with(p, {}, "cc-by-4.0");
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(run.err.find(R"(no licence "cc-by-4.0"; did you mean "cc-by"?)") != std::string::npos,
+             run.err);
+  BOOST_TEST(p.requests.size() == 1u);
+  const auto typo = publish_with(p, {}, "cc-zer0");
+  BOOST_TEST(typo.err.find(R"(did you mean "cc-zero"?)") != std::string::npos, typo.err);
+}
+
+BOOST_AUTO_TEST_CASE(reads_success_false_even_on_http_200) {
+  auto p = portal();
+  p.actions["license_list"] = [](const HttpRequest&) {
+    return HttpResponse{200, R"({"success": false, "error": {"message": "Maintenance"}})", "", ""};
+  };
+  const auto run = publish_with(p, {});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(run.err ==
+             "hyoka publish: license_list: the portal refused the request (HTTP 200): "
+             "Maintenance\n");
+}
+
+BOOST_AUTO_TEST_CASE(reports_validation_errors_field_by_field) {
+  auto p = portal();
+  p.actions["package_show"] = [](const HttpRequest&) {
+    return error(404, {{"__type", "Not Found Error"}, {"message", "Not found"}});
+  };
+  p.actions["package_create"] = [](const HttpRequest&) {
+    return error(409, json::parse(R"({"__type": "Validation Error",
+        "name": ["That URL is already in use."],
+        "resources": [{}, {"url": ["Missing value"]}]})"));
+  };
+  const auto run = publish_with(p, {build_package(config(), dataset(), "test-pref")});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(run.err ==
+             "hyoka publish: package_create test-achievement: name: That URL is already in use.\n"
+             "hyoka publish: package_create test-achievement: resources[1].url: Missing value\n");
+}
+
+BOOST_AUTO_TEST_CASE(reports_an_answer_that_is_not_ckans) {
+  auto p = portal();
+  p.actions["license_list"] = [](const HttpRequest&) {
+    return HttpResponse{404, "<html><body>Not Found</body></html>", "", ""};
+  };
+  const auto run = publish_with(p, {});
+  BOOST_TEST(run.err.find("HTTP 404 from " + kBase + "license_list is not a CKAN API answer") !=
+             std::string::npos);
+  BOOST_TEST(run.err.find("--ckan") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(reports_a_redirect_without_following_it) {
+  auto p = portal();
+  p.actions["license_list"] = [](const HttpRequest&) {
+    return HttpResponse{301, "", "https://other.example.jp/api/3/action/license_list", ""};
+  };
+  const auto run = publish_with(p, {});
+  BOOST_TEST(run.err.find("redirects") != std::string::npos);
+  BOOST_TEST(p.requests.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(sends_the_token_raw_in_the_configured_header_and_prints_it_nowhere) {
+  auto p = portal();
+  // A hostile or buggy portal that echoes the header back in its error.
+  p.actions["license_list"] = [](const HttpRequest& r) {
+    return error(403, {{"__type", "Authorization Error"},
+                       {"message", "bad key " + r.headers.front().second}});
+  };
+  const auto run = publish_with(p, {});
+  BOOST_TEST(p.requests[0].headers.front().first == "Authorization");
+  BOOST_TEST(p.requests[0].headers.front().second == kToken);
+  BOOST_TEST(run.err.find("bad key ***") != std::string::npos, run.err);
+  BOOST_TEST(run.err.find(kToken) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(redacts_every_occurrence_of_the_token) {
+  const Redactor redact("abc");
+  BOOST_TEST(redact("abcabc-xabc") == "******-x***");
+  BOOST_TEST(Redactor("")("text") == "text");
+}
+
+BOOST_AUTO_TEST_CASE(dry_run_prints_every_request_with_the_token_hidden_and_sends_nothing) {
+  FakePortal p;
+  PublishOptions options;
+  options.build.source_dir = HYOKA_SOURCE_DIR;
+  options.ckan_url = "https://portal.example.jp/data/";
+  options.organization = "test-pref";
+  options.token = kToken;
+  options.dry_run = true;
+  const RealFileSystem fs;
+  std::ostringstream out, err;
+  BOOST_TEST(publish_site(options, fs, p, out, err) == 0);
+  BOOST_TEST(p.requests.empty());
+  const auto text = out.str();
+  BOOST_TEST(text.find("GET " + kBase + "package_show?id=fukushima-ict-achievement") !=
+             std::string::npos);
+  BOOST_TEST(text.find("POST " + kBase + "package_create") != std::string::npos);
+  BOOST_TEST(text.find("POST " + kBase + "package_patch") != std::string::npos);
+  BOOST_TEST(text.find("Authorization: ***") != std::string::npos);
+  BOOST_TEST(text.find("package_update") == std::string::npos);
+  BOOST_TEST((text + err.str()).find(kToken) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(publish_needs_a_token_unless_it_is_a_dry_run) {
+  FakePortal p;
+  PublishOptions options;
+  options.build.source_dir = HYOKA_SOURCE_DIR;
+  options.ckan_url = "https://portal.example.jp/data";
+  options.organization = "test-pref";
+  const RealFileSystem fs;
+  std::ostringstream out, err;
+  BOOST_TEST(publish_site(options, fs, p, out, err) == 2);
+  BOOST_TEST(err.str().find("CKAN_API_TOKEN") != std::string::npos);
+  options.token = "line\nbreak";
+  BOOST_TEST(publish_site(options, fs, p, out, err) == 2);
+  BOOST_TEST(err.str().find("line\nbreak") == std::string::npos);
+  BOOST_TEST(p.requests.empty());
+}
