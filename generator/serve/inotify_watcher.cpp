@@ -22,8 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::uint32_t kFolderEvents = IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE |
-                                        IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
-                                        IN_DELETE_SELF | IN_MOVE_SELF | IN_DONT_FOLLOW;
+                                        IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF |
+                                        IN_MOVE_SELF | IN_DONT_FOLLOW;
 // A steady stream of writes still gets a rebuild this often.
 constexpr auto kLongestBatch = std::chrono::milliseconds(500);
 
@@ -31,7 +31,7 @@ class InotifyWatcher final : public Watcher {
  public:
   InotifyWatcher(std::string site_dir, int inotify, int wake, std::chrono::milliseconds debounce)
       : site_dir_(std::move(site_dir)), inotify_(inotify), wake_(wake), debounce_(debounce) {
-    rescan(nullptr);
+    rescan();
   }
   ~InotifyWatcher() override {
     close(inotify_);
@@ -76,7 +76,7 @@ class InotifyWatcher final : public Watcher {
       if (left.count() <= 0) break;
       timeout = static_cast<int>(std::min(left, debounce_).count());
     }
-    if (rescan_needed) rescan(nullptr);
+    if (rescan_needed) rescan();
     return true;
   }
 
@@ -133,11 +133,11 @@ class InotifyWatcher final : public Watcher {
   }
 
   // Re-walks every root: watches what is new, re-labels what moved, drops what is gone.
-  void rescan(std::set<std::string>* changed) {
+  void rescan() {
     auto before = std::move(folders_);
     folders_.clear();
     add_watch("");  // the site's folder: site.toml, and roots created later
-    for (const auto* root : {"content", "themes", "static"}) watch_tree(root, changed);
+    for (const auto* root : {"content", "themes", "static"}) watch_tree(root, nullptr);
     for (const auto& [wd, path] : before) {
       if (!folders_.count(wd)) inotify_rm_watch(inotify_, wd);
     }
@@ -170,7 +170,7 @@ class InotifyWatcher final : public Watcher {
   int wake_;
   std::chrono::milliseconds debounce_;
   std::map<int, std::string> folders_;  // watch descriptor → folder relative to the site
-  std::set<std::string> created_;        // files created during the batch being collected
+  std::set<std::string> created_;       // files created during the batch being collected
 };
 
 }  // namespace

@@ -15,7 +15,9 @@ constexpr std::size_t kThreads = 32;
 constexpr int kMaxStreams = 24;
 constexpr auto kKeepAliveEvery = std::chrono::seconds(10);
 
-bool is_html(const std::string& path) { return path.ends_with(".html"); }
+bool is_html(const std::string& path) {
+  return path.ends_with(".html");
+}
 
 struct SiteChanges {
   std::size_t files = 0;
@@ -35,7 +37,8 @@ SiteChanges compare(const SiteFiles* before, const SiteFiles& after) {
   auto old_file = before->begin();
   auto new_file = after.begin();
   while (old_file != before->end() || new_file != after.end()) {
-    if (new_file == after.end() || (old_file != before->end() && old_file->first < new_file->first)) {
+    if (new_file == after.end() ||
+        (old_file != before->end() && old_file->first < new_file->first)) {
       note((old_file++)->first);
     } else if (old_file == before->end() || new_file->first < old_file->first) {
       note((new_file++)->first);
@@ -55,14 +58,16 @@ PreviewServer::PreviewServer() : server_(std::make_unique<httplib::Server>()) {
   server_->set_keep_alive_timeout(2);
   // Every request is answered here, before httplib's own routing: no handler pattern, no
   // mount point, so no request can reach a file on the disk.
-  server_->set_pre_routing_handler([this](const httplib::Request& request,
-                                          httplib::Response& response) {
-    answer(request, response);
-    return httplib::Server::HandlerResponse::Handled;
-  });
+  server_->set_pre_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        answer(request, response);
+        return httplib::Server::HandlerResponse::Handled;
+      });
 }
 
-PreviewServer::~PreviewServer() { stop(); }
+PreviewServer::~PreviewServer() {
+  stop();
+}
 
 int PreviewServer::bind(const std::string& host, int port) {
   if (port == 0) return server_->bind_to_any_port(host);

@@ -29,7 +29,8 @@ inline constexpr auto kDebounce = std::chrono::milliseconds(40);
 std::unique_ptr<Watcher> make_inotify_watcher(const std::string& site_dir,
                                               std::chrono::milliseconds debounce = kDebounce);
 std::unique_ptr<Watcher> make_polling_watcher(
-    const std::string& site_dir, std::chrono::milliseconds interval = std::chrono::milliseconds(300),
+    const std::string& site_dir,
+    std::chrono::milliseconds interval = std::chrono::milliseconds(300),
     std::chrono::milliseconds debounce = kDebounce);
 
 // Whether a path relative to the site's folder is one the site is built from. Editors'
