@@ -7,13 +7,19 @@
 
 namespace hyoka {
 
-inline std::string dataset_csv_path(const std::string& id) { return "data/" + id + ".csv"; }
+inline std::string dataset_csv_path(const std::string& id) {
+  return "data/" + id + ".csv";
+}
 inline std::string dataset_excel_csv_path(const std::string& id) {
   return "data/" + id + "-excel.csv";
 }
-inline std::string dataset_json_path(const std::string& id) { return "data/" + id + ".json"; }
+inline std::string dataset_json_path(const std::string& id) {
+  return "data/" + id + ".json";
+}
 // The landing page is data/<id>/index.html; its URL is the folder.
-inline std::string dataset_page_path(const std::string& id) { return "data/" + id + "/"; }
+inline std::string dataset_page_path(const std::string& id) {
+  return "data/" + id + "/";
+}
 inline const char* kDataPackagePath = "datapackage.json";
 inline const char* kCatalogTurtlePath = "catalog.ttl";
 inline const char* kCatalogJsonLdPath = "catalog.jsonld";
