@@ -18,7 +18,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
+  await server?.stop(); // already stopped by the last test, unless an earlier one failed
   rmSync(site, { recursive: true, force: true });
 });
 
@@ -113,4 +113,9 @@ test('with --poll, an edit shows in the open page by itself too', async () => {
     await pollServer.stop();
     rmSync(polled, { recursive: true, force: true });
   }
+});
+
+test('stops cleanly on SIGTERM', async () => {
+  assert.equal(await server.stop(), 0, server.log());
+  assert.match(server.log(), /hyoka: stopped\n$/);
 });

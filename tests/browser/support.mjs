@@ -89,7 +89,7 @@ export function copySampleSite() {
 }
 
 // Starts `hyoka serve` on a free port for `site`; resolves once it prints its URL (at most
-// 20 s). `stop()` ends it with SIGTERM and waits for it to exit.
+// 20 s). `stop()` ends it with SIGTERM, waits for it to exit and returns its exit code.
 export function startServe(site, extra = []) {
   const server = spawn(binary, ['serve', '--port', '0', '--source', site, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -100,8 +100,9 @@ export function startServe(site, extra = []) {
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
     const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-    await exited;
+    const code = await exited;
     clearTimeout(timer);
+    return code;
   };
   return new Promise((resolve, reject) => {
     let out = '';
