@@ -1,4 +1,4 @@
-// The command line, and nothing else: flags → BuildOptions → pipeline → exit code.
+// The command line, and nothing else: flags → options → pipeline, serve or publish → exit code.
 // Exit codes: 0 success, 1 problems in the site's files (or, for publish, with the portal),
 // 2 a wrong command line.
 #include <CLI/CLI.hpp>
@@ -10,6 +10,7 @@
 #include "publish/curl_transport.h"
 #include "publish/publish_site.h"
 #include "publish/redact.h"
+#include "serve/serve.h"
 
 #ifndef HYOKA_VERSION
 #define HYOKA_VERSION "0.0.0"
@@ -57,6 +58,16 @@ int main(int argc, char** argv) {
       ->check([](const std::string& url) { return hyoka::check_base_url(url).value_or(""); });
   publish->add_option("--timeout", timeout, "seconds to wait for each answer (default: 30)")
       ->check(CLI::Range(1, 3600));
+  hyoka::ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "preview the site, rebuilding and reloading on edits");
+  serve->add_option("-s,--source", serve_options.source_dir, "the site's folder (default: .)");
+  serve->add_option("-p,--port", serve_options.port, "the port; 0 picks a free one (default: 1313)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--bind", serve_options.bind,
+                    "the address to listen on (default: 127.0.0.1, this machine only)");
+  serve->add_flag("--poll", serve_options.poll,
+                  "poll for changes, for file systems that send no change events");
+  serve->add_option("--theme", theme, "overrides theme in site.toml");
 
   try {
     app.parse(argc, argv);
@@ -73,6 +84,7 @@ int main(int argc, char** argv) {
   if (!base_url.empty()) options.base_url = base_url;
   if (!theme.empty()) options.theme = theme;
   options.write = check->parsed() ? false : true;
+  if (!theme.empty()) serve_options.theme = theme;
 
   if (publish->parsed()) {
     const char* token = std::getenv("CKAN_API_TOKEN");
@@ -90,6 +102,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (serve->parsed()) return hyoka::serve(serve_options, std::cout, std::cerr);
     const hyoka::RealFileSystem fs;
     const auto result = hyoka::build_site(options, fs);
     hyoka::print_diagnostics(result.diagnostics, std::cerr);

@@ -1,5 +1,5 @@
 // Shared by the browser tests: build a site with the hyoka binary and open Debian's Chromium.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -77,4 +77,50 @@ export function writeSite(dir, { areas, periods, measures = ['implemented', 'ach
   }
   writeFileSync(join(dir, 'content/data/counts.toml'), data);
   return dir;
+}
+
+// Copies the sample site's sources (site.toml, content/, themes/) into a fresh folder.
+export function copySampleSite() {
+  const dir = mkdtempSync(join(tmpdir(), 'hyoka-site-'));
+  for (const part of ['site.toml', 'content', 'themes']) {
+    cpSync(join(sourceDir, part), join(dir, part), { recursive: true });
+  }
+  return dir;
+}
+
+// Starts `hyoka serve` on a free port for `site`; resolves once it prints its URL (at most
+// 20 s). `stop()` ends it with SIGTERM, waits for it to exit and returns its exit code.
+export function startServe(site, extra = []) {
+  const server = spawn(binary, ['serve', '--port', '0', '--source', site, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  server.stderr.on('data', (chunk) => { log += chunk; });
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+    const code = await exited;
+    clearTimeout(timer);
+    return code;
+  };
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`hyoka serve printed no URL within 20 s:\n${log}`));
+    }, 20000);
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = out.match(/serving (http:\/\/\S+)/)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, stop, log: () => log });
+      }
+    });
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hyoka serve exited with ${code}:\n${log}`));
+    });
+  });
 }

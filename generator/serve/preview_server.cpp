@@ -1,0 +1,214 @@
+#include "serve/preview_server.h"
+
+#include <httplib.h>
+
+#include "serve/content_type.h"
+#include "serve/route.h"
+
+namespace hyoka {
+
+namespace {
+
+// Every open page holds one thread with its event stream, so the pool is larger than
+// httplib's default, and streams are capped below it so pages can still be fetched.
+constexpr std::size_t kThreads = 32;
+constexpr int kMaxStreams = 24;
+constexpr auto kKeepAliveEvery = std::chrono::seconds(10);
+
+bool is_html(const std::string& path) {
+  return path.ends_with(".html");
+}
+
+struct SiteChanges {
+  std::size_t files = 0;
+  bool only_styles = true;
+};
+
+SiteChanges compare(const SiteFiles* before, const SiteFiles& after) {
+  SiteChanges changes;
+  const auto note = [&](const std::string& path) {
+    ++changes.files;
+    if (!path.ends_with(".css")) changes.only_styles = false;
+  };
+  if (!before) {
+    for (const auto& [path, bytes] : after) note(path);
+    return changes;
+  }
+  auto old_file = before->begin();
+  auto new_file = after.begin();
+  while (old_file != before->end() || new_file != after.end()) {
+    if (new_file == after.end() ||
+        (old_file != before->end() && old_file->first < new_file->first)) {
+      note((old_file++)->first);
+    } else if (old_file == before->end() || new_file->first < old_file->first) {
+      note((new_file++)->first);
+    } else {
+      if (old_file->second != new_file->second) note(new_file->first);
+      ++old_file;
+      ++new_file;
+    }
+  }
+  return changes;
+}
+
+}  // namespace
+
+PreviewServer::PreviewServer() : server_(std::make_unique<httplib::Server>()) {
+  server_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  server_->set_keep_alive_timeout(2);
+  // Headers and body go out in separate writes; without this, Nagle and delayed ACKs hold
+  // every response back by about 40 ms.
+  server_->set_tcp_nodelay(true);
+  // Every request is answered here, before httplib's own routing: no handler pattern, no
+  // mount point, so no request can reach a file on the disk.
+  server_->set_pre_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        answer(request, response);
+        return httplib::Server::HandlerResponse::Handled;
+      });
+}
+
+PreviewServer::~PreviewServer() {
+  stop();
+}
+
+int PreviewServer::bind(const std::string& host, int port) {
+  if (port == 0) return server_->bind_to_any_port(host);
+  return server_->bind_to_port(host, port) ? port : -1;
+}
+
+void PreviewServer::start() {
+  listener_ = std::thread([this] { server_->listen_after_bind(); });
+}
+
+void PreviewServer::stop() {
+  hub_.close();
+  server_->stop();
+  if (listener_.joinable()) listener_.join();
+}
+
+PreviewServer::Served PreviewServer::current() const {
+  const std::lock_guard lock(mutex_);
+  return served_;
+}
+
+std::size_t PreviewServer::show_site(SiteFiles files, std::string sub_path,
+                                     std::string_view what_changed) {
+  auto next = std::make_shared<const SiteFiles>(std::move(files));
+  SiteChanges changes;
+  bool was_broken = false;
+  bool moved = false;
+  {
+    const std::lock_guard lock(mutex_);
+    changes = compare(served_.files.get(), *next);
+    was_broken = !served_.error.empty();
+    moved = served_.sub_path != sub_path;
+    served_ = {std::move(next), std::move(sub_path), ""};
+  }
+  // Only now that the new site is served do the pages hear of it.
+  if (was_broken || moved || (changes.files > 0 && !changes.only_styles)) {
+    hub_.publish(ReloadKind::reload, what_changed);
+  } else if (changes.files > 0) {
+    hub_.publish(ReloadKind::css, what_changed);
+  }
+  return changes.files;
+}
+
+void PreviewServer::show_error(std::string diagnostics, std::string sub_path) {
+  {
+    const std::lock_guard lock(mutex_);
+    served_.error = diagnostics;
+    if (!served_.files) served_.sub_path = std::move(sub_path);
+  }
+  hub_.publish(ReloadKind::build_error, diagnostics);
+}
+
+void PreviewServer::answer(const httplib::Request& request, httplib::Response& response) {
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  if (request.method != "GET" && request.method != "HEAD") {
+    response.status = 405;
+    response.set_header("Allow", "GET, HEAD");
+    response.set_content("The preview answers GET and HEAD only.\n", "text/plain; charset=utf-8");
+    return;
+  }
+  const auto served = current();
+  const auto route = route_request(request.target, served.sub_path, served.files.get());
+  switch (route.kind) {
+    case Route::Kind::events:
+      if (request.method == "HEAD") {
+        response.set_header("Content-Type", "text/event-stream");
+      } else {
+        stream_events(response);
+      }
+      return;
+    case Route::Kind::redirect:
+      // 302, not 301: the sub-path follows site.toml, and browsers keep a 301 for good.
+      response.set_redirect(route.target, 302);
+      return;
+    case Route::Kind::file: {
+      const auto& bytes = served.files->at(route.target);
+      const auto type = content_type_for(route.target);
+      response.status = 200;
+      if (is_html(route.target)) {
+        response.set_content(inject_live_reload(bytes), type);
+      } else {
+        response.set_content(bytes, type);
+      }
+      return;
+    }
+    case Route::Kind::not_found:
+      break;
+  }
+  if (!served.files) {
+    // Nothing has built yet: the error on every page, and the page reloads once it builds.
+    response.status = 500;
+    response.set_content(error_page(served.error), "text/html; charset=utf-8");
+    return;
+  }
+  response.status = 404;
+  const auto not_found = served.files->find("404.html");
+  if (not_found != served.files->end()) {
+    response.set_content(inject_live_reload(not_found->second), "text/html; charset=utf-8");
+  } else {
+    response.set_content("Not found\n", "text/plain; charset=utf-8");
+  }
+}
+
+void PreviewServer::stream_events(httplib::Response& response) {
+  if (++streams_ > kMaxStreams) {
+    --streams_;
+    response.status = 503;
+    response.set_content("Too many open pages.\n", "text/plain; charset=utf-8");
+    return;
+  }
+  struct Stream {
+    std::string greeting;
+    std::uint64_t seen = 0;
+  };
+  auto stream = std::make_shared<Stream>();
+  std::tie(stream->greeting, stream->seen) = hub_.subscribe();
+  response.set_chunked_content_provider(
+      "text/event-stream",
+      [this, stream](std::size_t, httplib::DataSink& sink) {
+        if (!stream->greeting.empty()) {
+          const auto greeting = std::move(stream->greeting);
+          stream->greeting.clear();
+          return sink.write(greeting.data(), greeting.size());
+        }
+        if (const auto event = hub_.wait_after(stream->seen, kKeepAliveEvery)) {
+          stream->seen = event->number;
+          return sink.write(event->text.data(), event->text.size());
+        }
+        if (hub_.closed()) {
+          sink.done();
+          return true;
+        }
+        // A comment line: finds pages that went away, and keeps proxies from closing.
+        static constexpr std::string_view keep_alive = ": keep-alive\n\n";
+        return sink.write(keep_alive.data(), keep_alive.size());
+      },
+      [this](bool) { --streams_; });
+}
+
+}  // namespace hyoka

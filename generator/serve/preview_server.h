@@ -1,0 +1,66 @@
+// The preview's HTTP side (cpp-httplib): serves the last good site from memory under its
+// sub-path, injects the live-reload script into pages, and streams reload events.
+// Only GET and HEAD are answered; nothing is ever read from the disk.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "render/render_site.h"
+#include "serve/live_reload.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace hyoka {
+
+class PreviewServer {
+ public:
+  PreviewServer();
+  ~PreviewServer();
+  PreviewServer(const PreviewServer&) = delete;
+  PreviewServer& operator=(const PreviewServer&) = delete;
+
+  // Binds before the first build, because the build needs the port for its base URL.
+  // Port 0 picks a free one. Returns the port, or -1 when the address cannot be bound.
+  int bind(const std::string& host, int port);
+  // Answers requests on a thread of its own until stop().
+  void start();
+  // Ends open event streams, then stops the server; idempotent.
+  void stop();
+
+  // Serves `files` from now on and tells the open pages: a reload, or only a stylesheet swap
+  // when nothing but CSS changed, or nothing when the site is unchanged and was not broken.
+  // Returns how many files differ from the site served before.
+  std::size_t show_site(SiteFiles files, std::string sub_path, std::string_view what_changed);
+  // Keeps the last good site and shows `diagnostics` over every open page.
+  void show_error(std::string diagnostics, std::string sub_path);
+
+  LiveReloadHub& hub() { return hub_; }
+
+ private:
+  struct Served {
+    std::shared_ptr<const SiteFiles> files;  // null until the first good build
+    std::string sub_path = "/";
+    std::string error;  // the last build's diagnostics when it failed
+  };
+  Served current() const;
+  void answer(const httplib::Request& request, httplib::Response& response);
+  void stream_events(httplib::Response& response);
+
+  std::unique_ptr<httplib::Server> server_;
+  std::thread listener_;
+  LiveReloadHub hub_;
+  mutable std::mutex mutex_;
+  Served served_;
+  std::atomic<int> streams_ = 0;
+};
+
+}  // namespace hyoka
