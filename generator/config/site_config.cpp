@@ -104,10 +104,11 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   if (!doc) return std::nullopt;
 
   SiteConfig config;
-  reader.check_keys(*doc,
-                    {"title", "description", "base_url", "language", "theme", "area_label",
-                     "custom_domain", "publisher", "fiscal_year", "open_data", "publish"},
-                    "site.toml");
+  reader.check_keys(
+      *doc,
+      {"title", "description", "base_url", "language", "theme", "area_label", "custom_domain",
+       "publisher", "fiscal_year", "open_data", "publish", "plugins"},
+      "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
   config.language = reader.get_string(*doc, "language", Need::optional).value_or("ja");
@@ -154,6 +155,15 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
                      "unknown fiscal-year label \"" + *label + "\"" +
                          did_you_mean(*label, {"wareki-seireki", "wareki", "seireki"}));
       }
+    }
+  }
+  if (const auto* plugins = reader.get_array(*doc, "plugins", Need::optional)) {
+    for (const auto& item : plugins->as_array()) {
+      if (!item.is_string() || item.as_string().str.empty()) {
+        reader.error(reader.position(item), "plugins lists paths of shared libraries, as strings");
+        continue;
+      }
+      config.plugins.push_back({item.as_string().str, reader.position(item)});
     }
   }
   config.open_data.license = known_licenses().front();

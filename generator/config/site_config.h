@@ -45,6 +45,12 @@ struct PublishSettings {
   std::string token_header = "Authorization";  // some CKAN 2.10 portals use X-CKAN-API-Key
 };
 
+// A plugin's shared library, as site.toml lists it.
+struct PluginRef {
+  std::string path;   // relative to the site's folder, or absolute
+  Position position;  // of the entry in site.toml
+};
+
 struct SiteConfig {
   std::string title;
   std::string description;
@@ -57,6 +63,7 @@ struct SiteConfig {
   FiscalYearStyle fiscal_year_style = FiscalYearStyle::wareki_seireki;
   OpenData open_data;
   PublishSettings publish;
+  std::vector<PluginRef> plugins;
 
   // Kept so later stages can point at site.toml (an unknown theme, say).
   std::shared_ptr<const SourceText> source;

@@ -8,6 +8,7 @@
 #include "content/page.h"
 #include "data/dataset.h"
 #include "outputs/output_plugin.h"
+#include "plugins/shared_library_plugins.h"
 #include "render/theme.h"
 #include "site/site.h"
 
@@ -80,23 +81,29 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   result.pages = 1 + site->areas.size();
   result.datasets = site->datasets.size();
 
-  // 4. every page and asset, in memory
+  // 4. plugins, hyoka's own and those site.toml lists, all through the same registries; the
+  // libraries stay loaded until the registries are gone
+  LoadedPlugins libraries;
   BlockRegistry blocks;
   add_builtin_blocks(blocks);
+  OutputRegistry outputs;
+  add_builtin_outputs(outputs);
+  libraries.load(site->config, src, blocks, outputs, diags);
+  if (stage_failed(options, diags)) return result;
+
+  // 5. every page and asset, in memory
   result.files = render_site(*site, *theme, fs, diags, blocks);
   if (stage_failed(options, diags)) return result;
 
-  // 5. every other file, from the output plugins
-  OutputRegistry outputs;
-  add_builtin_outputs(outputs);
+  // 6. every other file, from the output plugins
   outputs.run(*site, *theme, result.files, diags);
   if (stage_failed(options, diags)) return result;
 
-  // 6. every internal link and #fragment leads somewhere
+  // 7. every internal link and #fragment leads somewhere
   check_links(*site, *theme, result.files, diags);
   if (stage_failed(options, diags)) return result;
 
-  // 7. public/, replaced in one step
+  // 8. public/, replaced in one step
   if (options.write) {
     const auto destination =
         options.destination.empty() ? join_path(src, "public") : options.destination;
