@@ -14,7 +14,6 @@ namespace {
 
 constexpr double kWidth = 340;
 constexpr double kMargin = 12;
-constexpr double kTitleSize = 14;
 constexpr double kTextSize = 12;
 constexpr double kTickSize = 11;
 constexpr double kLine = SvgWriter::kLineHeight;
@@ -69,11 +68,7 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
   const double inner = kWidth - 2 * kMargin;
   SvgWriter svg;
   double y = kMargin;
-  y = svg.lines(kMargin, y, wrap_text(chart.heading, inner, kTitleSize), kTitleSize, style.text,
-                " font-weight=\"700\"");
-  svg.raw("<g id=\"" + chart.id + "-summary\">\n");
-  y = svg.lines(kMargin, y + 2, wrap_text(chart.summary, inner, kTextSize), kTextSize, style.text);
-  svg.raw("</g>\n");
+  y = svg.heading_and_summary(kMargin, y, inner, chart.id, chart.heading, chart.summary, style);
   y += 12;
 
   double max_value = chart.minimum_domain;
@@ -184,16 +179,7 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
   }
   const double height = std::ceil(std::max(x_label_bottom, next_free) + kMargin);
 
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
-                    svg_number(kWidth) + " " + svg_number(height) + "\" width=\"" +
-                    svg_number(kWidth) + "\" height=\"" + svg_number(height) +
-                    "\" role=\"img\" aria-labelledby=\"" + chart.id +
-                    "-title\" aria-describedby=\"" + chart.id + "-summary\" font-family=\"" +
-                    svg_escape(style.font_family) + "\" class=\"chart\">\n";
-  out += "<title id=\"" + chart.id + "-title\">" + svg_escape(chart.title) + "</title>\n";
-  out += "<rect width=\"100%\" height=\"100%\" fill=\"" + style.background + "\"/>\n";
-  out += grid + marks + svg.body() + "</svg>\n";
-  return out;
+  return svg_chart(chart.id, chart.title, kWidth, height, style, grid + marks + svg.body());
 }
 
 }  // namespace hyoka

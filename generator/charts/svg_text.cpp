@@ -2,6 +2,10 @@
 
 #include <cstdio>
 
+#include "base/escape.h"
+#include "charts/chart_style.h"
+#include "charts/text_metrics.h"
+
 namespace hyoka {
 
 std::string svg_number(double v) {
@@ -11,29 +15,6 @@ std::string svg_number(double v) {
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s == "-0" ? "0" : s;
-}
-
-std::string svg_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 void SvgWriter::text(double x, double baseline, const std::string& content, double size,
@@ -49,6 +30,42 @@ double SvgWriter::lines(double x, double top, const std::vector<std::string>& li
     top += size * kLineHeight;
     text(x, top - size * (kLineHeight - 1) / 2 - size * 0.2, line, size, fill, extra);
   }
+  return top;
+}
+
+}  // namespace hyoka
+
+namespace hyoka {
+
+std::string svg_escape(const std::string& text) {
+  return escape_markup(text);
+}
+
+}  // namespace hyoka
+
+namespace hyoka {
+
+std::string svg_chart(const std::string& id, const std::string& title, double width, double height,
+                      const ChartStyle& style, const std::string& body) {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + svg_number(width) + " " +
+         svg_number(height) + "\" width=\"" + svg_number(width) + "\" height=\"" +
+         svg_number(height) + "\" role=\"img\" aria-labelledby=\"" + id +
+         "-title\" aria-describedby=\"" + id + "-summary\" font-family=\"" +
+         svg_escape(style.font_family) + "\" class=\"chart\">\n<title id=\"" + id + "-title\">" +
+         svg_escape(title) + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"" +
+         style.background + "\"/>\n" + body + "</svg>\n";
+}
+
+double SvgWriter::heading_and_summary(double x, double top, double width, const std::string& id,
+                                      const std::string& heading, const std::string& summary,
+                                      const ChartStyle& style) {
+  constexpr double kTitleSize = 14;
+  constexpr double kTextSize = 12;
+  top = lines(x, top, wrap_text(heading, width, kTitleSize), kTitleSize, style.text,
+              " font-weight=\"700\"");
+  raw("<g id=\"" + id + "-summary\">\n");
+  top = lines(x, top + 2, wrap_text(summary, width, kTextSize), kTextSize, style.text);
+  raw("</g>\n");
   return top;
 }
 

@@ -12,6 +12,13 @@ std::string svg_escape(const std::string& text);
 
 // Collects SVG text elements; line height 1.5 em, because Noto Sans CJK's glyph boxes are
 // about 1.45 em tall and neighbouring lines must not overlap.
+struct ChartStyle;
+
+// The chart's root element: role="img", named by its <title> and described by its summary,
+// with an explicit background (Windows high-contrast mode changes the page, not the SVG).
+std::string svg_chart(const std::string& id, const std::string& title, double width, double height,
+                      const ChartStyle& style, const std::string& body);
+
 class SvgWriter {
  public:
   static constexpr double kLineHeight = 1.5;
@@ -21,6 +28,11 @@ class SvgWriter {
   // Wrapped lines from `top`; returns the y below the last line.
   double lines(double x, double top, const std::vector<std::string>& lines, double size,
                const std::string& fill, const std::string& extra = "");
+  // The heading in bold and the summary sentence (the chart's description), wrapped to
+  // `width` from (x, top); returns the y below them.
+  double heading_and_summary(double x, double top, double width, const std::string& id,
+                             const std::string& heading, const std::string& summary,
+                             const ChartStyle& style);
   void raw(const std::string& s) { body_ += s; }
   const std::string& body() const { return body_; }
 

@@ -2,37 +2,12 @@
 // Jekyll and drop paths starting with _), CNAME for a custom domain, robots.txt, sitemap.xml.
 #include <algorithm>
 
+#include "base/escape.h"
 #include "outputs/output_plugin.h"
 
 namespace hyoka {
 
 namespace {
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 class NoJekyll final : public OutputPlugin {
  public:
@@ -76,7 +51,7 @@ class Sitemap final : public OutputPlugin {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     for (const auto& [loc, updated] : urls) {
-      xml += "  <url>\n    <loc>" + xml_escape(loc) + "</loc>\n";
+      xml += "  <url>\n    <loc>" + escape_markup(loc) + "</loc>\n";
       if (!updated.empty()) xml += "    <lastmod>" + updated + "</lastmod>\n";
       xml += "  </url>\n";
     }

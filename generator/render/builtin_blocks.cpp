@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "base/era.h"
+#include "base/escape.h"
 #include "charts/dataset_charts.h"
 #include "render/block_params.h"
 #include "render/block_plugin.h"
@@ -188,23 +189,7 @@ class SummaryBlock final : public BlockPlugin {
         text += "です。";
       }
     }
-    return "<p class=\"data-summary\" id=\"" + call.id + "\">" + escape_text(text) + "</p>";
-  }
-
- private:
-  static std::string escape_text(const std::string& s) {
-    std::string out;
-    for (const char c : s) {
-      if (c == '&')
-        out += "&amp;";
-      else if (c == '<')
-        out += "&lt;";
-      else if (c == '>')
-        out += "&gt;";
-      else
-        out += c;
-    }
-    return out;
+    return "<p class=\"data-summary\" id=\"" + call.id + "\">" + escape_markup(text) + "</p>";
   }
 };
 

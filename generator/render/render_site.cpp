@@ -2,6 +2,7 @@
 
 #include <mstch/mstch.hpp>
 
+#include "base/escape.h"
 #include "base/toml_reader.h"
 #include "markdown/markdown.h"
 #include "render/page_context.h"
@@ -9,35 +10,6 @@
 namespace hyoka {
 
 namespace {
-
-// mstch's default escaper also encodes '/' and '=', which makes every URL in the output
-// unreadable; these five are all HTML needs in text and quoted attributes.
-std::string escape_html(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::map<std::string, std::string> partial_texts(const Theme& theme) {
   std::map<std::string, std::string> out;
@@ -65,7 +37,7 @@ const char* layout_of(PageKind kind) {
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
                         SiteFiles& files, const mstch::map& extra, const BlockRegistry* blocks,
                         Diagnostics* diags) {
-  mstch::config::escape = escape_html;
+  mstch::config::escape = [](const std::string& text) { return escape_markup(text); };
   const auto partials = partial_texts(theme);
   const auto layout = layout_of(page.page->kind);
   const auto figures = page_figures(site, page, theme.chart_style);

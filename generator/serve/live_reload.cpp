@@ -1,5 +1,7 @@
 #include "serve/live_reload.h"
 
+#include "base/escape.h"
+
 namespace hyoka {
 
 namespace {
@@ -91,40 +93,13 @@ std::string sse_event(std::string_view name, std::string_view data) {
   return out + "\n";
 }
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string error_page(std::string_view diagnostics) {
   return inject_live_reload(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<title>hyoka: the site did not build</title>\n</head>\n<body>\n"
       "<h1>The site did not build</h1>\n<p>This page reloads by itself once the files are "
       "fixed.</p>\n<pre>" +
-      escape_html(diagnostics) + "</pre>\n</body>\n</html>\n");
+      escape_markup(diagnostics) + "</pre>\n</body>\n</html>\n");
 }
 
 void LiveReloadHub::publish(ReloadKind kind, std::string_view data) {

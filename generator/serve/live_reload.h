@@ -26,8 +26,6 @@ inline constexpr std::string_view kLiveReloadMarker = "hyoka-live-reload";
 // several data lines, which EventSource joins back with newlines.
 std::string sse_event(std::string_view name, std::string_view data);
 
-std::string escape_html(std::string_view text);
-
 // The page served for every path while no build has succeeded yet: the error, escaped, and
 // the script, so the page reloads by itself once the site builds.
 std::string error_page(std::string_view diagnostics);
