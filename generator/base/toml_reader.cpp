@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/spellcheck.h"
+#include "base/utf8.h"
 
 namespace hyoka {
 
@@ -88,10 +89,15 @@ struct Hazard {
   std::string message;
 };
 
-// What toml11 3.x cannot survive or silently gets wrong, found before it parses: nesting so
+// What toml11 3.x cannot survive or silently gets wrong, found before it parses: invalid UTF-8,
+// nesting so
 // deep that its recursive parser overflows the stack, and 0x/0o/0b integers beyond 64 bits
 // (it wraps them with signed overflow). Strings and comments are skipped.
 std::optional<Hazard> find_hazard(const std::string& text) {
+  // toml11 3.x reads past its buffer on some invalid UTF-8 inside literal strings (found by
+  // fuzzing); files are checked when read, but the reader must hold on its own.
+  if (const auto bad = utf8::first_invalid(text))
+    return Hazard{*bad, "this text is not valid UTF-8"};
   constexpr int kMaxDepth = 64;
   int depth = 0;
   std::size_t i = 0;

@@ -176,3 +176,13 @@ BOOST_AUTO_TEST_CASE(prefixed_integers_beyond_64_bits_are_refused_before_toml11_
     BOOST_TEST(reader.parse(text.text()).has_value(), good);
   }
 }
+
+// Found by fuzzing: toml11 3.x reads past its buffer on invalid UTF-8 in a literal string.
+BOOST_AUTO_TEST_CASE(invalid_utf8_never_reaches_toml11) {
+  const SourceText text("d.toml", std::string(" '\x89'''''''\x8a\xff\xff\xff\xff", 15));
+  Diagnostics diags;
+  TomlReader reader(text, diags);
+  BOOST_TEST(!reader.parse(text.text()));
+  BOOST_TEST(first_lines(diags) ==
+             "d.toml:1:3: error: invalid TOML: this text is not valid UTF-8\n");
+}
