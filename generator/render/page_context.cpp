@@ -1,5 +1,7 @@
 #include "render/page_context.h"
 
+#include <functional>
+
 #include "site/open_data_paths.h"
 
 namespace hyoka {
@@ -87,7 +89,8 @@ static mstch::array navigation(const Site& site, const SitePage& page) {
 static void add_neighbours(const Site& site, const SitePage& page, mstch::map& context) {
   if (page.page->kind != PageKind::area) return;
   const auto& areas = site.areas;
-  if (areas.empty() || &page < &areas.front() || &page > &areas.back()) return;
+  const std::less<const SitePage*> before;
+  if (areas.empty() || before(&page, &areas.front()) || before(&areas.back(), &page)) return;
   const auto index = static_cast<std::size_t>(&page - &areas.front());
   if (index > 0) context["previous_area"] = area_link(page, areas[index - 1]);
   if (index + 1 < areas.size()) context["next_area"] = area_link(page, areas[index + 1]);
