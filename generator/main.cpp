@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   hyoka::BuildOptions options;
   std::string base_url, theme;
   bool quiet = false;
+  bool verbose = false;
   const auto add_common = [&](CLI::App* command) {
     command->add_option("-s,--source", options.source_dir, "the site's folder (default: .)");
     command->add_option("--base-url", base_url, "overrides base_url in site.toml")
@@ -31,6 +32,10 @@ int main(int argc, char** argv) {
     command->add_option("--theme", theme, "overrides theme in site.toml");
     command->add_flag("--strict", options.strict, "treat warnings as errors");
     command->add_flag("-q,--quiet", quiet, "print problems only");
+    command->add_flag("-v,--verbose", verbose, "also print how long each stage took");
+    command
+        ->add_option("-j,--jobs", options.jobs, "threads that render pages (default: one per core)")
+        ->check(CLI::Range(1u, 1024u));
   };
   auto* build = app.add_subcommand("build", "build the site into public/");
   add_common(build);
@@ -108,6 +113,7 @@ int main(int argc, char** argv) {
     hyoka::print_diagnostics(result.diagnostics, std::cerr);
     if (!result.ok) return 1;
     if (!quiet) std::cerr << "hyoka: " << hyoka::summary(options, result) << '\n';
+    if (verbose) std::cerr << "hyoka: time by stage\n" << hyoka::stage_report(result.stages);
     return 0;
   } catch (const std::exception& e) {
     // A bug in hyoka or a library: say so plainly; public/ was not touched.

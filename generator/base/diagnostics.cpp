@@ -25,6 +25,10 @@ void Diagnostics::report_file(Severity severity, std::string path, std::string m
   items_.push_back({severity, std::move(path), {}, std::move(message), {}});
 }
 
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
 int Diagnostics::errors() const {
   return static_cast<int>(std::count_if(items_.begin(), items_.end(),
                                         [](auto& d) { return d.severity == Severity::error; }));

@@ -26,6 +26,8 @@ class Diagnostics {
   void report(Severity severity, const SourceText& source, Position pos, std::string message);
   // For problems with a file as a whole (unreadable, missing) or with no file at all.
   void report_file(Severity severity, std::string path, std::string message);
+  // Another collection's problems after these, in their order (a worker thread's, say).
+  void append(const Diagnostics& other);
 
   const std::vector<Diagnostic>& all() const { return items_; }
   int errors() const;

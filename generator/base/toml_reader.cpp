@@ -188,9 +188,34 @@ std::optional<toml::value> TomlReader::parse(const std::string& text) {
   return std::nullopt;
 }
 
+TomlReader::Span TomlReader::span(const toml::value& v) const {
+  const auto* region = dynamic_cast<const toml::detail::region*>(toml::detail::get_region(v));
+  if (!region || !region->source()) {
+    const auto loc = v.location();
+    return {static_cast<int>(loc.line()), static_cast<int>(loc.column()), loc.region(),
+            loc.line_str()};
+  }
+  const auto& text = *region->source();
+  if (indexed_text_ != &text) {
+    indexed_text_ = &text;
+    line_starts_ = {0};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
+  const auto offset = static_cast<std::size_t>(region->first() - text.cbegin());
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto start = *(next - 1);
+  const auto end = next == line_starts_.end() ? text.size() : *next - 1;
+  return {static_cast<int>(next - line_starts_.begin()), static_cast<int>(offset - start) + 1,
+          region->size(),
+          std::string(text.begin() + static_cast<std::ptrdiff_t>(start),
+                      text.begin() + static_cast<std::ptrdiff_t>(end))};
+}
+
 Position TomlReader::position(const toml::value& v) const {
-  const auto loc = v.location();
-  return at(static_cast<int>(loc.line()), static_cast<int>(loc.column()));
+  const auto s = span(v);
+  return at(s.line, s.byte_column);
 }
 
 Position TomlReader::key_position(const toml::value& value, std::string_view key) const {
@@ -335,11 +360,11 @@ std::optional<std::int64_t> TomlReader::integer(const toml::value& v, std::strin
     return std::nullopt;
   }
   // toml11 3.x wraps silently on integers beyond 64 bits; read the written digits again.
-  const auto loc = v.location();
-  const auto& line = loc.line_str();
+  const auto s = span(v);
+  const auto& line = s.line_text;
+  const auto first = static_cast<std::size_t>(s.byte_column - 1);
   std::string digits;
-  for (std::size_t i = loc.column() - 1; i < line.size() && i < loc.column() - 1 + loc.region();
-       ++i) {
+  for (std::size_t i = first; i < line.size() && i < first + s.size; ++i) {
     if (line[i] != '_' && line[i] != '+') digits += line[i];
   }
   if (!digits.empty() && digits.find_first_not_of("-0123456789") == std::string::npos) {
@@ -367,8 +392,8 @@ void TomlReader::check_keys(const toml::value& table, const std::vector<std::str
 std::vector<std::string> TomlReader::keys_in_order(const toml::value& table) const {
   std::vector<std::pair<std::pair<int, int>, std::string>> keyed;
   for (const auto& [key, value] : table.as_table()) {
-    const auto loc = value.location();
-    keyed.push_back({{static_cast<int>(loc.line()), static_cast<int>(loc.column())}, key});
+    const auto s = span(value);
+    keyed.push_back({{s.line, s.byte_column}, key});
   }
   std::sort(keyed.begin(), keyed.end());
   std::vector<std::string> out;

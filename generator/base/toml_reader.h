@@ -63,8 +63,21 @@ class TomlReader {
   // The file position of a 1-based line and byte column of the TOML text.
   Position at(int line, int byte_column) const;
 
+  // Where a value is written in the TOML text (1-based line and byte column) and how many bytes
+  // it takes. toml11's location() counts lines from the start of the text on every call, which
+  // makes reading a large file quadratic; this looks them up in a table of line starts.
+  struct Span {
+    int line = 1;
+    int byte_column = 1;
+    std::size_t size = 1;
+    std::string line_text;  // the whole line it is on
+  };
+  Span span(const toml::value& v) const;
+
   int first_line_;
   int indent_;
+  mutable const std::vector<char>* indexed_text_ = nullptr;
+  mutable std::vector<std::size_t> line_starts_;  // of indexed_text_
 };
 
 // "a string", "an integer", … for messages.

@@ -1,8 +1,9 @@
 #include "check/link_check.h"
 
 #include <map>
-#include <regex>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include "markdown/markdown.h"
 
@@ -36,9 +37,129 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
+bool is_ascii_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// What \s and \b mean in the patterns these scanners replaced, in the "C" locale.
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+bool is_word(char c) {
+  return is_ascii_letter(c) || is_digit(c) || c == '_';
+}
+
+// A URL scheme (`https:`, `mailto:`) at the start of a reference.
 bool has_scheme(const std::string& ref) {
-  static const std::regex scheme("^[A-Za-z][A-Za-z0-9+.-]*:");
-  return std::regex_search(ref, scheme);
+  if (ref.empty() || !is_ascii_letter(ref[0])) return false;
+  for (std::size_t i = 1; i < ref.size(); ++i) {
+    const char c = ref[i];
+    if (c == ':') return true;
+    if (!is_ascii_letter(c) && !is_digit(c) && c != '+' && c != '.' && c != '-') return false;
+  }
+  return false;
+}
+
+// The value of `name="value"` when it starts at `at`; `end` is then past its closing quote.
+std::optional<std::string_view> quoted_attribute(std::string_view text, std::size_t at,
+                                                 std::string_view name, std::size_t& end) {
+  if (text.substr(at, name.size()) != name || text.substr(at + name.size(), 2) != "=\"") {
+    return std::nullopt;
+  }
+  const auto open = at + name.size() + 2;
+  const auto close = text.find('"', open);
+  if (close == std::string_view::npos) return std::nullopt;
+  end = close + 1;
+  return text.substr(open, close - open);
+}
+
+// The first ` href="…"` or ` src="…"` inside the tag whose name ends at `from`, before any '>'.
+std::optional<std::string_view> link_attribute(std::string_view text, std::size_t from,
+                                               std::size_t& end) {
+  for (auto at = from; at < text.size() && text[at] != '>'; ++at) {
+    if (!is_space(text[at])) continue;
+    for (const std::string_view name : {"href", "src"}) {
+      if (const auto value = quoted_attribute(text, at + 1, name, end)) return value;
+    }
+  }
+  return std::nullopt;
+}
+
+// `href` and `src` of the tags that load or lead somewhere: <a>, <link>, <img>, <script>,
+// <source>, <iframe>.
+std::vector<std::string> html_references(std::string_view text) {
+  static const std::string_view tags[] = {"a", "link", "img", "script", "source", "iframe"};
+  std::vector<std::string> out;
+  for (auto lt = text.find('<'); lt != std::string_view::npos; lt = text.find('<', lt + 1)) {
+    for (const auto tag : tags) {
+      const auto name_end = lt + 1 + tag.size();
+      if (text.substr(lt + 1, tag.size()) != tag) continue;
+      if (name_end < text.size() && is_word(text[name_end])) continue;
+      std::size_t end = 0;
+      if (const auto value = link_attribute(text, name_end, end)) {
+        out.push_back(decode_entities(std::string(*value)));
+        lt = end - 1;
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+// The end of `['"]?\s*\)` at `at`, if it matches there.
+std::optional<std::size_t> url_close(std::string_view text, std::size_t at) {
+  const auto after_spaces = [&](std::size_t i) -> std::optional<std::size_t> {
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i < text.size() && text[i] == ')') return i + 1;
+    return std::nullopt;
+  };
+  if (at < text.size() && (text[at] == '\'' || text[at] == '"')) {
+    if (const auto end = after_spaces(at + 1)) return end;
+  }
+  return after_spaces(at);
+}
+
+// CSS `url( 'x' )` references: the shortest run of characters other than quotes and ')'
+// after optional spaces and an optional quote, before an optional quote, spaces and ')'.
+std::vector<std::string> css_references(std::string_view text) {
+  const auto excluded = [](char c) { return c == '\'' || c == '"' || c == ')'; };
+  std::vector<std::string> out;
+  for (auto at = text.find("url("); at != std::string_view::npos; at = text.find("url(", at)) {
+    const auto open = at + 4;
+    auto spaces_end = open;
+    while (spaces_end < text.size() && is_space(text[spaces_end])) ++spaces_end;
+    std::optional<std::size_t> match_end;
+    std::size_t value_start = 0, value_end = 0;
+    // Backtracking in the order the pattern would: most leading spaces first, quote first.
+    for (auto lead = spaces_end + 1; lead-- > open && !match_end;) {
+      const bool quoted = lead < text.size() && (text[lead] == '\'' || text[lead] == '"');
+      for (const bool take_quote : {true, false}) {
+        if (take_quote && !quoted) continue;
+        const auto start = lead + (take_quote ? 1 : 0);
+        for (auto stop = start; stop < text.size() && !excluded(text[stop]);) {
+          ++stop;
+          if ((match_end = url_close(text, stop))) {
+            value_start = start;
+            value_end = stop;
+            break;
+          }
+        }
+        if (match_end) break;
+      }
+    }
+    if (match_end) {
+      out.emplace_back(text.substr(value_start, value_end - value_start));
+      at = *match_end;
+    } else {
+      at += 1;
+    }
+  }
+  return out;
 }
 
 // "a/b/../c" → "a/c"; nullopt when it climbs out of the site.
@@ -69,29 +190,21 @@ struct Reference {
 
 std::vector<std::string> references_in(const std::string& path, const std::string& text) {
   std::vector<std::string> out;
-  if (path.ends_with(".html")) {
-    static const std::regex attr(
-        R"re(<(?:a|link|img|script|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)")re");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), attr);
-         it != std::sregex_iterator(); ++it) {
-      out.push_back(decode_entities((*it)[1]));
-    }
-  } else if (path.ends_with(".css")) {
-    static const std::regex url(R"re(url\(\s*['"]?([^'")]+?)['"]?\s*\))re");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), url);
-         it != std::sregex_iterator(); ++it) {
-      out.push_back((*it)[1]);
-    }
-  }
+  if (path.ends_with(".html")) return html_references(text);
+  if (path.ends_with(".css")) return css_references(text);
   return out;
 }
 
 std::set<std::string> ids_in(const std::string& html) {
   std::set<std::string> ids;
-  static const std::regex id(R"re(\sid="([^"]*)")re");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), id); it != std::sregex_iterator();
-       ++it) {
-    ids.insert(decode_entities((*it)[1]));
+  const std::string_view text = html;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (!is_space(text[at])) continue;
+    std::size_t end = 0;
+    if (const auto value = quoted_attribute(text, at + 1, "id", end)) {
+      ids.insert(decode_entities(std::string(*value)));
+      at = end - 1;
+    }
   }
   return ids;
 }

@@ -26,6 +26,11 @@ struct Parsed {
 Parsed parse(std::string_view markdown) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  // cmark-gfm adds the extensions' special characters to a global table while it parses
+  // inlines and removes them afterwards (github/cmark-gfm#176), so parses on several threads
+  // would see each other's half-set table: one parse at a time.
+  static std::mutex parsing;
+  const std::lock_guard lock(parsing);
   ParserPtr parser(cmark_parser_new(kOptions), &cmark_parser_free);
   for (const auto* name : kExtensions) {
     if (auto* extension = cmark_find_syntax_extension(name)) {

@@ -36,20 +36,42 @@ bool stage_failed(const BuildOptions& options, Diagnostics& diags) {
   return diags.has_errors();
 }
 
+// Records the time since the previous lap under a stage's name.
+class StageClock {
+ public:
+  explicit StageClock(StageTimes* times) : times_(times) {}
+  void lap(const char* stage) {
+    const auto now = std::chrono::steady_clock::now();
+    if (times_) {
+      times_->push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count()});
+    }
+    last_ = now;
+  }
+
+ private:
+  StageTimes* times_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 }  // namespace
 
-LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnostics& diags) {
+LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnostics& diags,
+                     StageTimes* times) {
   LoadedSite loaded;
   const auto& src = options.source_dir;
+  StageClock clock(times);
 
   // 1. site.toml
   auto config = load_config(fs, join_path(src, "site.toml"), diags);
   if (config) apply_overrides(options, *config, diags);
+  clock.lap("config");
   if (!config || stage_failed(options, diags)) return loaded;
 
   // 2. pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags);
+  clock.lap("content");
   auto datasets = load_datasets(fs, content.data_files, diags);
+  clock.lap("data");
   auto theme = load_theme(fs, join_path(src, "themes"), *config, diags);
   // The site's own static/ is copied as it is and wins over the theme's files of the same name.
   if (theme) {
@@ -57,10 +79,12 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnost
     add_static_files(fs, join_path(src, "static"), site_static, diags);
     for (auto& [output, path] : site_static) theme->static_files[output] = path;
   }
+  clock.lap("theme");
   if (stage_failed(options, diags)) return loaded;
 
   // 3. the site: areas in order, dataset rows matched to areas
   auto site = assemble_site(std::move(*config), std::move(content), std::move(datasets), diags);
+  clock.lap("site");
   if (!site || stage_failed(options, diags)) return loaded;
   loaded.site = std::move(site);
   loaded.theme = std::move(theme);
@@ -74,7 +98,8 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   const auto& src = options.source_dir;
 
   // 1–3. site.toml, pages, datasets and theme, assembled into the Site
-  auto loaded = load_site(options, fs, diags);
+  auto loaded = load_site(options, fs, diags, &result.stages);
+  StageClock clock(&result.stages);
   if (!loaded.site || !loaded.theme) return result;
   const auto& site = loaded.site;
   const auto& theme = loaded.theme;
@@ -90,24 +115,30 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   add_builtin_outputs(outputs);
   libraries.load(site->config, src, blocks, outputs, diags);
   if (stage_failed(options, diags)) return result;
+  clock.lap("plugins");
 
   // 5. every page and asset, in memory
-  result.files = render_site(*site, *theme, fs, diags, blocks);
+  result.files = render_site(*site, *theme, fs, diags, blocks, options.jobs);
+  clock.lap("render");
   if (stage_failed(options, diags)) return result;
 
   // 6. every other file, from the output plugins
   outputs.run(*site, *theme, result.files, diags);
+  clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 
   // 7. every internal link and #fragment leads somewhere
   check_links(*site, *theme, result.files, diags);
+  clock.lap("links");
   if (stage_failed(options, diags)) return result;
 
   // 8. public/, replaced in one step
   if (options.write) {
     const auto destination =
         options.destination.empty() ? join_path(src, "public") : options.destination;
-    if (!write_site(result.files, destination, src, diags, &result.written)) return result;
+    const bool written = write_site(result.files, destination, src, diags, &result.written);
+    clock.lap("write");
+    if (!written) return result;
   }
   result.ok = true;
   result.site = std::move(loaded.site);
@@ -140,6 +171,19 @@ std::string summary(const BuildOptions& options, const BuildResult& result) {
       options.destination.empty() ? join_path(options.source_dir, "public") : options.destination;
   return "built " + line + " into " + destination + "/ (" + std::to_string(result.written.files) +
          " files, " + std::to_string((result.written.bytes + 1023) / 1024) + " KiB) in " + time;
+}
+
+std::string stage_report(const StageTimes& times) {
+  std::string out;
+  double total = 0;
+  char line[64];
+  for (const auto& t : times) {
+    std::snprintf(line, sizeof line, "  %-8s %9.1f ms\n", t.stage.c_str(), t.milliseconds);
+    out += line;
+    total += t.milliseconds;
+  }
+  std::snprintf(line, sizeof line, "  %-8s %9.1f ms\n", "total", total);
+  return out + line;
 }
 
 }  // namespace hyoka

@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
@@ -23,7 +24,15 @@ struct BuildOptions {
   std::optional<std::string> theme;
   bool write = true;    // false for `hyoka check`
   bool strict = false;  // warnings fail the build
+  unsigned jobs = 0;    // threads that render pages; 0: one per core
 };
+
+// How long each stage took, in the order they ran, for `--verbose`.
+struct StageTime {
+  std::string stage;
+  double milliseconds = 0;
+};
+using StageTimes = std::vector<StageTime>;
 
 struct BuildResult {
   Diagnostics diagnostics;
@@ -33,6 +42,7 @@ struct BuildResult {
   SiteFiles files;  // what was (or, for check, would be) written
   WriteStats written;
   double milliseconds = 0;
+  StageTimes stages;
   std::shared_ptr<const Site> site;  // when ok: what was built, for `hyoka publish`
 };
 
@@ -42,7 +52,8 @@ struct LoadedSite {
   std::unique_ptr<Site> site;
   std::optional<Theme> theme;
 };
-LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnostics& diags);
+LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnostics& diags,
+                     StageTimes* times = nullptr);
 
 BuildResult build_site(const BuildOptions& options, const FileSystem& fs);
 
@@ -51,5 +62,8 @@ void print_diagnostics(const Diagnostics& diags, std::ostream& out, std::size_t 
 
 // One line saying what was built, for the terminal.
 std::string summary(const BuildOptions& options, const BuildResult& result);
+
+// One line per stage with its time, for `--verbose`.
+std::string stage_report(const StageTimes& times);
 
 }  // namespace hyoka

@@ -1,5 +1,7 @@
 #include "render/page_context.h"
 
+#include <functional>
+
 #include "site/open_data_paths.h"
 
 namespace hyoka {
@@ -11,7 +13,7 @@ const std::vector<std::string>& template_variables() {
       "is_home", "is_area", "is_not_found", "is_dataset", "title", "subtitle", "description", "url",
       "content", "main", "areas", "datasets", "has_datasets",
       // areas
-      "href", "current",
+      "href", "current", "areas_omitted", "previous_area", "next_area",
       // datasets, figures, charts
       "id", "data_href", "figures", "charts", "omitted", "table", "heading", "svg",
       // tables
@@ -61,15 +63,37 @@ mstch::map table_context(const TableView& table) {
                     {"has_notes", !table.notes.empty()}};
 }
 
+// Beyond this many areas an area page does not list them all: every page listing every area
+// makes the site grow with the square of its areas.
+constexpr std::size_t kAreasListedOnEveryPage = 30;
+
+static bool omits_areas(const Site& site, const SitePage& page) {
+  return page.page->kind == PageKind::area && site.areas.size() > kAreasListedOnEveryPage;
+}
+
+static mstch::node area_link(const SitePage& from, const SitePage& area) {
+  return mstch::map{{"title", area.page->title},
+                    {"subtitle", area.page->subtitle},
+                    {"href", link(from, area.output_path)},
+                    {"current", &area == &from}};
+}
+
 static mstch::array navigation(const Site& site, const SitePage& page) {
   mstch::array out;
-  for (const auto& area : site.areas) {
-    out.push_back(mstch::map{{"title", area.page->title},
-                             {"subtitle", area.page->subtitle},
-                             {"href", link(page, area.output_path)},
-                             {"current", &area == &page}});
-  }
+  if (omits_areas(site, page)) return out;
+  for (const auto& area : site.areas) out.push_back(area_link(page, area));
   return out;
+}
+
+// The areas before and after an area page, in site order; nothing on other pages.
+static void add_neighbours(const Site& site, const SitePage& page, mstch::map& context) {
+  if (page.page->kind != PageKind::area) return;
+  const auto& areas = site.areas;
+  const std::less<const SitePage*> before;
+  if (areas.empty() || before(&page, &areas.front()) || before(&areas.back(), &page)) return;
+  const auto index = static_cast<std::size_t>(&page - &areas.front());
+  if (index > 0) context["previous_area"] = area_link(page, areas[index - 1]);
+  if (index + 1 < areas.size()) context["next_area"] = area_link(page, areas[index + 1]);
 }
 
 mstch::map page_context(const Site& site, const SitePage& page,
@@ -98,7 +122,7 @@ mstch::map page_context(const Site& site, const SitePage& page,
                    {"description", d.dataset->description},
                    {"figures", items}});
   }
-  return mstch::map{
+  mstch::map context{
       {"site_title", config.title},
       {"site_description", config.description},
       {"language", config.language},
@@ -118,7 +142,10 @@ mstch::map page_context(const Site& site, const SitePage& page,
       {"datasets", datasets},
       {"has_datasets", !datasets.empty()},
       {"areas", navigation(site, page)},
+      {"areas_omitted", omits_areas(site, page)},
   };
+  add_neighbours(site, page, context);
+  return context;
 }
 
 }  // namespace hyoka

@@ -1,6 +1,11 @@
 #include "render/render_site.h"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <mstch/mstch.hpp>
+#include <mutex>
+#include <thread>
 
 #include "base/escape.h"
 #include "base/toml_reader.h"
@@ -31,13 +36,61 @@ const char* layout_of(PageKind kind) {
   return "area";
 }
 
+// mstch's escaper is a global: set once, before any page renders, and never again.
+void use_html_escaping() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    mstch::config::escape = [](const std::string& text) { return escape_markup(text); };
+  });
+}
+
+// What one page adds to the site: its HTML, its standalone charts, its problems.
+struct RenderedPage {
+  std::string html;
+  SiteFiles charts;
+  Diagnostics diags;
+};
+
+// Renders every page on `jobs` threads. Each page writes only to its own RenderedPage; the Site,
+// Theme and BlockRegistry are only read.
+std::vector<RenderedPage> render_pages(const Site& site, const std::vector<const SitePage*>& pages,
+                                       const Theme& theme, const BlockRegistry& blocks,
+                                       unsigned jobs) {
+  std::vector<RenderedPage> out(pages.size());
+  std::atomic<std::size_t> next = 0;
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto work = [&] {
+    try {
+      for (std::size_t i; (i = next++) < pages.size();) {
+        out[i].html =
+            render_page(site, *pages[i], theme, out[i].charts, {}, &blocks, &out[i].diags);
+      }
+    } catch (...) {
+      const std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = pages.size();
+    }
+  };
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, pages.size()));
+  if (jobs <= 1) {
+    work();
+  } else {
+    std::vector<std::jthread> workers;
+    for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
+  }
+  if (failure) std::rethrow_exception(failure);
+  return out;
+}
+
 }  // namespace
 
 // A page template renders the main content; the base layout wraps it.
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
                         SiteFiles& files, const mstch::map& extra, const BlockRegistry* blocks,
                         Diagnostics* diags) {
-  mstch::config::escape = [](const std::string& text) { return escape_markup(text); };
+  use_html_escaping();
   const auto partials = partial_texts(theme);
   const auto layout = layout_of(page.page->kind);
   const auto figures = page_figures(site, page, theme.chart_style);
@@ -72,11 +125,17 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
 }
 
 SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
-                      Diagnostics& diags, const BlockRegistry& blocks) {
+                      Diagnostics& diags, const BlockRegistry& blocks, unsigned jobs) {
+  use_html_escaping();
+  std::vector<const SitePage*> pages = {&site.home};
+  for (const auto& area : site.areas) pages.push_back(&area);
+  auto rendered = render_pages(site, pages, theme, blocks, jobs);
+  // Merged in page order, as if rendered one after another.
   SiteFiles files;
-  files[site.home.output_path] = render_page(site, site.home, theme, files, {}, &blocks, &diags);
-  for (const auto& area : site.areas) {
-    files[area.output_path] = render_page(site, area, theme, files, {}, &blocks, &diags);
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    for (auto& [path, bytes] : rendered[i].charts) files[path] = std::move(bytes);
+    files[pages[i]->output_path] = std::move(rendered[i].html);
+    diags.append(rendered[i].diags);
   }
   for (const auto& [output, path] : theme.static_files) {
     // A file cannot be where hyoka writes a file, nor where it needs a folder.

@@ -17,8 +17,10 @@ namespace hyoka {
 // Output path (relative, '/'-separated) → bytes. Sorted, so writing is in a stable order.
 using SiteFiles = std::map<std::string, std::string>;
 
+// Pages render on `jobs` threads (0: one per core); the files and problems are the same, in the
+// same order, for any number.
 SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
-                      Diagnostics& diags, const BlockRegistry& blocks);
+                      Diagnostics& diags, const BlockRegistry& blocks, unsigned jobs = 1);
 
 // One page through its layout (home, area or 404) and the base layout. Standalone copies of
 // its charts are added to `files`.

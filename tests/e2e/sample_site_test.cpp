@@ -217,6 +217,36 @@ BOOST_AUTO_TEST_CASE(two_builds_of_the_same_input_are_byte_identical) {
   BOOST_TEST((read_tree(other.path() / "public") == read_tree(sample().dir.path() / "public")));
 }
 
+BOOST_AUTO_TEST_CASE(one_thread_and_four_threads_build_byte_identical_sites) {
+  TempDir dir;
+  copy_sample_site(dir.path());
+  BOOST_REQUIRE(run_hyoka("build -q --jobs 1 -d one", dir.path()).exit_code == 0);
+  BOOST_REQUIRE(run_hyoka("build -q --jobs 4 -d four", dir.path()).exit_code == 0);
+  const auto one = read_tree(dir.path() / "one");
+  BOOST_TEST(one.size() > 10u);
+  BOOST_TEST((one == read_tree(dir.path() / "four")));
+}
+
+BOOST_AUTO_TEST_CASE(area_pages_of_a_large_site_link_to_the_list_instead_of_every_area) {
+  TempDir dir;
+  copy_sample_site(dir.path());
+  for (int i = 10; i < 40; ++i) {
+    write_file(dir.path() / "content/areas" / ("extra-" + std::to_string(i) + ".md"),
+               "+++\ntitle = \"追加" + std::to_string(i) + "\"\nweight = " + std::to_string(i) +
+                   "\n+++\n\n本文。\n");
+  }
+  BOOST_REQUIRE(run_hyoka("build -q", dir.path()).exit_code == 0);
+  const auto home = read_file(dir.path() / "public/index.html");
+  const auto area = read_file(dir.path() / "public/areas/extra-20/index.html");
+  BOOST_TEST(home.find("areas/extra-39/") != std::string::npos);
+  BOOST_TEST(area.find("extra-39/") == std::string::npos);
+  BOOST_TEST(area.find("../../index.html#areas-heading") != std::string::npos);
+  BOOST_TEST(area.find("href=\"../../areas/extra-19/index.html\" rel=\"prev\"") !=
+             std::string::npos);
+  BOOST_TEST(area.find("href=\"../../areas/extra-21/index.html\" rel=\"next\"") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_failed_build_leaves_the_previous_public_folder_unchanged) {
   TempDir dir;
   copy_sample_site(dir.path());

@@ -6,7 +6,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   hyoka::Diagnostics diags;
-  const hyoka::SourceText source("fuzz.toml", std::string(reinterpret_cast<const char*>(data), size));
+  const hyoka::SourceText source("fuzz.toml",
+                                 std::string(reinterpret_cast<const char*>(data), size));
   if (const auto dataset = hyoka::parse_dataset(source, "fuzz", diags)) {
     for (const auto& ratio : dataset->ratios) {
       for (std::size_t p = 0; p < dataset->periods.size(); ++p) {

@@ -6,7 +6,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string markdown(reinterpret_cast<const char*>(data), size);
-  const hyoka::BlockRenderer blocks = [](const hyoka::CodeBlock& block) -> std::optional<std::string> {
+  const hyoka::BlockRenderer blocks =
+      [](const hyoka::CodeBlock& block) -> std::optional<std::string> {
     if (block.info == "chart") return "<figure>" + std::to_string(block.body.size()) + "</figure>";
     return std::nullopt;
   };
