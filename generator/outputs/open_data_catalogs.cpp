@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "outputs/open_data.h"
-#include "outputs/open_data_paths.h"
+#include "site/open_data_paths.h"
 
 namespace hyoka {
 

@@ -3,7 +3,7 @@
 
 #include "base/era.h"
 #include "outputs/open_data.h"
-#include "outputs/open_data_paths.h"
+#include "site/open_data_paths.h"
 
 namespace hyoka {
 

@@ -1,7 +1,7 @@
 #include "publish/package_builder.h"
 
 #include "base/era.h"
-#include "outputs/open_data_paths.h"
+#include "site/open_data_paths.h"
 
 namespace hyoka {
 

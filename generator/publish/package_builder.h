@@ -1,5 +1,5 @@
 // A hyoka dataset → the CKAN package that describes it: metadata from site.toml and the
-// dataset, and resources that link to the site's published files (outputs/open_data_paths.h)
+// dataset, and resources that link to the site's published files (site/open_data_paths.h)
 // rather than uploading copies. Pure: no I/O.
 #pragma once
 

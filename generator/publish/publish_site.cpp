@@ -2,12 +2,12 @@
 
 #include <sstream>
 
-#include "outputs/open_data_paths.h"
 #include "publish/ckan_client.h"
 #include "publish/dry_run.h"
 #include "publish/package_builder.h"
 #include "publish/publisher.h"
 #include "publish/redact.h"
+#include "site/open_data_paths.h"
 
 namespace hyoka {
 

@@ -29,10 +29,9 @@ std::vector<std::string> BlockRegistry::names() const {
 }
 
 std::string render_partial(const Theme& theme, const std::string& name, const mstch::map& context) {
-  std::map<std::string, std::string> partials;
-  for (const auto& [partial, source] : theme.partials) partials[partial] = source.text();
-  const auto it = partials.find(name);
-  return it == partials.end() ? "" : mstch::render(it->second, context, partials);
+  const auto it = theme.partial_texts.find(name);
+  return it == theme.partial_texts.end() ? ""
+                                         : mstch::render(it->second, context, theme.partial_texts);
 }
 
 namespace {

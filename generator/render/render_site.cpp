@@ -16,12 +16,6 @@ namespace hyoka {
 
 namespace {
 
-std::map<std::string, std::string> partial_texts(const Theme& theme) {
-  std::map<std::string, std::string> out;
-  for (const auto& [name, source] : theme.partials) out[name] = source.text();
-  return out;
-}
-
 const char* layout_of(PageKind kind) {
   switch (kind) {
     case PageKind::home:
@@ -91,7 +85,7 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
                         SiteFiles& files, const mstch::map& extra, const BlockRegistry* blocks,
                         Diagnostics* diags) {
   use_html_escaping();
-  const auto partials = partial_texts(theme);
+  const auto& partials = theme.partial_texts;
   const auto layout = layout_of(page.page->kind);
   const auto figures = page_figures(site, page, theme.chart_style);
   // Every chart also stands alone beside its page, for download and for portals to embed.

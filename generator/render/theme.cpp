@@ -165,6 +165,7 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
     uses[name] = check_template(source, partial_names, diags, template_variables());
   }
   check_partial_cycles(theme.partials, uses, diags);
+  for (const auto& [name, source] : theme.partials) theme.partial_texts[name] = source.text();
   if (diags.errors() > errors_before) return std::nullopt;
   return theme;
 }

@@ -18,8 +18,10 @@ namespace hyoka {
 struct Theme {
   std::string name;
   std::string description;
-  std::map<std::string, SourceText> layouts;        // "base", "home", "area"
-  std::map<std::string, SourceText> partials;       // by name, as in {{> name}}
+  std::map<std::string, SourceText> layouts;   // "base", "home", "area"
+  std::map<std::string, SourceText> partials;  // by name, as in {{> name}}
+  // The partials' texts as mstch takes them; filled by load_theme, read by every page.
+  std::map<std::string, std::string> partial_texts;
   std::map<std::string, std::string> static_files;  // output path → file to copy
   ChartStyle chart_style;                           // theme.toml's [chart]
 };
