@@ -50,12 +50,9 @@ Result<std::vector<std::string>> RealFileSystem::list_files(const std::string& d
     const auto relative = it->path().lexically_relative(dir).generic_string();
     std::error_code status_error;
     const auto status = it->status(status_error);
-    if (status_error) {
-      const bool loop = status_error == std::errc::too_many_symbolic_link_levels;
-      return Result<std::vector<std::string>>::failure(
-          relative + (loop ? ": is a symbolic link loop" : ": " + status_error.message()));
-    }
-    if (fs::is_regular_file(status)) out.push_back(relative);
+    // A link that leads nowhere (a loop, a missing target) is listed: reading it then reports
+    // the problem at its own path, beside the site's other problems.
+    if (status_error || fs::is_regular_file(status)) out.push_back(relative);
   }
   std::sort(out.begin(), out.end());
   return {out, {}};

@@ -33,7 +33,7 @@ class FileSystem {
   virtual Kind kind(const std::string& path) const = 0;
   virtual Result<std::string> read(const std::string& path) const = 0;
   // Every regular file below `dir`, as paths relative to it with '/' separators, sorted.
-  // Entries that cannot be listed or read as files (symlink loops, sockets) are an error.
+  // Links that lead nowhere (loops, missing targets) are listed, for read() to report.
   virtual Result<std::vector<std::string>> list_files(const std::string& dir) const = 0;
   // The names of the folders directly inside `dir`, sorted.
   virtual std::vector<std::string> list_dirs(const std::string& dir) const = 0;

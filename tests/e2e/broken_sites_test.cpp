@@ -3,10 +3,18 @@
 // remove.txt lists files to delete first. `hyoka build` must exit 1, print exactly expected.txt,
 // and leave the public/ folder of the last good build as it was.
 //
+// faults.txt brings in what a folder of files cannot hold, one per line:
+//   symlink <link> <target>   a symbolic link in the site (loops, links out)
+//   unreadable <path>         a file hyoka may not read (mode 000)
+//   unwritable-destination    the folder that holds public/ may not be written (mode 555)
+//   disk-full-after <bytes>   the disk fills up after so many bytes (tests/support/disk_full.c)
+// Permissions do not stop root: as root, hyoka then runs as nobody (setpriv).
+//
 // HYOKA_UPDATE_EXPECTED=1 rewrites expected.txt from what hyoka prints; read the diff.
 #define BOOST_TEST_MODULE broken_sites
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -33,6 +41,41 @@ void make_site(const fs::path& fixture, const fs::path& dir) {
     fs::copy(fixture / "site", dir,
              fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   }
+}
+
+// Applies faults.txt to the site in `dir` and to `top` (the folder holding public/); returns
+// what goes before the hyoka binary on the command line.
+std::string apply_faults(const fs::path& fixture, const fs::path& dir, const fs::path& top) {
+  if (!fs::exists(fixture / "faults.txt")) return "";
+  std::string prefix;
+  bool needs_permissions = false;
+  std::istringstream lines(read_file(fixture / "faults.txt"));
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string fault, a, b;
+    words >> fault >> a >> b;
+    if (fault == "symlink") {
+      fs::create_symlink(b, dir / a);
+    } else if (fault == "unreadable") {
+      fs::permissions(dir / a, fs::perms::none);
+      needs_permissions = true;
+    } else if (fault == "unwritable-destination") {
+      fs::permissions(top, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                               fs::perms::group_exec | fs::perms::others_read |
+                               fs::perms::others_exec);
+      needs_permissions = true;
+    } else if (fault == "disk-full-after") {
+      // ASan must come first among the libraries; with a preloaded one it cannot.
+      prefix += "LD_PRELOAD='" HYOKA_DISK_FULL_LIBRARY "' HYOKA_TEST_DISK_BYTES=" + a +
+                " ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=1 ";
+    } else if (!fault.empty()) {
+      BOOST_FAIL("unknown fault in " << fixture << ": " << line);
+    }
+  }
+  if (needs_permissions && ::geteuid() == 0) {
+    prefix += "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  return prefix;
 }
 
 }  // namespace
@@ -62,7 +105,8 @@ BOOST_AUTO_TEST_CASE(every_broken_site_fails_with_its_exact_message_and_keeps_pu
       const auto before = read_tree(dir.path() / "public");
       fs::remove_all(dir.path() / "good");
       make_site(fixture, dir.path() / "site");
-      const auto run = run_hyoka("build --source site --destination public", dir.path());
+      const auto prefix = apply_faults(fixture, dir.path() / "site", dir.path());
+      const auto run = run_hyoka("build --source site --destination public", dir.path(), prefix);
       if (update) write_file(fixture / "expected.txt", run.err);
       BOOST_TEST(run.exit_code == 1);
       BOOST_TEST(run.err == read_file(fixture / "expected.txt"));

@@ -55,12 +55,14 @@ void copy_sample_site(const fs::path& dir) {
   fs::copy(source / "themes", dir / "themes", fs::copy_options::recursive);
 }
 
-RunResult run_hyoka(const std::string& arguments, const fs::path& working_dir) {
+RunResult run_hyoka(const std::string& arguments, const fs::path& working_dir,
+                    const std::string& prefix) {
   TempDir capture;
   const auto out = capture.path() / "out";
   const auto err = capture.path() / "err";
-  const std::string command = "cd '" + working_dir.string() + "' && '" HYOKA_BINARY "' " +
-                              arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const std::string command = "cd '" + working_dir.string() + "' && " + prefix +
+                              " '" HYOKA_BINARY "' " + arguments + " >'" + out.string() + "' 2>'" +
+                              err.string() + "'";
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -13,8 +13,10 @@ struct RunResult {
   std::string err;
 };
 
-// Runs `hyoka <arguments>` in `working_dir` through the shell.
-RunResult run_hyoka(const std::string& arguments, const std::filesystem::path& working_dir);
+// Runs `hyoka <arguments>` in `working_dir` through the shell; `prefix` goes before the
+// binary (environment variables, `setpriv ...`).
+RunResult run_hyoka(const std::string& arguments, const std::filesystem::path& working_dir,
+                    const std::string& prefix = "");
 
 // A fresh empty folder under the system's temporary folder, removed by the destructor.
 class TempDir {
