@@ -7,7 +7,7 @@
 
 namespace hyoka {
 
-// & < > " as &amp; &lt; &gt; &quot;; nothing else (mstch's default also encodes '/' and '=',
+// & < > " as &amp; &lt; &gt; &quot;; nothing else (some mustache engines also encode '/' and '=',
 // which makes every URL unreadable).
 inline std::string escape_markup(std::string_view text) {
   std::string out;

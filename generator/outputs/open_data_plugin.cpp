@@ -65,14 +65,14 @@ class OpenDataOutput final : public OutputPlugin {
     const auto folder = dataset_page_path(dataset.id);
     SitePage landing{&page, folder + "index.html", folder, "../../", {}, index};
 
-    mstch::array downloads;
+    mustache::List downloads;
     const auto add = [&](const std::string& name, const std::string& path,
                          const std::string& format, std::size_t bytes, const std::string& note) {
-      downloads.push_back(mstch::map{{"name", name},
-                                     {"href", link(landing, path)},
-                                     {"format", format},
-                                     {"size", human_size(bytes)},
-                                     {"note", note}});
+      downloads.push_back(mustache::Map{{"name", name},
+                                        {"href", link(landing, path)},
+                                        {"format", format},
+                                        {"size", human_size(bytes)},
+                                        {"note", note}});
     };
     add("CSV", dataset_csv_path(dataset.id), "CSV", f.csv_bytes, "UTF-8（BOMなし）");
     if (f.excel_csv_bytes) {
@@ -80,18 +80,18 @@ class OpenDataOutput final : public OutputPlugin {
           "Microsoft Excelでそのまま開ける、BOM付きUTF-8");
     }
     add("JSON", dataset_json_path(dataset.id), "JSON", f.json_bytes, "メタデータと合計を含む");
-    mstch::array columns;
+    mustache::List columns;
     for (const auto& name : csv_columns(site, dataset))
-      columns.push_back(mstch::map{{"name", name}});
+      columns.push_back(mustache::Map{{"name", name}});
     const auto alternate = [&](const std::string& type, const std::string& path,
                                const std::string& title) {
-      return mstch::map{{"type", type}, {"href", link(landing, path)}, {"title", title}};
+      return mustache::Map{{"type", type}, {"href", link(landing, path)}, {"title", title}};
     };
-    const mstch::array alternates = {
+    const mustache::List alternates = {
         alternate("text/turtle", kCatalogTurtlePath, "DCAT（Turtle）"),
         alternate("application/ld+json", kCatalogJsonLdPath, "DCAT（JSON-LD）"),
         alternate("application/json", kDataPackagePath, "Data Package")};
-    const mstch::map extra = {
+    const mustache::Map extra = {
         {"downloads", downloads},
         {"columns", columns},
         {"alternates", alternates},

@@ -10,7 +10,6 @@
 
 #include <map>
 #include <memory>
-#include <mstch/mstch.hpp>
 #include <optional>
 #include <string>
 #include <toml.hpp>
@@ -53,6 +52,7 @@ class BlockRegistry {
 void add_builtin_blocks(BlockRegistry& registry);
 
 // Renders a partial of the theme with a context (for block plugins that draw through it).
-std::string render_partial(const Theme& theme, const std::string& name, const mstch::map& context);
+std::string render_partial(const Theme& theme, const std::string& name,
+                           const mustache::Value& context);
 
 }  // namespace hyoka

@@ -28,10 +28,10 @@ std::vector<std::string> BlockRegistry::names() const {
   return out;
 }
 
-std::string render_partial(const Theme& theme, const std::string& name, const mstch::map& context) {
-  const auto it = theme.partial_texts.find(name);
-  return it == theme.partial_texts.end() ? ""
-                                         : mstch::render(it->second, context, theme.partial_texts);
+std::string render_partial(const Theme& theme, const std::string& name,
+                           const mustache::Value& context) {
+  const auto* partial = theme.templates.partial(name);
+  return partial ? partial->render(context) : "";
 }
 
 namespace {
@@ -112,7 +112,7 @@ class ChartBlock final : public BlockPlugin {
     }
     return render_partial(
         call.theme, "chart",
-        mstch::map{{"id", id}, {"heading", heading}, {"svg", svg}, {"href", std::string()}});
+        mustache::Map{{"id", id}, {"heading", heading}, {"svg", svg}, {"href", std::string()}});
   }
 };
 

@@ -29,38 +29,38 @@ std::string chart_file_name(const BarChart& chart) {
   return chart.id + ".svg";
 }
 
-mstch::map table_context(const TableView& table) {
+mustache::Map table_context(const TableView& table) {
   const auto cells = [](const std::vector<TableCell>& row) {
-    mstch::array out;
+    mustache::List out;
     for (const auto& c : row) {
-      mstch::map cell{{"text", c.text},       {"header", c.header}, {"scope", c.scope},
-                      {"numeric", c.numeric}, {"href", c.href},     {"mark", c.mark}};
-      if (c.colspan > 1) cell["colspan"] = std::to_string(c.colspan);
-      if (c.rowspan > 1) cell["rowspan"] = std::to_string(c.rowspan);
+      mustache::Map cell{{"text", c.text},       {"header", c.header}, {"scope", c.scope},
+                         {"numeric", c.numeric}, {"href", c.href},     {"mark", c.mark}};
+      if (c.colspan > 1) cell.emplace_back("colspan", std::to_string(c.colspan));
+      if (c.rowspan > 1) cell.emplace_back("rowspan", std::to_string(c.rowspan));
       out.push_back(cell);
     }
     return out;
   };
   const auto rows = [&](const std::vector<std::vector<TableCell>>& list) {
-    mstch::array out;
-    for (const auto& row : list) out.push_back(mstch::map{{"cells", cells(row)}});
+    mustache::List out;
+    for (const auto& row : list) out.push_back(mustache::Map{{"cells", cells(row)}});
     return out;
   };
-  mstch::array groups;
+  mustache::List groups;
   for (const int span : table.column_groups) {
-    mstch::map group;
-    if (span > 1) group["span"] = std::to_string(span);
+    mustache::Map group;
+    if (span > 1) group.emplace_back("span", std::to_string(span));
     groups.push_back(group);
   }
-  mstch::array notes;
-  for (const auto& note : table.notes) notes.push_back(mstch::map{{"text", note}});
-  return mstch::map{{"id", table.id},
-                    {"caption", table.caption},
-                    {"column_groups", groups},
-                    {"head", rows(table.head)},
-                    {"body", rows(table.body)},
-                    {"notes", notes},
-                    {"has_notes", !table.notes.empty()}};
+  mustache::List notes;
+  for (const auto& note : table.notes) notes.push_back(mustache::Map{{"text", note}});
+  return mustache::Map{{"id", table.id},
+                       {"caption", table.caption},
+                       {"column_groups", groups},
+                       {"head", rows(table.head)},
+                       {"body", rows(table.body)},
+                       {"notes", notes},
+                       {"has_notes", !table.notes.empty()}};
 }
 
 // Beyond this many areas an area page does not list them all: every page listing every area
@@ -71,58 +71,58 @@ static bool omits_areas(const Site& site, const SitePage& page) {
   return page.page->kind == PageKind::area && site.areas.size() > kAreasListedOnEveryPage;
 }
 
-static mstch::node area_link(const SitePage& from, const SitePage& area) {
-  return mstch::map{{"title", area.page->title},
-                    {"subtitle", area.page->subtitle},
-                    {"href", link(from, area.output_path)},
-                    {"current", &area == &from}};
+static mustache::Value area_link(const SitePage& from, const SitePage& area) {
+  return mustache::Map{{"title", area.page->title},
+                       {"subtitle", area.page->subtitle},
+                       {"href", link(from, area.output_path)},
+                       {"current", &area == &from}};
 }
 
-static mstch::array navigation(const Site& site, const SitePage& page) {
-  mstch::array out;
+static mustache::List navigation(const Site& site, const SitePage& page) {
+  mustache::List out;
   if (omits_areas(site, page)) return out;
   for (const auto& area : site.areas) out.push_back(area_link(page, area));
   return out;
 }
 
 // The areas before and after an area page, in site order; nothing on other pages.
-static void add_neighbours(const Site& site, const SitePage& page, mstch::map& context) {
+static void add_neighbours(const Site& site, const SitePage& page, mustache::Map& context) {
   if (page.page->kind != PageKind::area) return;
   const auto& areas = site.areas;
   const std::less<const SitePage*> before;
   if (areas.empty() || before(&page, &areas.front()) || before(&areas.back(), &page)) return;
   const auto index = static_cast<std::size_t>(&page - &areas.front());
-  if (index > 0) context["previous_area"] = area_link(page, areas[index - 1]);
-  if (index + 1 < areas.size()) context["next_area"] = area_link(page, areas[index + 1]);
+  if (index > 0) context.emplace_back("previous_area", area_link(page, areas[index - 1]));
+  if (index + 1 < areas.size())
+    context.emplace_back("next_area", area_link(page, areas[index + 1]));
 }
 
-mstch::map page_context(const Site& site, const SitePage& page,
-                        const std::vector<DatasetFigures>& figures,
-                        const std::string& content_html) {
+mustache::Map page_context(const Site& site, const SitePage& page,
+                           const std::vector<DatasetFigures>& figures, std::string content_html) {
   const auto& config = site.config;
   const auto& p = *page.page;
-  mstch::array datasets;
+  mustache::List datasets;
   for (const auto& d : figures) {
-    mstch::array items;
+    mustache::List items;
     for (const auto& f : d.figures) {
-      mstch::array charts;
+      mustache::List charts;
       for (std::size_t i = 0; i < f.charts.size(); ++i) {
-        charts.push_back(mstch::map{{"id", f.charts[i].id},
-                                    {"heading", f.charts[i].heading},
-                                    {"svg", f.svgs[i]},
-                                    {"href", chart_file_name(f.charts[i])}});
+        charts.push_back(mustache::Map{{"id", f.charts[i].id},
+                                       {"heading", f.charts[i].heading},
+                                       {"svg", f.svgs[i]},
+                                       {"href", chart_file_name(f.charts[i])}});
       }
-      items.push_back(mstch::map{
+      items.push_back(mustache::Map{
           {"charts", charts}, {"omitted", f.omitted}, {"table", table_context(f.table)}});
     }
     datasets.push_back(
-        mstch::map{{"id", d.dataset->id},
-                   {"data_href", link(page, dataset_page_path(d.dataset->id) + "index.html")},
-                   {"title", d.dataset->title},
-                   {"description", d.dataset->description},
-                   {"figures", items}});
+        mustache::Map{{"id", d.dataset->id},
+                      {"data_href", link(page, dataset_page_path(d.dataset->id) + "index.html")},
+                      {"title", d.dataset->title},
+                      {"description", d.dataset->description},
+                      {"figures", items}});
   }
-  mstch::map context{
+  mustache::Map context{
       {"site_title", config.title},
       {"site_description", config.description},
       {"language", config.language},
@@ -138,7 +138,7 @@ mstch::map page_context(const Site& site, const SitePage& page,
       {"subtitle", p.subtitle},
       {"description", p.description.empty() ? config.description : p.description},
       {"url", config.base_url + page.url_path},
-      {"content", content_html},
+      {"content", std::move(content_html)},
       {"datasets", datasets},
       {"has_datasets", !datasets.empty()},
       {"areas", navigation(site, page)},

@@ -2,7 +2,7 @@
 // added here is a promise to them.
 #pragma once
 
-#include <mstch/mstch.hpp>
+#include "render/mustache.h"
 
 #include "render/figures.h"
 #include "render/table_view.h"
@@ -10,14 +10,13 @@
 
 namespace hyoka {
 
-mstch::map table_context(const TableView& table);
+mustache::Map table_context(const TableView& table);
 // Every name a page context holds, at any depth; docs/themes.md describes each.
 const std::vector<std::string>& template_variables();
 
 // The standalone copy of a chart lies beside its page under this name.
 std::string chart_file_name(const BarChart& chart);
-mstch::map page_context(const Site& site, const SitePage& page,
-                        const std::vector<DatasetFigures>& figures,
-                        const std::string& content_html);
+mustache::Map page_context(const Site& site, const SitePage& page,
+                           const std::vector<DatasetFigures>& figures, std::string content_html);
 
 }  // namespace hyoka

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <mstch/mstch.hpp>
 #include <mutex>
 #include <thread>
 
@@ -28,14 +27,6 @@ const char* layout_of(PageKind kind) {
       return "404";
   }
   return "area";
-}
-
-// mstch's escaper is a global: set once, before any page renders, and never again.
-void use_html_escaping() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    mstch::config::escape = [](const std::string& text) { return escape_markup(text); };
-  });
 }
 
 // What one page adds to the site: its HTML, its standalone charts, its problems.
@@ -82,10 +73,8 @@ std::vector<RenderedPage> render_pages(const Site& site, const std::vector<const
 
 // A page template renders the main content; the base layout wraps it.
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
-                        SiteFiles& files, const mstch::map& extra, const BlockRegistry* blocks,
+                        SiteFiles& files, mustache::Map extra, const BlockRegistry* blocks,
                         Diagnostics* diags) {
-  use_html_escaping();
-  const auto& partials = theme.partial_texts;
   const auto layout = layout_of(page.page->kind);
   const auto figures = page_figures(site, page, theme.chart_style);
   // Every chart also stands alone beside its page, for download and for portals to embed.
@@ -111,16 +100,19 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
                          reader, *params, "block" + std::to_string(++block_count)};
     return plugin->render(call).value_or("");
   };
-  auto context = page_context(site, page, figures, render_markdown(page.page->body, render_block));
-  for (const auto& [name, value] : extra) context[name] = value;
-  const auto main = mstch::render(theme.layouts.at(layout).text(), context, partials);
-  context["main"] = main;
-  return mstch::render(theme.layouts.at("base").text(), context, partials);
+  mustache::Value context(
+      page_context(site, page, figures, render_markdown(page.page->body, render_block)));
+  for (auto& [name, value] : extra) context.set(name, std::move(value));
+  // load_theme makes sure that these layouts exist.
+  std::string main;
+  if (const auto* page_layout = theme.templates.find(layout)) page_layout->render(context, main);
+  context.set("main", std::move(main));
+  const auto* base = theme.templates.find("base");
+  return base ? base->render(context) : "";
 }
 
 SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
                       Diagnostics& diags, const BlockRegistry& blocks, unsigned jobs) {
-  use_html_escaping();
   std::vector<const SitePage*> pages = {&site.home};
   for (const auto& area : site.areas) pages.push_back(&area);
   auto rendered = render_pages(site, pages, theme, blocks, jobs);

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <map>
-#include <mstch/mstch.hpp>
 #include <string>
 
 #include "base/diagnostics.h"
@@ -26,7 +25,7 @@ SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs
 // its charts are added to `files`.
 // `extra` adds variables to the page's context (a landing page's downloads, say).
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
-                        SiteFiles& files, const mstch::map& extra = {},
+                        SiteFiles& files, mustache::Map extra = {},
                         const BlockRegistry* blocks = nullptr, Diagnostics* diags = nullptr);
 
 }  // namespace hyoka

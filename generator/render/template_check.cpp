@@ -10,7 +10,7 @@ namespace hyoka {
 
 namespace {
 
-// Deeper nesting than any theme needs, and mstch's cost grows faster than linearly with it.
+// Deeper nesting than any theme needs.
 constexpr std::size_t kMaxSectionDepth = 100;
 
 std::string trim(std::string_view text) {
@@ -74,8 +74,8 @@ std::vector<PartialUse> check_template(const SourceText& source,
       case '!':
         break;
       case '=':
-        // mstch mis-reads some delimiters (`<% %>` with a partial crashes it); one syntax is
-        // enough for themes.
+        // One syntax is enough for themes (mstch, the engine hyoka used first, mis-read some
+        // delimiters, and themes were never written with others).
         diags.error(source, at(tag_start),
                     "changing the tag delimiters is not supported; write tags as {{name}}");
         return uses;

@@ -1,4 +1,4 @@
-// mstch renders a missing partial as nothing and an unclosed section as text, so every
+// The mustache engine renders a missing partial and an unclosed section as nothing, so every
 // template is checked before rendering: unknown partials, unbalanced sections, broken tags.
 #pragma once
 
@@ -18,7 +18,7 @@ struct PartialUse {
 
 // Returns the partials the template uses, for the cycle check below. With `variables`, a
 // variable or section name that no page context provides is a warning ("did you mean"):
-// mstch would render it as nothing.
+// it would render as nothing.
 std::vector<PartialUse> check_template(const SourceText& source,
                                        const std::vector<std::string>& partials, Diagnostics& diags,
                                        const std::vector<std::string>& variables = {});

@@ -116,6 +116,13 @@ std::optional<std::string> merge_theme_folder(const FileSystem& fs, const std::s
 
 }  // namespace
 
+void compile_templates(Theme& theme) {
+  std::map<std::string, std::string> layout_texts, partial_texts;
+  for (const auto& [name, source] : theme.layouts) layout_texts[name] = source.text();
+  for (const auto& [name, source] : theme.partials) partial_texts[name] = source.text();
+  theme.templates = mustache::TemplateSet(layout_texts, partial_texts);
+}
+
 std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_dir,
                                 const SiteConfig& config, Diagnostics& diags) {
   const int errors_before = diags.errors();
@@ -165,8 +172,8 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
     uses[name] = check_template(source, partial_names, diags, template_variables());
   }
   check_partial_cycles(theme.partials, uses, diags);
-  for (const auto& [name, source] : theme.partials) theme.partial_texts[name] = source.text();
   if (diags.errors() > errors_before) return std::nullopt;
+  compile_templates(theme);
   return theme;
 }
 

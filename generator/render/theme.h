@@ -12,6 +12,7 @@
 #include "base/source_text.h"
 #include "charts/chart_style.h"
 #include "config/site_config.h"
+#include "render/mustache.h"
 
 namespace hyoka {
 
@@ -20,8 +21,8 @@ struct Theme {
   std::string description;
   std::map<std::string, SourceText> layouts;   // "base", "home", "area"
   std::map<std::string, SourceText> partials;  // by name, as in {{> name}}
-  // The partials' texts as mstch takes them; filled by load_theme, read by every page.
-  std::map<std::string, std::string> partial_texts;
+  // The layouts and partials compiled once, by load_theme; every page renders through them.
+  mustache::TemplateSet templates;
   std::map<std::string, std::string> static_files;  // output path → file to copy
   ChartStyle chart_style;                           // theme.toml's [chart]
 };
@@ -32,6 +33,9 @@ const std::vector<std::string>& required_layouts();
 // Adds every file below `static_dir` that `files` does not have yet (output path → file).
 void add_static_files(const FileSystem& fs, const std::string& static_dir,
                       std::map<std::string, std::string>& files, Diagnostics& diags);
+
+// Compiles the layouts and partials into `templates` (load_theme does, once it has checked them).
+void compile_templates(Theme& theme);
 
 std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_dir,
                                 const SiteConfig& config, Diagnostics& diags);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "pipeline/build.h"
@@ -45,7 +46,32 @@ BOOST_AUTO_TEST_CASE(writes_every_file_and_replaces_the_previous_site_whole) {
   BOOST_TEST(!fs::exists(dir.path / "public/old.html"));
   BOOST_TEST(stats.files == 2u);
   BOOST_TEST(stats.bytes == 4u);
-  BOOST_TEST(!fs::exists(dir.path / ".public.hyoka-new"));
+  // The site before is kept beside it, for the next build to write over.
+  BOOST_TEST(slurp(dir.path / ".public.hyoka-new/old.html") == "x");
+  BOOST_TEST(diags.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_next_build_writes_over_the_site_before_the_last_and_prunes_it) {
+  TempDir dir;
+  Diagnostics diags;
+  const auto dest = (dir.path / "public").string();
+  const auto src = (dir.path / "src").string();
+  BOOST_REQUIRE(
+      write_site({{"index.html", "1"}, {"gone.html", "g"}, {"a/x.html", "x"}}, dest, src, diags));
+  BOOST_REQUIRE(write_site({{"index.html", "2"}}, dest, src, diags));
+  // Where a folder was there is now a file and the other way round; a stray link goes.
+  fs::create_symlink("/etc/hostname", dir.path / ".public.hyoka-new/link.html");
+  BOOST_REQUIRE(write_site({{"index.html", "3"}, {"a", "file"}, {"gone.html/y.html", "y"}}, dest,
+                           src, diags));
+  std::set<std::string> written;
+  for (const auto& entry : fs::recursive_directory_iterator(dir.path / "public")) {
+    written.insert(entry.path().lexically_relative(dir.path / "public").generic_string());
+  }
+  BOOST_TEST(
+      (written == std::set<std::string>{"a", "gone.html", "gone.html/y.html", "index.html"}));
+  BOOST_TEST(slurp(dir.path / "public/index.html") == "3");
+  BOOST_TEST(slurp(dir.path / "public/a") == "file");
+  BOOST_TEST(slurp(dir.path / ".public.hyoka-new/index.html") == "2");
   BOOST_TEST(diags.all().empty());
 }
 

@@ -132,6 +132,7 @@ BOOST_AUTO_TEST_CASE(pages_escape_text_and_keep_urls_readable) {
   theme.layouts.emplace(
       "home", SourceText("home", "{{#areas}}<a href=\"{{href}}\">{{title}}</a>{{/areas}}"));
   theme.layouts.emplace("area", SourceText("area", "{{{content}}}"));
+  compile_templates(theme);
   BlockRegistry blocks;
   const auto files = render_site(*f.site, theme, f.fs, f.diags, blocks);
   BOOST_TEST(files.at("index.html") ==

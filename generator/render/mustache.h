@@ -1,0 +1,104 @@
+// Mustache templates compiled once per theme and rendered straight into one output string.
+//
+// The language is the one themes were written for with mstch (Debian's mustache library, which
+// hyoka used first): {{name}} (HTML-escaped), {{{name}}} and {{&name}} (raw), dotted names,
+// {{.}}, sections over lists, maps and truthy values, inverted sections, comments and partials,
+// with mstch's rules for standalone lines and for indenting partials. mstch parsed every
+// template again for every page and copied every context it entered, which made rendering most
+// of a large site's build time; this renders a 10,000-page site's templates in a few
+// percent of it. template_check reports what a theme gets wrong before anything renders.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace hyoka::mustache {
+
+class Value;
+using List = std::vector<Value>;
+// A few names per map: a vector searched in order is faster than a tree, and keeps the order
+// the code wrote.
+using Map = std::vector<std::pair<std::string, Value>>;
+
+// What a template reads: nothing, a flag, a text, a list or a map; or a borrowed value that
+// outlives the render (site-wide lists shared by every page, without a copy).
+class Value {
+ public:
+  Value() = default;
+  Value(std::string text) : data_(std::move(text)) {}
+  Value(const char* text) : data_(std::string(text)) {}
+  Value(List list) : data_(std::move(list)) {}
+  Value(Map map) : data_(std::move(map)) {}
+  template <typename T>
+  requires std::same_as<T, bool> Value(T flag) : data_(flag) {}
+  static Value borrow(const Value& value) {
+    Value v;
+    v.data_ = &value;
+    return v;
+  }
+
+  // Follows borrowed values to what they hold.
+  const Value& resolved() const;
+  // mstch's falsiness: nothing, false, "", an empty list.
+  bool empty() const;
+  const bool* flag() const;
+  const std::string* text() const;
+  const List* list() const;
+  const Map* map() const;
+  // The value of `name` in a map (nullptr when absent or not a map).
+  const Value* find(std::string_view name) const;
+  // Sets or replaces `name` in a map; a value that is not a map becomes an empty map first.
+  void set(std::string name, Value value);
+
+ private:
+  std::variant<std::monostate, bool, std::string, List, Map, const Value*> data_;
+};
+
+struct Node;
+
+// A compiled template; partials are resolved when the set of templates is compiled.
+class Template {
+ public:
+  Template();
+  ~Template();
+  Template(Template&&) noexcept;
+  Template& operator=(Template&&) noexcept;
+  // Appends the template rendered with `context` to `out`.
+  void render(const Value& context, std::string& out) const;
+  std::string render(const Value& context) const;
+  const std::vector<Node>& nodes() const { return nodes_; }
+
+ private:
+  friend class TemplateSet;
+  std::vector<Node> nodes_;
+};
+
+// Templates and the partials they include, compiled together. Unknown partials render as
+// nothing, as in mstch; template_check reports them first.
+class TemplateSet {
+ public:
+  TemplateSet() = default;
+  TemplateSet(const std::map<std::string, std::string>& templates,
+              const std::map<std::string, std::string>& partials);
+  // nullptr for a name that is not a template.
+  const Template* find(const std::string& name) const;
+  const Template* partial(const std::string& name) const;
+
+ private:
+  const Template* compile_partial(const std::string& name, const std::string& prefix, int depth);
+  Template compile(std::string_view text, const std::string& prefix, int depth);
+
+  std::map<std::string, std::string> partial_texts_;
+  std::map<std::string, Template> templates_;
+  // By name and indentation: a standalone partial is indented like its tag (mstch's rule).
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<Template>> partials_;
+  std::set<std::pair<std::string, std::string>> compiling_;
+};
+
+}  // namespace hyoka::mustache

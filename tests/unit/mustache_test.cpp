@@ -1,0 +1,93 @@
+// The mustache engine: the rules of the mustache specification (v1.1.3, which mstch followed)
+// that themes rely on, and mstch's own where the two differ.
+#include <boost/test/unit_test.hpp>
+
+#include "render/mustache.h"
+
+using namespace hyoka::mustache;
+
+namespace {
+
+std::string render(const std::string& text, const Value& context,
+                   const std::map<std::string, std::string>& partials = {}) {
+  const TemplateSet set({{"t", text}}, partials);
+  return set.find("t")->render(context);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(mustache)
+
+BOOST_AUTO_TEST_CASE(variables_escape_html_unless_triple_or_ampersand) {
+  const Value c(Map{{"x", "<b>\"A&B\"</b>"}});
+  BOOST_TEST(render("{{x}}", c) == "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
+  BOOST_TEST(render("{{{x}}}", c) == "<b>\"A&B\"</b>");
+  BOOST_TEST(render("{{& x }}", c) == "<b>\"A&B\"</b>");
+  BOOST_TEST(render("[{{missing}}]", c) == "[]");
+  BOOST_TEST(render("{{t}} {{f}}", Value(Map{{"t", true}, {"f", false}})) == "true false");
+}
+
+BOOST_AUTO_TEST_CASE(sections_iterate_lists_enter_maps_and_skip_falsy_values) {
+  const Value c(Map{{"list", List{Map{{"n", "1"}}, Map{{"n", "2"}}}},
+                    {"map", Map{{"n", "m"}}},
+                    {"yes", true},
+                    {"no", false},
+                    {"empty", List{}},
+                    {"blank", ""},
+                    {"n", "outer"}});
+  BOOST_TEST(render("{{#list}}<{{n}}>{{/list}}", c) == "<1><2>");
+  BOOST_TEST(render("{{#map}}{{n}}{{/map}}", c) == "m");
+  BOOST_TEST(render("{{#yes}}{{n}}{{/yes}}", c) == "outer");
+  BOOST_TEST(render("{{#no}}x{{/no}}{{#empty}}x{{/empty}}{{#blank}}x{{/blank}}|", c) == "|");
+  BOOST_TEST(render("{{^no}}a{{/no}}{{^empty}}b{{/empty}}{{^blank}}c{{/blank}}{{^yes}}d{{/yes}}",
+                    c) == "abc");
+  BOOST_TEST(render("{{#list}}{{#list}}{{n}}{{/list}}{{/list}}", c) == "1212");
+}
+
+BOOST_AUTO_TEST_CASE(dotted_names_and_the_implicit_iterator) {
+  const Value c(
+      Map{{"a", Map{{"b", Map{{"c", "deep"}}}}}, {"names", List{"一", "<二>"}}, {"c", "top"}});
+  BOOST_TEST(render("{{a.b.c}}", c) == "deep");
+  // Only the first name is looked up through the enclosing contexts.
+  BOOST_TEST(render("[{{a.c}}]", c) == "[]");
+  BOOST_TEST(render("{{#names}}({{.}}){{/names}}", c) == "(一)(&lt;二&gt;)");
+  const Value shared(List{"x", "y"});
+  BOOST_TEST(render("{{#s}}{{.}}{{/s}}", Value(Map{{"s", Value::borrow(shared)}})) == "xy");
+}
+
+BOOST_AUTO_TEST_CASE(standalone_tag_lines_leave_no_blank_lines) {
+  const Value c(Map{{"list", List{"a", "b"}}});
+  BOOST_TEST(render("<ul>\n  {{#list}}\n  <li>{{.}}</li>\n  {{/list}}\n</ul>\n", c) ==
+             "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
+  BOOST_TEST(render("x\n  {{! comment }}\ny\n", c) == "x\ny\n");
+  // A variable is content: its line stays.
+  BOOST_TEST(render("x\n  {{missing}}\ny", c) == "x\n  \ny");
+}
+
+BOOST_AUTO_TEST_CASE(standalone_partials_are_indented_like_their_tag) {
+  const Value c(Map{{"svg", "<svg>\n</svg>"}, {"list", List{"1", "2"}}});
+  const std::map<std::string, std::string> partials = {
+      {"p", "<figure>\n{{{svg}}}\n</figure>\n"}, {"q", "{{#list}}\n<i>{{.}}</i>\n{{/list}}\n"}};
+  // Each line of the partial's template is indented; a value's own lines are not.
+  BOOST_TEST(render("<div>\n  {{> p}}\n</div>\n", c, partials) ==
+             "<div>\n  <figure>\n  <svg>\n</svg>\n  </figure>\n</div>\n");
+  // mstch's rule, kept so that themes render as they always did: the indentation goes before
+  // each line of the partial after its standalone lines are gone, so a section's repeated lines
+  // carry it, and so does what follows the last line.
+  BOOST_TEST(render("<b>\n  {{> q}}\n</b>\n", c, partials) ==
+             "<b>\n  <i>1</i>\n  <i>2</i>\n  </b>\n");
+  BOOST_TEST(render("[{{> p}}]", Value(Map{}), partials) == "[<figure>\n\n</figure>\n]");
+  BOOST_TEST(render("[{{> unknown}}]", c, partials) == "[]");
+}
+
+BOOST_AUTO_TEST_CASE(mistakes_render_finitely) {
+  // template_check refuses all of these before a page renders; they must still not hang.
+  const Value c(Map{{"x", "1"}});
+  BOOST_TEST(render("a{{#x}}b", c) == "a");
+  BOOST_TEST(render("a{{/x}}b", c) == "ab");
+  // A partial inside itself is left out there.
+  BOOST_TEST(render("{{> self}}!", c, {{"self", "<{{> self}}>"}}) == "<>!");
+  BOOST_TEST(render("{{> a}}", c, {{"a", "a{{> b}}"}, {"b", "b{{> a}}"}}) == "ab");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
