@@ -4,7 +4,9 @@
 Generates N areas (about 1 KB of Japanese Markdown prose each: emphasis, a bullet list, a small
 GFM table), one dataset of N rows x 5 fiscal years (2019-2023), and an equivalent Hugo site (same
 prose, the same counts table and an SVG bar chart per page from per-area data files). Builds both
-alternately, RUNS times each, and prints medians, the ratio hyoka/Hugo and peak memory.
+alternately, RUNS times each, and prints medians, the ratio hyoka/Hugo and peak memory; then
+the floor (build/hyoka_floor: cmark-gfm alone on the same Markdown plus writing the same files)
+and hyoka's ratio to it.
 
   python3 benchmarks/build_speed.py [AREAS] [--runs 5] [--hyoka build/generator/hyoka]
       [--keep DIR] [--generate-only DIR]
@@ -155,6 +157,7 @@ def main():
     parser.add_argument("--generate-only", metavar="DIR",
                         help="write the hyoka site into DIR and stop")
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--floor", default=f"{repo}/build/hyoka_floor")
     args = parser.parse_args()
 
     if args.generate_only:
@@ -194,6 +197,19 @@ def main():
         print("Hugo left out (--no-hugo)")
     else:
         print("Hugo not installed (apt-get install hugo): skipped")
+    if os.path.exists(args.floor):
+        floors = []
+        for _ in range(args.runs):
+            run = subprocess.run([args.floor, hyoka_site], capture_output=True, text=True,
+                                 check=True)
+            values = dict(line.split() for line in run.stdout.splitlines())
+            floors.append(float(values["markdown"]) + float(values["write"]))
+        floor = statistics.median(floors)
+        print(f"{'floor':<6} {floor:>9.3f} s {'':>10}  (cmark-gfm + writing "
+              f"{values['files']} files)")
+        print(f"hyoka/floor: {ours / floor:.2f}")
+    else:
+        print(f"floor left out: {args.floor} not built")
     if not shutil.which("time", path="/usr/bin"):
         print("peak memory needs GNU time (apt-get install time)")
     if not args.keep:

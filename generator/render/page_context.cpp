@@ -37,13 +37,17 @@ mustache::Map table_context(const TableView& table) {
                          {"numeric", c.numeric}, {"href", c.href},     {"mark", c.mark}};
       if (c.colspan > 1) cell.emplace_back("colspan", std::to_string(c.colspan));
       if (c.rowspan > 1) cell.emplace_back("rowspan", std::to_string(c.rowspan));
-      out.push_back(cell);
+      out.emplace_back(std::move(cell));
     }
     return out;
   };
   const auto rows = [&](const std::vector<std::vector<TableCell>>& list) {
     mustache::List out;
-    for (const auto& row : list) out.push_back(mustache::Map{{"cells", cells(row)}});
+    for (const auto& row : list) {
+      mustache::Map r;
+      r.emplace_back("cells", cells(row));
+      out.emplace_back(std::move(r));
+    }
     return out;
   };
   mustache::List groups;
@@ -54,13 +58,14 @@ mustache::Map table_context(const TableView& table) {
   }
   mustache::List notes;
   for (const auto& note : table.notes) notes.push_back(mustache::Map{{"text", note}});
-  return mustache::Map{{"id", table.id},
-                       {"caption", table.caption},
-                       {"column_groups", groups},
-                       {"head", rows(table.head)},
-                       {"body", rows(table.body)},
-                       {"notes", notes},
-                       {"has_notes", !table.notes.empty()}};
+  // Moved in, not listed in braces: an initializer list would copy a table of every area.
+  mustache::Map out{{"id", table.id}, {"caption", table.caption}};
+  out.emplace_back("column_groups", std::move(groups));
+  out.emplace_back("head", rows(table.head));
+  out.emplace_back("body", rows(table.body));
+  out.emplace_back("notes", std::move(notes));
+  out.emplace_back("has_notes", !table.notes.empty());
+  return out;
 }
 
 // Beyond this many areas an area page does not list them all: every page listing every area
@@ -112,15 +117,19 @@ mustache::Map page_context(const Site& site, const SitePage& page,
                                        {"svg", f.svgs[i]},
                                        {"href", chart_file_name(f.charts[i])}});
       }
-      items.push_back(mustache::Map{
-          {"charts", charts}, {"omitted", f.omitted}, {"table", table_context(f.table)}});
+      mustache::Map item;
+      item.emplace_back("charts", std::move(charts));
+      item.emplace_back("omitted", f.omitted);
+      item.emplace_back("table", table_context(f.table));
+      items.emplace_back(std::move(item));
     }
-    datasets.push_back(
-        mustache::Map{{"id", d.dataset->id},
-                      {"data_href", link(page, dataset_page_path(d.dataset->id) + "index.html")},
-                      {"title", d.dataset->title},
-                      {"description", d.dataset->description},
-                      {"figures", items}});
+    mustache::Map dataset{
+        {"id", d.dataset->id},
+        {"data_href", link(page, dataset_page_path(d.dataset->id) + "index.html")},
+        {"title", d.dataset->title},
+        {"description", d.dataset->description}};
+    dataset.emplace_back("figures", std::move(items));
+    datasets.emplace_back(std::move(dataset));
   }
   mustache::Map context{
       {"site_title", config.title},
@@ -138,12 +147,12 @@ mustache::Map page_context(const Site& site, const SitePage& page,
       {"subtitle", p.subtitle},
       {"description", p.description.empty() ? config.description : p.description},
       {"url", config.base_url + page.url_path},
-      {"content", std::move(content_html)},
-      {"datasets", datasets},
       {"has_datasets", !datasets.empty()},
-      {"areas", navigation(site, page)},
       {"areas_omitted", omits_areas(site, page)},
   };
+  context.emplace_back("content", std::move(content_html));
+  context.emplace_back("datasets", std::move(datasets));
+  context.emplace_back("areas", navigation(site, page));
   add_neighbours(site, page, context);
   return context;
 }
