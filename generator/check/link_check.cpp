@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <unordered_set>
 
 #include "markdown/markdown.h"
 
@@ -188,16 +189,15 @@ struct Reference {
   std::string file;  // the output file it is in
 };
 
-std::vector<std::string> references_in(const std::string& path, const std::string& text) {
+std::vector<std::string> references_in(const std::string& path, std::string_view text) {
   std::vector<std::string> out;
   if (path.ends_with(".html")) return html_references(text);
   if (path.ends_with(".css")) return css_references(text);
   return out;
 }
 
-std::set<std::string> ids_in(const std::string& html) {
+std::set<std::string> ids_in(std::string_view text) {
   std::set<std::string> ids;
-  const std::string_view text = html;
   for (std::size_t at = 0; at < text.size(); ++at) {
     if (!is_space(text[at])) continue;
     std::size_t end = 0;
@@ -211,23 +211,39 @@ std::set<std::string> ids_in(const std::string& html) {
 
 }  // namespace
 
-void check_links(const Site& site, const Theme& theme, const SiteFiles& files, Diagnostics& diags) {
+LinkCheck::LinkCheck(const Site& site, const Theme& theme) : site_(site), theme_(theme) {}
+
+void LinkCheck::scan(const std::string& path, std::string_view text) {
+  if (!path.ends_with(".html") && !path.ends_with(".css")) return;
+  auto references = references_in(path, text);
+  std::set<std::string> ids;
+  if (path.ends_with(".html")) ids = ids_in(text);
+  const std::lock_guard lock(mutex_);
+  auto& list = references_[path];
+  for (auto& reference : references) list.push_back(&*pool_.insert(std::move(reference)).first);
+  if (!ids.empty()) ids_[path] = std::move(ids);
+}
+
+void LinkCheck::report(const SitePaths& files, Diagnostics& diags) const {
+  const auto& site = site_;
+  const auto& theme = theme_;
   const auto& base = site.config.base_url;
   const auto host_end = base.find('/', base.find("//") + 2);
   const std::string base_path = host_end == std::string::npos ? "/" : base.substr(host_end);
-
-  std::map<std::string, std::set<std::string>> ids;
-  for (const auto& [path, text] : files) {
-    if (path.ends_with(".html")) ids[path] = ids_in(text);
-  }
+  const auto ids_of = [&](const std::string& file) -> const std::set<std::string>& {
+    static const std::set<std::string> none;
+    const auto it = ids_.find(file);
+    return it == ids_.end() ? none : it->second;
+  };
   // Where each page's Markdown links are written, by output path.
   std::map<std::string, const SitePage*> pages = {{site.home.output_path, &site.home}};
   for (const auto& area : site.areas) pages[area.output_path] = &area;
 
   std::set<std::string> reported;
-  for (const auto& [path, text] : files) {
+  for (const auto& [path, references] : references_) {
     const auto folder = path.substr(0, path.rfind('/') + 1);
-    for (const auto& raw : references_in(path, text)) {
+    for (const auto* reference : references) {
+      const std::string& raw = *reference;
       std::string ref = raw;
       std::string problem;
       std::optional<std::string> target;
@@ -261,7 +277,8 @@ void check_links(const Site& site, const Theme& theme, const SiteFiles& files, D
           if (!files.count(file) && files.count(file + "/index.html")) file += "/index.html";
           if (!files.count(file)) {
             problem = "no file " + file + " in the site";
-          } else if (!fragment.empty() && file.ends_with(".html") && !ids[file].count(fragment)) {
+          } else if (!fragment.empty() && file.ends_with(".html") &&
+                     !ids_of(file).count(fragment)) {
             problem = "no id \"" + fragment + "\" on " + file;
           }
         }
@@ -303,6 +320,16 @@ void check_links(const Site& site, const Theme& theme, const SiteFiles& files, D
       }
     }
   }
+}
+
+void check_links(const Site& site, const Theme& theme, const SiteFiles& files, Diagnostics& diags) {
+  LinkCheck check(site, theme);
+  SitePaths paths;
+  for (const auto& [path, text] : files) {
+    check.scan(path, text);
+    paths.insert(path);
+  }
+  check.report(paths, diags);
 }
 
 }  // namespace hyoka

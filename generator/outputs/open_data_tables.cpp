@@ -67,11 +67,13 @@ std::string dataset_csv(const Site& site, const Dataset& dataset) {
   return out;
 }
 
+// Stands for the rows until they are put in; no dataset text can hold this control character.
+constexpr const char* kRowsPlaceholder = "\x01rows\x01";
+
 std::string dataset_json(const Site& site, const Dataset& dataset) {
   using json = nlohmann::ordered_json;
   const auto& config = site.config;
-  json measures = json::array(), ratios = json::array(), rows = json::array(),
-       totals = json::array();
+  json measures = json::array(), ratios = json::array(), totals = json::array();
   for (const auto& m : dataset.measures) measures.push_back({{"id", m.id}, {"label", m.label}});
   for (const auto& r : dataset.ratios) {
     ratios.push_back({{"id", r.id},
@@ -93,18 +95,29 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
     }
     return std::make_pair(values, shares);
   };
+  // One object per area and year: serialized one at a time into the array, as dump(2) would
+  // lay them out at that depth, so that a dataset of every area is never a tree in memory.
+  std::string rows_text;
   for (const auto& ref : rows_in_order(site, dataset)) {
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       auto [values, shares] = values_of(ref.row->values, p);
-      rows.push_back(
-          {{"area_id", ref.page->page->id},
-           {"area_name", ref.page->page->title},
-           {"fiscal_year", dataset.periods[p]},
-           {"fiscal_year_label", fiscal_year_label(dataset.periods[p], FiscalYearStyle::wareki)},
-           {"values", values},
-           {"ratios", shares}});
+      const json row = {
+          {"area_id", ref.page->page->id},
+          {"area_name", ref.page->page->title},
+          {"fiscal_year", dataset.periods[p]},
+          {"fiscal_year_label", fiscal_year_label(dataset.periods[p], FiscalYearStyle::wareki)},
+          {"values", values},
+          {"ratios", shares}};
+      rows_text += rows_text.empty() ? "[\n    " : ",\n    ";
+      // JSON text holds no line breaks inside strings, so indenting every line is safe.
+      const auto text = row.dump(2);
+      for (const char c : text) {
+        rows_text += c;
+        if (c == '\n') rows_text += "    ";
+      }
     }
   }
+  rows_text += rows_text.empty() ? "[]" : "\n  ]";
   for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
     auto [values, shares] = values_of(dataset.totals, p);
     json printed = json::object();
@@ -135,10 +148,13 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
       {"periods", dataset.periods},
       {"measures", measures},
       {"ratios", ratios},
-      {"rows", rows},
+      {"rows", kRowsPlaceholder},
       {"totals", totals},
   };
-  return out.dump(2) + "\n";
+  auto text = out.dump(2) + "\n";
+  const auto quoted = json(kRowsPlaceholder).dump();
+  text.replace(text.find(quoted), quoted.size(), rows_text);
+  return text;
 }
 
 std::string temporal_coverage(const Dataset& dataset) {

@@ -2,14 +2,14 @@
 
 namespace hyoka {
 
-void OutputRegistry::run(const Site& site, const Theme& theme, SiteFiles& files,
+void OutputRegistry::run(const Site& site, const Theme& theme, SitePaths& paths, FileSink& sink,
                          Diagnostics& diags) const {
   SiteFiles added;
   for (const auto& plugin : plugins_) {
     SiteFiles out;
-    plugin->emit({site, theme, files}, out, diags);
+    plugin->emit({site, theme, paths}, out, diags);
     for (auto& [path, bytes] : out) {
-      if (files.count(path) || added.count(path)) {
+      if (paths.count(path) || added.count(path)) {
         diags.report_file(
             Severity::error, path,
             "the output plugin \"" + plugin->name() + "\" writes a file that the site already has");
@@ -18,7 +18,10 @@ void OutputRegistry::run(const Site& site, const Theme& theme, SiteFiles& files,
       added.emplace(path, std::move(bytes));
     }
   }
-  files.merge(added);
+  for (auto& [path, bytes] : added) {
+    paths.insert(path);
+    sink.put(path, std::move(bytes));
+  }
 }
 
 }  // namespace hyoka

@@ -17,7 +17,7 @@ namespace hyoka {
 struct OutputContext {
   const Site& site;
   const Theme& theme;
-  const SiteFiles& pages;  // what render made: pages, charts, static files
+  const SitePaths& paths;  // what render made: pages, charts, static files
 };
 
 class OutputPlugin {
@@ -33,8 +33,10 @@ class OutputRegistry {
   void add(std::unique_ptr<OutputPlugin> plugin) { plugins_.push_back(std::move(plugin)); }
   const std::vector<std::unique_ptr<OutputPlugin>>& plugins() const { return plugins_; }
 
-  // Runs every plugin in the order added and merges their files into `files`.
-  void run(const Site& site, const Theme& theme, SiteFiles& files, Diagnostics& diags) const;
+  // Runs every plugin in the order added and puts their files into `sink`; `paths` holds the
+  // paths already taken and gains theirs.
+  void run(const Site& site, const Theme& theme, SitePaths& paths, FileSink& sink,
+           Diagnostics& diags) const;
 
  private:
   std::vector<std::unique_ptr<OutputPlugin>> plugins_;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <mutex>
 
 #include "check/link_check.h"
 #include "config/site_config.h"
@@ -51,6 +52,27 @@ class StageClock {
  private:
   StageTimes* times_;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// Each file as it is made: its links checked, then written, kept in memory, or both.
+class BuildSink final : public FileSink {
+ public:
+  BuildSink(LinkCheck& links, SiteFiles* keep, SiteWriter* writer)
+      : links_(links), keep_(keep), writer_(writer) {}
+  void put(const std::string& path, std::string bytes) override {
+    links_.scan(path, bytes);
+    if (writer_) writer_->put(path, bytes);
+    if (keep_) {
+      const std::lock_guard lock(mutex_);
+      (*keep_)[path] = std::move(bytes);
+    }
+  }
+
+ private:
+  LinkCheck& links_;
+  SiteFiles* keep_;
+  SiteWriter* writer_;
+  std::mutex mutex_;
 };
 
 }  // namespace
@@ -117,26 +139,31 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   if (stage_failed(options, diags)) return result;
   clock.lap("plugins");
 
-  // 5. every page and asset, in memory
-  result.files = render_site(*site, *theme, fs, diags, blocks, options.jobs);
+  // 5–8. Every page and asset, then every other file from the output plugins, each checked for
+  // its links and written to the folder beside the destination as soon as it is made, so that
+  // the site never has to fit in memory; the destination is replaced in one step at the end,
+  // and only when no stage found a problem.
+  LinkCheck links(*site, *theme);
+  SiteWriter writer;
+  const auto destination =
+      options.destination.empty() ? join_path(src, "public") : options.destination;
+  if (options.write && !writer.open(destination, src, diags)) return result;
+  BuildSink sink(links, options.keep_files ? &result.files : nullptr,
+                 options.write ? &writer : nullptr);
+  auto paths = render_site(*site, *theme, fs, diags, blocks, options.jobs, sink);
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 
-  // 6. every other file, from the output plugins
-  outputs.run(*site, *theme, result.files, diags);
+  outputs.run(*site, *theme, paths, sink, diags);
   clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 
-  // 7. every internal link and #fragment leads somewhere
-  check_links(*site, *theme, result.files, diags);
+  links.report(paths, diags);
   clock.lap("links");
   if (stage_failed(options, diags)) return result;
 
-  // 8. public/, replaced in one step
   if (options.write) {
-    const auto destination =
-        options.destination.empty() ? join_path(src, "public") : options.destination;
-    const bool written = write_site(result.files, destination, src, diags, &result.written);
+    const bool written = writer.commit(diags, &result.written);
     clock.lap("write");
     if (!written) return result;
   }

@@ -25,6 +25,9 @@ struct BuildOptions {
   bool write = true;    // false for `hyoka check`
   bool strict = false;  // warnings fail the build
   unsigned jobs = 0;    // threads that render pages; 0: one per core
+  // Keep every file in BuildResult::files (the preview server and publish read them there);
+  // a build otherwise only writes them.
+  bool keep_files = false;
 };
 
 // How long each stage took, in the order they ran, for `--verbose`.
@@ -39,7 +42,7 @@ struct BuildResult {
   bool ok = false;
   std::size_t pages = 0;
   std::size_t datasets = 0;
-  SiteFiles files;  // what was (or, for check, would be) written
+  SiteFiles files;  // with keep_files: what was (or, for check, would be) written
   WriteStats written;
   double milliseconds = 0;
   StageTimes stages;

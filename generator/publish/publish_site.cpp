@@ -66,6 +66,7 @@ int publish_site(const PublishOptions& options, const FileSystem& fs, HttpTransp
 
   BuildOptions check = options.build;
   check.write = false;
+  check.keep_files = true;
   const auto built = build_site(check, fs);
   std::ostringstream problems;
   print_diagnostics(built.diagnostics, problems);

@@ -33,8 +33,14 @@ mustache::Map table_context(const TableView& table) {
   const auto cells = [](const std::vector<TableCell>& row) {
     mustache::List out;
     for (const auto& c : row) {
-      mustache::Map cell{{"text", c.text},       {"header", c.header}, {"scope", c.scope},
-                         {"numeric", c.numeric}, {"href", c.href},     {"mark", c.mark}};
+      // Only the fields that apply: a table of every area has hundreds of thousands of cells.
+      // An absent name reads as false or empty, as long as no enclosing context has it; "href"
+      // stays, since area links have one.
+      mustache::Map cell{{"text", c.text}, {"href", c.href}};
+      if (c.header) cell.emplace_back("header", true);
+      if (!c.scope.empty()) cell.emplace_back("scope", c.scope);
+      if (c.numeric) cell.emplace_back("numeric", true);
+      if (!c.mark.empty()) cell.emplace_back("mark", c.mark);
       if (c.colspan > 1) cell.emplace_back("colspan", std::to_string(c.colspan));
       if (c.rowspan > 1) cell.emplace_back("rowspan", std::to_string(c.rowspan));
       out.emplace_back(std::move(cell));

@@ -29,18 +29,18 @@ const char* layout_of(PageKind kind) {
   return "area";
 }
 
-// What one page adds to the site: its HTML, its standalone charts, its problems.
+// What one page left behind once its files went to the sink: their paths and its problems.
 struct RenderedPage {
-  std::string html;
-  SiteFiles charts;
+  std::vector<std::string> paths;
   Diagnostics diags;
 };
 
-// Renders every page on `jobs` threads. Each page writes only to its own RenderedPage; the Site,
-// Theme and BlockRegistry are only read.
+// Renders every page on `jobs` threads, each page's files going to the sink as soon as it is
+// done. Each page writes only to its own RenderedPage; the Site, Theme and BlockRegistry are
+// only read.
 std::vector<RenderedPage> render_pages(const Site& site, const std::vector<const SitePage*>& pages,
                                        const Theme& theme, const BlockRegistry& blocks,
-                                       unsigned jobs) {
+                                       unsigned jobs, FileSink& sink) {
   std::vector<RenderedPage> out(pages.size());
   std::atomic<std::size_t> next = 0;
   std::exception_ptr failure;
@@ -48,8 +48,13 @@ std::vector<RenderedPage> render_pages(const Site& site, const std::vector<const
   const auto work = [&] {
     try {
       for (std::size_t i; (i = next++) < pages.size();) {
-        out[i].html =
-            render_page(site, *pages[i], theme, out[i].charts, {}, &blocks, &out[i].diags);
+        SiteFiles files;
+        auto html = render_page(site, *pages[i], theme, files, {}, &blocks, &out[i].diags);
+        files[pages[i]->output_path] = std::move(html);
+        for (auto& [path, bytes] : files) {
+          out[i].paths.push_back(path);
+          sink.put(path, std::move(bytes));
+        }
       }
     } catch (...) {
       const std::lock_guard lock(failure_mutex);
@@ -111,28 +116,28 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
   return base ? base->render(context) : "";
 }
 
-SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
-                      Diagnostics& diags, const BlockRegistry& blocks, unsigned jobs) {
+SitePaths render_site(const Site& site, const Theme& theme, const FileSystem& fs,
+                      Diagnostics& diags, const BlockRegistry& blocks, unsigned jobs,
+                      FileSink& sink) {
   std::vector<const SitePage*> pages = {&site.home};
   for (const auto& area : site.areas) pages.push_back(&area);
-  auto rendered = render_pages(site, pages, theme, blocks, jobs);
-  // Merged in page order, as if rendered one after another.
-  SiteFiles files;
-  for (std::size_t i = 0; i < pages.size(); ++i) {
-    for (auto& [path, bytes] : rendered[i].charts) files[path] = std::move(bytes);
-    files[pages[i]->output_path] = std::move(rendered[i].html);
-    diags.append(rendered[i].diags);
+  auto rendered = render_pages(site, pages, theme, blocks, jobs, sink);
+  // Problems merged in page order, as if rendered one after another.
+  SitePaths paths;
+  for (auto& page : rendered) {
+    paths.insert(page.paths.begin(), page.paths.end());
+    diags.append(page.diags);
   }
   for (const auto& [output, path] : theme.static_files) {
     // A file cannot be where hyoka writes a file, nor where it needs a folder.
-    std::string taken = files.count(output) ? output : "";
-    const auto inside = files.lower_bound(output + "/");
-    if (inside != files.end() && inside->first.starts_with(output + "/")) {
+    std::string taken = paths.count(output) ? output : "";
+    const auto inside = paths.lower_bound(output + "/");
+    if (inside != paths.end() && inside->starts_with(output + "/")) {
       taken = "the folder " + output;
     }
     for (auto slash = output.find('/'); slash != std::string::npos;
          slash = output.find('/', slash + 1)) {
-      if (files.count(output.substr(0, slash))) taken = output.substr(0, slash);
+      if (paths.count(output.substr(0, slash))) taken = output.substr(0, slash);
     }
     if (!taken.empty()) {
       diags.report_file(
@@ -145,9 +150,17 @@ SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs
       diags.report_file(Severity::error, path, bytes.error);
       continue;
     }
-    files[output] = std::move(*bytes);
+    paths.insert(output);
+    sink.put(output, std::move(*bytes));
   }
-  return files;
+  return paths;
+}
+
+SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
+                      Diagnostics& diags, const BlockRegistry& blocks, unsigned jobs) {
+  MemorySink sink;
+  render_site(site, theme, fs, diags, blocks, jobs, sink);
+  return std::move(sink.files);
 }
 
 }  // namespace hyoka

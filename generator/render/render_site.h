@@ -1,5 +1,5 @@
-// Site + Theme → every output file, in memory. Render never writes to disk: the output stage
-// does, all at once, and the preview server can serve from memory.
+// Site + Theme → every output file, handed to a FileSink page by page. Render never writes to
+// disk itself: the sink decides (the output stage's writer, or memory for the preview server).
 #pragma once
 
 #include <map>
@@ -8,16 +8,18 @@
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "render/block_plugin.h"
+#include "render/file_sink.h"
 #include "render/theme.h"
 #include "site/site.h"
 
 namespace hyoka {
 
-// Output path (relative, '/'-separated) → bytes. Sorted, so writing is in a stable order.
-using SiteFiles = std::map<std::string, std::string>;
-
-// Pages render on `jobs` threads (0: one per core); the files and problems are the same, in the
-// same order, for any number.
+// Pages render on `jobs` threads (0: one per core) and go to `sink` as they are done; the
+// files and problems are the same, in the same order, for any number. Returns every path put.
+SitePaths render_site(const Site& site, const Theme& theme, const FileSystem& fs,
+                      Diagnostics& diags, const BlockRegistry& blocks, unsigned jobs,
+                      FileSink& sink);
+// The same, kept in memory.
 SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs,
                       Diagnostics& diags, const BlockRegistry& blocks, unsigned jobs = 1);
 

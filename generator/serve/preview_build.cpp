@@ -30,6 +30,7 @@ bool PreviewBuild::run(const std::vector<std::string>& changed, std::ostream& lo
   build.theme = options_.theme;
   build.base_url = origin_ + sub_path_;
   build.write = false;
+  build.keep_files = true;
   auto result = build_site(build, fs);
 
   print_diagnostics(result.diagnostics, log);

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "serve/bounded_server.h"
 #include "serve/content_type.h"
 #include "serve/route.h"
 
@@ -9,10 +10,6 @@ namespace hyoka {
 
 namespace {
 
-// Every open page holds one thread with its event stream, so the pool is larger than
-// httplib's default, and streams are capped below it so pages can still be fetched.
-constexpr std::size_t kThreads = 32;
-constexpr int kMaxStreams = 24;
 constexpr auto kKeepAliveEvery = std::chrono::seconds(10);
 
 bool is_html(const std::string& path) {
@@ -53,12 +50,8 @@ SiteChanges compare(const SiteFiles* before, const SiteFiles& after) {
 
 }  // namespace
 
-PreviewServer::PreviewServer() : server_(std::make_unique<httplib::Server>()) {
-  server_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
-  server_->set_keep_alive_timeout(2);
-  // Headers and body go out in separate writes; without this, Nagle and delayed ACKs hold
-  // every response back by about 40 ms.
-  server_->set_tcp_nodelay(true);
+PreviewServer::PreviewServer(const ServerLimits& limits)
+    : limits_(limits), server_(std::make_unique<BoundedServer>(limits_)) {
   // Every request is answered here, before httplib's own routing: no handler pattern, no
   // mount point, so no request can reach a file on the disk.
   server_->set_pre_routing_handler(
@@ -73,17 +66,23 @@ PreviewServer::~PreviewServer() {
 }
 
 int PreviewServer::bind(const std::string& host, int port) {
-  if (port == 0) return server_->bind_to_any_port(host);
-  return server_->bind_to_port(host, port) ? port : -1;
+  return server_->bind(host, port);
 }
 
 void PreviewServer::start() {
-  listener_ = std::thread([this] { server_->listen_after_bind(); });
+  listener_ = std::thread([this] {
+    server_->listen_after_bind();
+    listener_done_ = true;
+  });
+  // A stop() before httplib marks itself running would be lost, and the listener never end.
+  while (!server_->is_running() && !listener_done_) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 void PreviewServer::stop() {
   hub_.close();
-  server_->stop();
+  server_->stop_all();
   if (listener_.joinable()) listener_.join();
 }
 
@@ -176,7 +175,8 @@ void PreviewServer::answer(const httplib::Request& request, httplib::Response& r
 }
 
 void PreviewServer::stream_events(httplib::Response& response) {
-  if (++streams_ > kMaxStreams) {
+  // Each open page holds a connection and its thread for as long as it is open.
+  if (++streams_ > limits_.max_event_streams) {
     --streams_;
     response.status = 503;
     response.set_content("Too many open pages.\n", "text/plain; charset=utf-8");

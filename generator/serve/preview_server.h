@@ -12,18 +12,20 @@
 
 #include "render/render_site.h"
 #include "serve/live_reload.h"
+#include "serve/server_limits.h"
 
 namespace httplib {
-class Server;
 struct Request;
 struct Response;
 }  // namespace httplib
 
 namespace hyoka {
 
+class BoundedServer;
+
 class PreviewServer {
  public:
-  PreviewServer();
+  explicit PreviewServer(const ServerLimits& limits = {});
   ~PreviewServer();
   PreviewServer(const PreviewServer&) = delete;
   PreviewServer& operator=(const PreviewServer&) = delete;
@@ -31,7 +33,7 @@ class PreviewServer {
   // Binds before the first build, because the build needs the port for its base URL.
   // Port 0 picks a free one. Returns the port, or -1 when the address cannot be bound.
   int bind(const std::string& host, int port);
-  // Answers requests on a thread of its own until stop().
+  // Answers requests on a thread of its own until stop(); returns once it listens.
   void start();
   // Ends open event streams, then stops the server; idempotent.
   void stop();
@@ -55,8 +57,10 @@ class PreviewServer {
   void answer(const httplib::Request& request, httplib::Response& response);
   void stream_events(httplib::Response& response);
 
-  std::unique_ptr<httplib::Server> server_;
+  ServerLimits limits_;
+  std::unique_ptr<BoundedServer> server_;
   std::thread listener_;
+  std::atomic<bool> listener_done_ = false;
   LiveReloadHub hub_;
   mutable std::mutex mutex_;
   Served served_;

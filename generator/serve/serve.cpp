@@ -2,7 +2,9 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "serve/preview_build.h"
@@ -19,6 +21,24 @@ std::string preview_origin(const std::string& bind, int port) {
   return "http://" + host + ":" + std::to_string(port);
 }
 
+namespace {
+
+// Every open connection holds a file descriptor, and the soft limit is often 1,024: raised to
+// the hard limit (at most 65,536), as far as this process may without privileges.
+void raise_open_file_limit() {
+  constexpr rlim_t kEnough = 65536;
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) != 0) return;
+  const rlim_t wanted =
+      files.rlim_max == RLIM_INFINITY ? kEnough : std::min(files.rlim_max, kEnough);
+  if (files.rlim_cur != RLIM_INFINITY && files.rlim_cur < wanted) {
+    files.rlim_cur = wanted;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
+}
+
+}  // namespace
+
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& log) {
   // The signals are taken by sigwait() below, on this thread, so they are blocked before any
   // other thread starts (threads inherit the mask). A page that closes its connection must
@@ -29,6 +49,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& log) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
+  raise_open_file_limit();
 
   PreviewServer server;
   const int port = server.bind(options.bind, options.port);

@@ -290,6 +290,7 @@ BOOST_AUTO_TEST_CASE(hyoka_build_output_never_holds_the_live_reload_script) {
   BuildOptions options;
   options.source_dir = HYOKA_SOURCE_DIR;
   options.write = false;
+  options.keep_files = true;
   const auto result = build_site(options, fs);
   BOOST_REQUIRE(result.ok);
   BOOST_REQUIRE(!result.files.empty());

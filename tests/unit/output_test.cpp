@@ -116,6 +116,7 @@ BOOST_AUTO_TEST_CASE(the_pipeline_runs_on_an_in_memory_site_without_writing) {
   BuildOptions options;
   options.source_dir = "s";
   options.write = false;
+  options.keep_files = true;
   const auto result = build_site(options, memory);
   BOOST_TEST(result.ok);
   BOOST_TEST(result.files.at("index.html") == "home");
@@ -154,6 +155,7 @@ BOOST_AUTO_TEST_CASE(the_sites_own_static_files_are_copied_and_win_over_the_them
   });
   BuildOptions options;
   options.write = false;
+  options.keep_files = true;
   const auto result = build_site(options, memory);
   BOOST_TEST(result.ok);
   BOOST_TEST(result.files.at("css/style.css") == "site");
