@@ -224,7 +224,13 @@ void LinkCheck::scan(const std::string& path, std::string_view text) {
   if (!ids.empty()) ids_[path] = std::move(ids);
 }
 
-void LinkCheck::report(const SitePaths& files, Diagnostics& diags) const {
+void LinkCheck::forget(const std::string& path) {
+  const std::lock_guard lock(mutex_);
+  references_.erase(path);
+  ids_.erase(path);
+}
+
+void LinkCheck::report(const SitePaths& files, Diagnostics& diags, const std::string* only) const {
   const auto& site = site_;
   const auto& theme = theme_;
   const auto& base = site.config.base_url;
@@ -241,6 +247,7 @@ void LinkCheck::report(const SitePaths& files, Diagnostics& diags) const {
 
   std::set<std::string> reported;
   for (const auto& [path, references] : references_) {
+    if (only && path != *only) continue;
     const auto folder = path.substr(0, path.rfind('/') + 1);
     for (const auto* reference : references) {
       const std::string& raw = *reference;

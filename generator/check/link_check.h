@@ -24,8 +24,11 @@ class LinkCheck {
  public:
   LinkCheck(const Site& site, const Theme& theme);
   void scan(const std::string& path, std::string_view text);
-  // Once every file is scanned and `files` holds every path of the site.
-  void report(const SitePaths& files, Diagnostics& diags) const;
+  // Once every file is scanned and `files` holds every path of the site; with `only`, the
+  // references of that one file (a page the preview rebuilt).
+  void report(const SitePaths& files, Diagnostics& diags, const std::string* only = nullptr) const;
+  // Drops what a file held, before it is scanned again.
+  void forget(const std::string& path);
 
  private:
   const Site& site_;

@@ -124,7 +124,8 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   StageClock clock(&result.stages);
   if (!loaded.site || !loaded.theme) return result;
   const auto& site = loaded.site;
-  const auto& theme = loaded.theme;
+  // On the heap, where it stays: the link check and a kept state refer to it.
+  auto theme = std::make_unique<Theme>(std::move(*loaded.theme));
   result.pages = 1 + site->areas.size();
   result.datasets = site->datasets.size();
 
@@ -143,12 +144,12 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   // its links and written to the folder beside the destination as soon as it is made, so that
   // the site never has to fit in memory; the destination is replaced in one step at the end,
   // and only when no stage found a problem.
-  LinkCheck links(*site, *theme);
+  auto links = std::make_unique<LinkCheck>(*site, *theme);
   SiteWriter writer;
   const auto destination =
       options.destination.empty() ? join_path(src, "public") : options.destination;
   if (options.write && !writer.open(destination, src, diags)) return result;
-  BuildSink sink(links, options.keep_files ? &result.files : nullptr,
+  BuildSink sink(*links, options.keep_files ? &result.files : nullptr,
                  options.write ? &writer : nullptr);
   auto paths = render_site(*site, *theme, fs, diags, blocks, options.jobs, sink);
   clock.lap("render");
@@ -158,7 +159,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 
-  links.report(paths, diags);
+  links->report(paths, diags);
   clock.lap("links");
   if (stage_failed(options, diags)) return result;
 
@@ -168,7 +169,12 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
     if (!written) return result;
   }
   result.ok = true;
-  result.site = std::move(loaded.site);
+  std::shared_ptr<Site> built = std::move(loaded.site);
+  result.site = built;
+  if (options.keep_state) {
+    result.state = std::make_unique<BuildState>(
+        BuildState{options, built, std::move(theme), std::move(links), std::move(paths)});
+  }
   result.milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;

@@ -10,6 +10,7 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
+#include "check/link_check.h"
 #include "output/write_site.h"
 #include "render/render_site.h"
 #include "render/theme.h"
@@ -28,6 +29,8 @@ struct BuildOptions {
   // Keep every file in BuildResult::files (the preview server and publish read them there);
   // a build otherwise only writes them.
   bool keep_files = false;
+  // Keep what the build was made of in BuildResult::state, for rebuild_pages().
+  bool keep_state = false;
 };
 
 // How long each stage took, in the order they ran, for `--verbose`.
@@ -36,6 +39,15 @@ struct StageTime {
   double milliseconds = 0;
 };
 using StageTimes = std::vector<StageTime>;
+
+// What a build was made of: the preview rebuilds only the pages an edit touches from it.
+struct BuildState {
+  BuildOptions options;
+  std::shared_ptr<Site> site;
+  std::unique_ptr<Theme> theme;
+  std::unique_ptr<LinkCheck> links;  // the references and ids of every file
+  SitePaths paths;                   // every file of the site
+};
 
 struct BuildResult {
   Diagnostics diagnostics;
@@ -46,7 +58,8 @@ struct BuildResult {
   WriteStats written;
   double milliseconds = 0;
   StageTimes stages;
-  std::shared_ptr<const Site> site;  // when ok: what was built, for `hyoka publish`
+  std::shared_ptr<const Site> site;   // when ok: what was built, for `hyoka publish`
+  std::unique_ptr<BuildState> state;  // when ok and keep_state
 };
 
 // Stages 1–3 (config, content, data, theme, assembly): the Site and its theme, or a null site

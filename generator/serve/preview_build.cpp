@@ -4,6 +4,7 @@
 
 #include "config/site_config.h"
 #include "pipeline/build.h"
+#include "pipeline/rebuild.h"
 #include "serve/route.h"
 
 namespace hyoka {
@@ -19,6 +20,21 @@ bool PreviewBuild::run(const std::vector<std::string>& changed, std::ostream& lo
         .count();
   };
   const RealFileSystem fs;
+  const auto what = changed.empty() ? std::string() : describe_changes(changed);
+  const auto prefix = "hyoka: " + (what.empty() ? std::string() : what + " changed: ");
+  // An edit of pages' Markdown alone renders those pages again, and nothing else.
+  if (state_ && !changed.empty()) {
+    Diagnostics diags;
+    if (auto rebuilt = rebuild_pages(*state_, changed, fs, diags)) {
+      print_diagnostics(diags, log);
+      const auto pages = rebuilt->pages.size();
+      const auto differ = pages == 0 ? 0 : server_.update_site(std::move(rebuilt->files), what);
+      log << prefix << "rebuilt " << pages << (pages == 1 ? " page" : " pages") << " in "
+          << elapsed() << " ms, " << differ << (differ == 1 ? " file" : " files") << " differ\n"
+          << std::flush;
+      return true;
+    }
+  }
   // site.toml is read once more on its own for the sub-path; when it is broken, the build
   // below reports why and the preview stays where it was.
   Diagnostics ignored;
@@ -31,11 +47,11 @@ bool PreviewBuild::run(const std::vector<std::string>& changed, std::ostream& lo
   build.base_url = origin_ + sub_path_;
   build.write = false;
   build.keep_files = true;
+  build.keep_state = true;
   auto result = build_site(build, fs);
+  state_ = std::move(result.state);
 
   print_diagnostics(result.diagnostics, log);
-  const auto what = changed.empty() ? std::string() : describe_changes(changed);
-  const auto prefix = "hyoka: " + (what.empty() ? std::string() : what + " changed: ");
   if (!result.ok) {
     // The overlay shows the errors only; the warnings stay in the terminal.
     std::string text;

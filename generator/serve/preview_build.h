@@ -1,10 +1,12 @@
 // One build of the preview: in memory, for the preview's own address, handed to the server.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "pipeline/build.h"
 #include "serve/preview_server.h"
 #include "serve/serve.h"
 
@@ -28,6 +30,9 @@ class PreviewBuild {
   std::string origin_;
   PreviewServer& server_;
   std::string sub_path_ = "/";
+  // The last good full build, for rebuilding only the pages an edit touches; none after a
+  // failed build.
+  std::unique_ptr<BuildState> state_;
 };
 
 // "content/a.md", "content/a.md and themes/x.css", "content/a.md and 4 more".

@@ -21,7 +21,9 @@ struct SiteChanges {
   bool only_styles = true;
 };
 
-SiteChanges compare(const SiteFiles* before, const SiteFiles& after) {
+using Files = std::map<std::string, std::shared_ptr<const std::string>>;
+
+SiteChanges compare(const Files* before, const Files& after) {
   SiteChanges changes;
   const auto note = [&](const std::string& path) {
     ++changes.files;
@@ -40,7 +42,9 @@ SiteChanges compare(const SiteFiles* before, const SiteFiles& after) {
     } else if (old_file == before->end() || new_file->first < old_file->first) {
       note((new_file++)->first);
     } else {
-      if (old_file->second != new_file->second) note(new_file->first);
+      if (old_file->second != new_file->second && *old_file->second != *new_file->second) {
+        note(new_file->first);
+      }
       ++old_file;
       ++new_file;
     }
@@ -93,7 +97,26 @@ PreviewServer::Served PreviewServer::current() const {
 
 std::size_t PreviewServer::show_site(SiteFiles files, std::string sub_path,
                                      std::string_view what_changed) {
-  auto next = std::make_shared<const SiteFiles>(std::move(files));
+  auto next = std::make_shared<Files>();
+  for (auto& [path, bytes] : files) {
+    next->emplace_hint(next->end(), path, std::make_shared<const std::string>(std::move(bytes)));
+  }
+  return publish(std::move(next), std::move(sub_path), what_changed);
+}
+
+std::size_t PreviewServer::update_site(SiteFiles changed, std::string_view what_changed) {
+  const auto served = current();
+  if (!served.files) return 0;
+  // A copy of the map, not of the files: the pages that did not change are shared.
+  auto next = std::make_shared<Files>(*served.files);
+  for (auto& [path, bytes] : changed) {
+    (*next)[path] = std::make_shared<const std::string>(std::move(bytes));
+  }
+  return publish(std::move(next), served.sub_path, what_changed);
+}
+
+std::size_t PreviewServer::publish(std::shared_ptr<const Files> next, std::string sub_path,
+                                   std::string_view what_changed) {
   SiteChanges changes;
   bool was_broken = false;
   bool moved = false;
@@ -132,7 +155,10 @@ void PreviewServer::answer(const httplib::Request& request, httplib::Response& r
     return;
   }
   const auto served = current();
-  const auto route = route_request(request.target, served.sub_path, served.files.get());
+  const auto* files = served.files.get();
+  const auto route = route_request(request.target, served.sub_path, [&](const std::string& path) {
+    return files && files->count(path) > 0;
+  });
   switch (route.kind) {
     case Route::Kind::events:
       if (request.method == "HEAD") {
@@ -146,7 +172,7 @@ void PreviewServer::answer(const httplib::Request& request, httplib::Response& r
       response.set_redirect(route.target, 302);
       return;
     case Route::Kind::file: {
-      const auto& bytes = served.files->at(route.target);
+      const auto& bytes = *served.files->at(route.target);
       const auto type = content_type_for(route.target);
       response.status = 200;
       if (is_html(route.target)) {
@@ -168,7 +194,7 @@ void PreviewServer::answer(const httplib::Request& request, httplib::Response& r
   response.status = 404;
   const auto not_found = served.files->find("404.html");
   if (not_found != served.files->end()) {
-    response.set_content(inject_live_reload(not_found->second), "text/html; charset=utf-8");
+    response.set_content(inject_live_reload(*not_found->second), "text/html; charset=utf-8");
   } else {
     response.set_content("Not found\n", "text/plain; charset=utf-8");
   }

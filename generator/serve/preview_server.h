@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,18 +43,25 @@ class PreviewServer {
   // when nothing but CSS changed, or nothing when the site is unchanged and was not broken.
   // Returns how many files differ from the site served before.
   std::size_t show_site(SiteFiles files, std::string sub_path, std::string_view what_changed);
+  // Serves the site served now with `changed` files replaced (a page the preview rebuilt on its
+  // own), and tells the open pages. Returns how many files differ.
+  std::size_t update_site(SiteFiles changed, std::string_view what_changed);
   // Keeps the last good site and shows `diagnostics` over every open page.
   void show_error(std::string diagnostics, std::string sub_path);
 
   LiveReloadHub& hub() { return hub_; }
 
  private:
+  // Each file on its own, so that a rebuilt page replaces one entry and shares the rest.
+  using Files = std::map<std::string, std::shared_ptr<const std::string>>;
   struct Served {
-    std::shared_ptr<const SiteFiles> files;  // null until the first good build
+    std::shared_ptr<const Files> files;  // null until the first good build
     std::string sub_path = "/";
     std::string error;  // the last build's diagnostics when it failed
   };
   Served current() const;
+  std::size_t publish(std::shared_ptr<const Files> next, std::string sub_path,
+                      std::string_view what_changed);
   void answer(const httplib::Request& request, httplib::Response& response);
   void stream_events(httplib::Response& response);
 

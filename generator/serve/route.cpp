@@ -54,19 +54,25 @@ std::string sub_path_of(const std::string& base_url) {
 
 Route route_request(std::string_view request_target, const std::string& sub_path,
                     const SiteFiles* site) {
+  return route_request(request_target, sub_path,
+                       [site](const std::string& file) { return site && site->count(file) > 0; });
+}
+
+Route route_request(std::string_view request_target, const std::string& sub_path,
+                    const std::function<bool(const std::string&)>& has_file) {
   const auto path = decode_request_path(request_target);
   if (!path) return {};
   if (*path == kEventsPath) return {Route::Kind::events, ""};
   // The root and the sub-path without its slash lead to the site, as on the host.
   if (*path == "/" && sub_path != "/") return {Route::Kind::redirect, sub_path};
   if (*path + "/" == sub_path) return {Route::Kind::redirect, sub_path};
-  if (!path->starts_with(sub_path) || !site) return {};
+  if (!path->starts_with(sub_path)) return {};
 
   auto file = path->substr(sub_path.size());
   if (file.empty() || file.back() == '/') file += "index.html";
-  if (site->count(file)) return {Route::Kind::file, file};
+  if (has_file(file)) return {Route::Kind::file, file};
   // A folder asked for without its slash: relative links inside it need the slash.
-  if (site->count(file + "/index.html")) return {Route::Kind::redirect, *path + "/"};
+  if (has_file(file + "/index.html")) return {Route::Kind::redirect, *path + "/"};
   return {};
 }
 

@@ -3,6 +3,7 @@
 // refused as a whole rather than resolved, so it can never match by accident.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,5 +32,8 @@ struct Route {
 // `site` may be null before the first good build: then every page is not found.
 Route route_request(std::string_view request_target, const std::string& sub_path,
                     const SiteFiles* site);
+// The same, with the site's files known only by whether a path is one.
+Route route_request(std::string_view request_target, const std::string& sub_path,
+                    const std::function<bool(const std::string&)>& has_file);
 
 }  // namespace hyoka

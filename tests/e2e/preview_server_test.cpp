@@ -10,6 +10,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <condition_variable>
+#include <regex>
 #include <sstream>
 
 #include "pipeline/build.h"
@@ -17,6 +18,7 @@
 #include "serve/live_reload.h"
 #include "serve/preview_build.h"
 #include "serve/preview_server.h"
+#include "support/run.h"
 
 using namespace hyoka;
 
@@ -306,4 +308,65 @@ BOOST_AUTO_TEST_CASE(a_preview_origin_is_a_url_a_browser_can_open) {
   BOOST_TEST(preview_origin("0.0.0.0", 8080) == "http://127.0.0.1:8080");
   BOOST_TEST(preview_origin("::1", 1313) == "http://[::1]:1313");
   BOOST_TEST(preview_origin("::", 1313) == "http://[::1]:1313");
+}
+
+BOOST_AUTO_TEST_CASE(an_edit_of_a_pages_markdown_renders_that_page_alone_and_the_same) {
+  hyoka::test::TempDir dir;
+  hyoka::test::copy_sample_site(dir.path());
+  const auto page_file = dir.path() / "content/areas/recovery.md";
+  const auto original = hyoka::test::read_file(page_file);
+  PreviewServer server;
+  const int port = server.bind("127.0.0.1", 0);
+  ServeOptions options;
+  options.source_dir = dir.path().string();
+  PreviewBuild build(options, preview_origin("127.0.0.1", port), server);
+  std::ostringstream log;
+  BOOST_REQUIRE(build.run({}, log));
+  server.start();
+  httplib::Client client("127.0.0.1", port);
+  const auto home_before = client.Get("/fukushima-ict/");
+  BOOST_REQUIRE(home_before);
+  const std::vector<std::string> changed = {"content/areas/recovery.md"};
+
+  // The body only: that page alone, and exactly what a full build makes of it.
+  hyoka::test::write_file(page_file, original + "\n追記の段落。\n");
+  log.str("");
+  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_TEST(log.str().find("rebuilt 1 page in ") != std::string::npos, log.str());
+  BuildOptions full;
+  full.source_dir = options.source_dir;
+  full.base_url = build.url();
+  full.write = false;
+  full.keep_files = true;
+  const auto expected = build_site(full, RealFileSystem());
+  BOOST_REQUIRE(expected.ok);
+  const auto page = client.Get("/fukushima-ict/areas/recovery/");
+  BOOST_REQUIRE(page);
+  BOOST_TEST(page->body.find("追記の段落。") != std::string::npos);
+  BOOST_TEST(page->body == inject_live_reload(expected.files.at("areas/recovery/index.html")));
+  BOOST_TEST(client.Get("/fukushima-ict/")->body == home_before->body);
+
+  // Saved again without a change: nothing is rendered.
+  log.str("");
+  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_TEST(log.str().find("rebuilt 0 pages in ") != std::string::npos, log.str());
+
+  // A new title reaches the home page and the neighbours: a full build.
+  hyoka::test::write_file(page_file, std::regex_replace(original, std::regex("title = \"[^\"]*\""),
+                                                        "title = \"復興の新しい名前\"",
+                                                        std::regex_constants::format_first_only));
+  log.str("");
+  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_TEST(log.str().find("rebuilt 6 pages in ") != std::string::npos, log.str());
+  BOOST_TEST(client.Get("/fukushima-ict/")->body.find("復興の新しい名前") != std::string::npos);
+
+  // A broken link in the body fails like any build, and the next edit builds in full again.
+  hyoka::test::write_file(page_file, original + "\n[どこにも](nowhere.html)\n");
+  log.str("");
+  BOOST_TEST(!build.run(changed, log));
+  BOOST_TEST(log.str().find("broken link \"nowhere.html\"") != std::string::npos, log.str());
+  hyoka::test::write_file(page_file, original);
+  log.str("");
+  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_TEST(log.str().find("rebuilt 6 pages in ") != std::string::npos, log.str());
 }
