@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/identifier.h"
+#include "base/parallel.h"
 #include "base/toml_reader.h"
 #include "content/front_matter.h"
 #include "content/prose_check.h"
@@ -44,7 +45,8 @@ std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::str
   return page;
 }
 
-Content load_content(const FileSystem& fs, const std::string& content_dir, Diagnostics& diags) {
+Content load_content(const FileSystem& fs, const std::string& content_dir, Diagnostics& diags,
+                     unsigned jobs) {
   Content content;
   if (fs.kind(content_dir) != FileSystem::Kind::directory) {
     diags.report_file(Severity::error, content_dir,
@@ -61,6 +63,7 @@ Content load_content(const FileSystem& fs, const std::string& content_dir, Diagn
     const auto source = read_source(fs, path, diags);
     return source ? parse_page(*source, kind, std::move(id), diags) : std::nullopt;
   };
+  std::vector<std::pair<std::string, std::string>> area_files;  // relative path, id
   for (const auto& relative : *files) {
     const auto name = relative.substr(relative.rfind('/') + 1);
     if (name.starts_with('.') || name.ends_with('~')) continue;  // editors' and systems' files
@@ -77,9 +80,7 @@ Content load_content(const FileSystem& fs, const std::string& content_dir, Diagn
                               "becomes the page's address");
         continue;
       }
-      if (auto page = read_page(relative, PageKind::area, id)) {
-        content.areas.push_back(std::move(*page));
-      }
+      area_files.emplace_back(relative, id);
     } else if (relative.starts_with("data/") && relative.ends_with(".toml") &&
                relative.find('/', 5) == std::string::npos) {
       content.data_files.push_back(path);
@@ -88,6 +89,18 @@ Content load_content(const FileSystem& fs, const std::string& content_dir, Diagn
                         "not published: pages are content/_index.md and content/areas/<id>.md, "
                         "datasets content/data/<id>.toml");
     }
+  }
+  // Every area page on its own, on all cores; their problems in file order.
+  std::vector<std::optional<Page>> areas(area_files.size());
+  std::vector<Diagnostics> area_diags(area_files.size());
+  parallel_for(area_files.size(), jobs, [&](std::size_t i) {
+    const auto& [relative, id] = area_files[i];
+    const auto source = read_source(fs, join_path(content_dir, relative), area_diags[i]);
+    if (source) areas[i] = parse_page(*source, PageKind::area, id, area_diags[i]);
+  });
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    diags.append(area_diags[i]);
+    if (areas[i]) content.areas.push_back(std::move(*areas[i]));
   }
   const auto home_path = join_path(content_dir, "_index.md");
   if (!content.home && fs.kind(home_path) == FileSystem::Kind::missing) {

@@ -41,6 +41,8 @@ std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::str
 
 // Reads every page below `content_dir` and lists the dataset files; warns about files that
 // hyoka would not publish, so nothing a user wrote disappears without a word.
-Content load_content(const FileSystem& fs, const std::string& content_dir, Diagnostics& diags);
+// Area pages are read and parsed on `jobs` threads (0: one per core).
+Content load_content(const FileSystem& fs, const std::string& content_dir, Diagnostics& diags,
+                     unsigned jobs = 1);
 
 }  // namespace hyoka

@@ -90,7 +90,7 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnost
   if (!config || stage_failed(options, diags)) return loaded;
 
   // 2. pages, datasets and the theme, each read and checked on its own
-  auto content = load_content(fs, join_path(src, "content"), diags);
+  auto content = load_content(fs, join_path(src, "content"), diags, options.jobs);
   clock.lap("content");
   auto datasets = load_datasets(fs, content.data_files, diags);
   clock.lap("data");

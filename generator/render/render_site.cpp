@@ -1,12 +1,10 @@
 #include "render/render_site.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <mutex>
-#include <thread>
 
 #include "base/escape.h"
+#include "base/parallel.h"
 #include "base/toml_reader.h"
 #include "markdown/markdown.h"
 #include "render/page_context.h"
@@ -42,35 +40,15 @@ std::vector<RenderedPage> render_pages(const Site& site, const std::vector<const
                                        const Theme& theme, const BlockRegistry& blocks,
                                        unsigned jobs, FileSink& sink) {
   std::vector<RenderedPage> out(pages.size());
-  std::atomic<std::size_t> next = 0;
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    try {
-      for (std::size_t i; (i = next++) < pages.size();) {
-        SiteFiles files;
-        auto html = render_page(site, *pages[i], theme, files, {}, &blocks, &out[i].diags);
-        files[pages[i]->output_path] = std::move(html);
-        for (auto& [path, bytes] : files) {
-          out[i].paths.push_back(path);
-          sink.put(path, std::move(bytes));
-        }
-      }
-    } catch (...) {
-      const std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-      next = pages.size();
+  parallel_for(pages.size(), jobs, [&](std::size_t i) {
+    SiteFiles files;
+    auto html = render_page(site, *pages[i], theme, files, {}, &blocks, &out[i].diags);
+    files[pages[i]->output_path] = std::move(html);
+    for (auto& [path, bytes] : files) {
+      out[i].paths.push_back(path);
+      sink.put(path, std::move(bytes));
     }
-  };
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, pages.size()));
-  if (jobs <= 1) {
-    work();
-  } else {
-    std::vector<std::jthread> workers;
-    for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
-  }
-  if (failure) std::rethrow_exception(failure);
+  });
   return out;
 }
 

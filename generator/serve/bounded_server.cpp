@@ -77,6 +77,15 @@ class ElasticPool final : public httplib::TaskQueue {
     }
     wake_.notify_all();
     for (auto& thread : threads_) thread.join();
+    // Connections no thread took (none could be started): each closes at once now, and its
+    // socket with it.
+    for (auto& job : jobs_) {
+      try {
+        job();
+      } catch (...) {
+      }
+    }
+    jobs_.clear();
   }
 
  private:
@@ -256,7 +265,9 @@ class Connection final : public httplib::Stream {
 
   ssize_t write(const char* ptr, std::size_t size) override {
     // After a read failed, httplib answers 400 (or nothing); end_request() answers instead.
-    if (failure_ == Failure::timed_out || failure_ == Failure::too_large) {
+    // While the server stops, a half-read request gets no answer either.
+    if (failure_ == Failure::timed_out || failure_ == Failure::too_large ||
+        failure_ == Failure::stopping) {
       return static_cast<ssize_t>(size);
     }
     note_status(std::string_view(ptr, size));

@@ -172,13 +172,19 @@ void PreviewServer::answer(const httplib::Request& request, httplib::Response& r
       response.set_redirect(route.target, 302);
       return;
     case Route::Kind::file: {
-      const auto& bytes = *served.files->at(route.target);
+      const auto file = served.files->at(route.target);
       const auto type = content_type_for(route.target);
       response.status = 200;
       if (is_html(route.target)) {
-        response.set_content(inject_live_reload(bytes), type);
+        response.set_content(inject_live_reload(*file), type);
       } else {
-        response.set_content(bytes, type);
+        // Sent from the served copy, not copied for every request: a dataset's files are
+        // large and a thousand requests may be open at once.
+        response.set_content_provider(
+            file->size(), type,
+            [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+              return sink.write(file->data() + offset, length);
+            });
       }
       return;
     }
