@@ -7,6 +7,7 @@
 #include <cmark-gfm.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -78,7 +79,8 @@ int main(int argc, char** argv) {
     cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
     cmark_parser_feed(parser, body.data(), body.size());
     cmark_node* doc = cmark_parser_finish(parser);
-    char* html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
+    char* html =
+        cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
     html_bytes += std::char_traits<char>::length(html);
     free(html);
     cmark_node_free(doc);
@@ -92,8 +94,15 @@ int main(int argc, char** argv) {
   for (const auto& [relative, bytes] : outputs) {
     const auto path = out / relative;
     if (path.parent_path() != made) fs::create_directories(made = path.parent_path());
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // As fast as files can be written on a second run: over the old ones in place, cut only
+    // where they were longer (emptying them first makes ext4 flush them on close).
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0 || ::write(fd, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) {
+      return 1;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) > bytes.size() &&
+        ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0) {
       return 1;
     }
     ::close(fd);

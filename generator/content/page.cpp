@@ -38,7 +38,9 @@ std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::str
     reader.error(reader.position(doc->at("title")), "title must not be empty");
   }
   page.source = std::make_shared<SourceText>(source);
-  page.body = split->body;
+  // The body is the tail of the file: a view of the page's own copy, not a second copy.
+  page.body =
+      std::string_view(page.source->text()).substr(page.source->text().size() - split->body.size());
   page.body_first_line = split->body_first_line;
   check_prose(*page.source, page.body_first_line, diags);
   if (diags.errors() > errors_before) return std::nullopt;

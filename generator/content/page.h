@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -26,7 +27,8 @@ struct Page {
   std::string updated;  // YYYY-MM-DD from front matter, for sitemap.xml; empty when not given
   Position title_position;
   std::shared_ptr<const SourceText> source;
-  std::string body;  // Markdown
+  // The Markdown, inside `source`'s text (which never moves while the page holds it).
+  std::string_view body;
   int body_first_line = 1;
 };
 

@@ -37,6 +37,7 @@ struct BuildOptions {
 struct StageTime {
   std::string stage;
   double milliseconds = 0;
+  long peak_kib = 0;  // the process's peak resident memory at the stage's end
 };
 using StageTimes = std::vector<StageTime>;
 

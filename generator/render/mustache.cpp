@@ -18,6 +18,7 @@ bool Value::empty() const {
   if (const auto* flag = std::get_if<bool>(&v)) return !*flag;
   if (const auto* text = std::get_if<std::string>(&v)) return text->empty();
   if (const auto* list = std::get_if<List>(&v)) return list->empty();
+  if (const auto* lazy = std::get_if<std::shared_ptr<const Lazy>>(&v)) return (*lazy)->size == 0;
   return false;
 }
 
@@ -31,6 +32,11 @@ const std::string* Value::text() const {
 
 const List* Value::list() const {
   return std::get_if<List>(&resolved().data_);
+}
+
+const Value::Lazy* Value::lazy() const {
+  const auto* lazy = std::get_if<std::shared_ptr<const Lazy>>(&resolved().data_);
+  return lazy ? lazy->get() : nullptr;
 }
 
 const Map* Value::map() const {
@@ -160,6 +166,13 @@ void render_nodes(const std::vector<Node>& nodes, Stack& stack, std::string& out
         if (v.empty()) break;
         if (const auto* list = v.list()) {
           for (const auto& item : *list) {
+            stack.push_back(&item);
+            render_nodes(node.children, stack, out, depth);
+            stack.pop_back();
+          }
+        } else if (const auto* lazy = v.lazy()) {
+          for (std::size_t i = 0; i < lazy->size; ++i) {
+            const Value item = lazy->item(i);
             stack.push_back(&item);
             render_nodes(node.children, stack, out, depth);
             stack.pop_back();

@@ -9,6 +9,7 @@
 // percent of it. template_check reports what a theme gets wrong before anything renders.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -42,6 +43,18 @@ class Value {
     v.data_ = &value;
     return v;
   }
+  // A list whose items are made one at a time, as a section reaches them, and dropped after:
+  // a table of every area never exists as values all at once. `item` must stay valid (and
+  // what it reads with it) as long as the value is rendered.
+  static Value lazy_list(std::size_t size, std::function<Value(std::size_t)> item) {
+    Value v;
+    v.data_ = std::make_shared<const Lazy>(Lazy{size, std::move(item)});
+    return v;
+  }
+  struct Lazy {
+    std::size_t size;
+    std::function<Value(std::size_t)> item;
+  };
 
   // Follows borrowed values to what they hold.
   const Value& resolved() const;
@@ -50,6 +63,7 @@ class Value {
   const bool* flag() const;
   const std::string* text() const;
   const List* list() const;
+  const Lazy* lazy() const;
   const Map* map() const;
   // The value of `name` in a map (nullptr when absent or not a map).
   const Value* find(std::string_view name) const;
@@ -57,7 +71,9 @@ class Value {
   void set(std::string name, Value value);
 
  private:
-  std::variant<std::monostate, bool, std::string, List, Map, const Value*> data_;
+  std::variant<std::monostate, bool, std::string, List, Map, const Value*,
+               std::shared_ptr<const Lazy>>
+      data_;
 };
 
 struct Node;

@@ -29,24 +29,25 @@ std::string chart_file_name(const BarChart& chart) {
   return chart.id + ".svg";
 }
 
+static mustache::List cells(const std::vector<TableCell>& row) {
+  mustache::List out;
+  for (const auto& c : row) {
+    // Only the fields that apply: a table of every area has hundreds of thousands of cells.
+    // An absent name reads as false or empty, as long as no enclosing context has it; "href"
+    // stays, since area links have one.
+    mustache::Map cell{{"text", c.text}, {"href", c.href}};
+    if (c.header) cell.emplace_back("header", true);
+    if (!c.scope.empty()) cell.emplace_back("scope", c.scope);
+    if (c.numeric) cell.emplace_back("numeric", true);
+    if (!c.mark.empty()) cell.emplace_back("mark", c.mark);
+    if (c.colspan > 1) cell.emplace_back("colspan", std::to_string(c.colspan));
+    if (c.rowspan > 1) cell.emplace_back("rowspan", std::to_string(c.rowspan));
+    out.emplace_back(std::move(cell));
+  }
+  return out;
+}
+
 mustache::Map table_context(const TableView& table) {
-  const auto cells = [](const std::vector<TableCell>& row) {
-    mustache::List out;
-    for (const auto& c : row) {
-      // Only the fields that apply: a table of every area has hundreds of thousands of cells.
-      // An absent name reads as false or empty, as long as no enclosing context has it; "href"
-      // stays, since area links have one.
-      mustache::Map cell{{"text", c.text}, {"href", c.href}};
-      if (c.header) cell.emplace_back("header", true);
-      if (!c.scope.empty()) cell.emplace_back("scope", c.scope);
-      if (c.numeric) cell.emplace_back("numeric", true);
-      if (!c.mark.empty()) cell.emplace_back("mark", c.mark);
-      if (c.colspan > 1) cell.emplace_back("colspan", std::to_string(c.colspan));
-      if (c.rowspan > 1) cell.emplace_back("rowspan", std::to_string(c.rowspan));
-      out.emplace_back(std::move(cell));
-    }
-    return out;
-  };
   const auto rows = [&](const std::vector<std::vector<TableCell>>& list) {
     mustache::List out;
     for (const auto& row : list) {
@@ -68,7 +69,13 @@ mustache::Map table_context(const TableView& table) {
   mustache::Map out{{"id", table.id}, {"caption", table.caption}};
   out.emplace_back("column_groups", std::move(groups));
   out.emplace_back("head", rows(table.head));
-  out.emplace_back("body", rows(table.body));
+  // Made row by row as the template reaches them: the home page's table has every area.
+  out.emplace_back(
+      "body", mustache::Value::lazy_list(table.body.size(), [&body = table.body](std::size_t i) {
+        mustache::Map row;
+        row.emplace_back("cells", cells(body[i]));
+        return mustache::Value(std::move(row));
+      }));
   out.emplace_back("notes", std::move(notes));
   out.emplace_back("has_notes", !table.notes.empty());
   return out;
@@ -89,11 +96,11 @@ static mustache::Value area_link(const SitePage& from, const SitePage& area) {
                        {"current", &area == &from}};
 }
 
-static mustache::List navigation(const Site& site, const SitePage& page) {
-  mustache::List out;
-  if (omits_areas(site, page)) return out;
-  for (const auto& area : site.areas) out.push_back(area_link(page, area));
-  return out;
+// Made link by link as the template reaches them.
+static mustache::Value navigation(const Site& site, const SitePage& page) {
+  const std::size_t count = omits_areas(site, page) ? 0 : site.areas.size();
+  return mustache::Value::lazy_list(
+      count, [&site, &page](std::size_t i) { return area_link(page, site.areas[i]); });
 }
 
 // The areas before and after an area page, in site order; nothing on other pages.

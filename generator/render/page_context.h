@@ -10,6 +10,7 @@
 
 namespace hyoka {
 
+// `table` must outlive the rendering: its body is read as the template reaches it.
 mustache::Map table_context(const TableView& table);
 // Every name a page context holds, at any depth; docs/themes.md describes each.
 const std::vector<std::string>& template_variables();
