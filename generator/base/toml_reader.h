@@ -31,6 +31,8 @@ class TomlReader {
   // Where a key's name is written, falling back to its value's position.
   Position key_position(const toml::value& value, std::string_view key) const;
   Position start() const { return at(1, 1); }
+  // Errors reported so far, through this reader or otherwise.
+  int errors() const { return diags_.errors(); }
   void error(Position pos, std::string message);
   void warning(Position pos, std::string message);
 

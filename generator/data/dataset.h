@@ -86,9 +86,12 @@ struct Dataset {
 // "※1" for the first discrepancy.
 std::string discrepancy_mark(std::size_t index);
 
-std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags);
+// A large file's rows are parsed on `jobs` threads (0: one per core), with the same result and
+// the same messages as one parse.
+std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags,
+                                     unsigned jobs = 1);
 // Datasets from the given files, sorted by id; the id is the file name without .toml.
 std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::string>& paths,
-                                   Diagnostics& diags);
+                                   Diagnostics& diags, unsigned jobs = 1);
 
 }  // namespace hyoka

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/identifier.h"
+#include "base/parallel.h"
 #include "base/spellcheck.h"
 #include "base/toml_reader.h"
 #include "data/dataset.h"
@@ -257,42 +258,138 @@ void read_published_totals(TomlReader& reader, const toml::value& doc, Dataset& 
   }
 }
 
-}  // namespace
-
-std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags) {
-  const int errors_before = diags.errors();
-  TomlReader reader(source, diags);
-  const auto doc = reader.parse(source.text());
-  if (!doc) return std::nullopt;
-
+// Everything but the checks across values; the rows too when `with_rows`.
+std::optional<Dataset> read_dataset(TomlReader& reader, const toml::value& doc, std::string id,
+                                    bool with_rows) {
+  const int errors_before = reader.errors();
   Dataset dataset;
   dataset.id = std::move(id);
   reader.check_keys(
-      *doc,
+      doc,
       {"title", "description", "unit", "periods", "measures", "ratios", "rows", "published_totals"},
       "a dataset");
-  dataset.title = reader.get_string(*doc, "title", Need::required).value_or("");
-  dataset.description = reader.get_string(*doc, "description", Need::optional).value_or("");
-  dataset.unit = reader.get_string(*doc, "unit", Need::optional).value_or("");
-  const auto periods = read_periods(reader, *doc);
-  dataset.measures = read_measures(reader, *doc);
+  dataset.title = reader.get_string(doc, "title", Need::required).value_or("");
+  dataset.description = reader.get_string(doc, "description", Need::optional).value_or("");
+  dataset.unit = reader.get_string(doc, "unit", Need::optional).value_or("");
+  const auto periods = read_periods(reader, doc);
+  dataset.measures = read_measures(reader, doc);
   if (!periods || dataset.measures.empty()) return std::nullopt;
   dataset.periods = *periods;
-  check_measure_references(reader, *doc, dataset.measures);
-  dataset.ratios = read_ratios(reader, *doc, dataset.measures);
-  dataset.rows = read_rows(reader, *doc, dataset.measures, dataset.periods.size());
-  read_published_totals(reader, *doc, dataset);
-  if (diags.errors() > errors_before) return std::nullopt;
+  check_measure_references(reader, doc, dataset.measures);
+  dataset.ratios = read_ratios(reader, doc, dataset.measures);
+  if (with_rows) dataset.rows = read_rows(reader, doc, dataset.measures, dataset.periods.size());
+  read_published_totals(reader, doc, dataset);
+  if (reader.errors() > errors_before) return std::nullopt;
+  return dataset;
+}
 
+// The checks across values, and the totals.
+bool finish_dataset(Dataset& dataset, const SourceText& source, Diagnostics& diags) {
+  const int errors_before = diags.errors();
   dataset.source = std::make_shared<SourceText>(source);
   check_counts(dataset, diags);
   compute_totals(dataset, diags);
-  if (diags.errors() > errors_before) return std::nullopt;
+  return diags.errors() == errors_before;
+}
+
+// The text before the first [[rows]], read as the whole file would be but for the rows.
+std::optional<Dataset> parse_dataset_head(const SourceText& source, std::string id,
+                                          Diagnostics& diags, std::size_t head_end) {
+  TomlReader reader(source, diags);
+  const auto doc = reader.parse(source.text().substr(0, head_end));
+  if (!doc) return std::nullopt;
+  return read_dataset(reader, *doc, std::move(id), false);
+}
+
+// A file of thousands of rows spends most of its reading in toml11, one row after another.
+// Where the file is its head followed by nothing but [[rows]] tables, the rows are cut into
+// pieces at their [[rows]] lines and each piece is parsed on its own, on all cores. Only a
+// file without a problem takes this path: at the first one (or anything unusual, such as a
+// string that spans a cut) it is parsed again as a whole, so every message is the one
+// parse's.
+constexpr std::size_t kRowsPerPiece = 512;
+
+// The offsets of the lines that are exactly "[[rows]]" (the first onwards), or nothing when a
+// line after the first starts another table, or when there are too few rows to be worth it.
+std::vector<std::size_t> row_cuts(const std::string& text) {
+  std::vector<std::size_t> cuts;
+  for (std::size_t at = 0; at < text.size();) {
+    auto end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    auto line = std::string_view(text).substr(at, end - at);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line == "[[rows]]") {
+      cuts.push_back(at);
+    } else if (!cuts.empty() && line.starts_with('[')) {
+      return {};
+    }
+    at = end + 1;
+  }
+  if (cuts.size() < 2 * kRowsPerPiece) return {};
+  return cuts;
+}
+
+struct RowPieces {
+  std::vector<Row> rows;
+  Diagnostics diags;  // warnings only: an error sends the file to the one parse
+};
+
+std::optional<RowPieces> read_rows_in_pieces(const SourceText& source,
+                                             const std::vector<std::size_t>& cuts,
+                                             const std::vector<Measure>& measures,
+                                             std::size_t periods, unsigned jobs) {
+  const auto& text = source.text();
+  const std::size_t pieces = (cuts.size() + kRowsPerPiece - 1) / kRowsPerPiece;
+  std::vector<RowPieces> parts(pieces);
+  std::vector<bool> failed(pieces, false);
+  parallel_for(pieces, jobs, [&](std::size_t i) {
+    const auto begin = cuts[i * kRowsPerPiece];
+    const auto last = (i + 1) * kRowsPerPiece;
+    const auto end = last < cuts.size() ? cuts[last] : text.size();
+    TomlReader reader(source, parts[i].diags, source.position_at(begin).line);
+    const auto doc = reader.parse(text.substr(begin, end - begin));
+    if (doc) parts[i].rows = read_rows(reader, *doc, measures, periods);
+    failed[i] = !doc || parts[i].diags.has_errors();
+  });
+  RowPieces all;
+  for (std::size_t i = 0; i < pieces; ++i) {
+    if (failed[i]) return std::nullopt;
+    all.diags.append(parts[i].diags);
+    for (auto& row : parts[i].rows) all.rows.push_back(std::move(row));
+  }
+  return all;
+}
+
+}  // namespace
+
+std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags,
+                                     unsigned jobs) {
+  const auto cuts = row_cuts(source.text());
+  if (!cuts.empty()) {
+    // The head alone, then the rows in pieces; any problem and the whole file is read below.
+    Diagnostics quick;
+    if (auto dataset = parse_dataset_head(source, id, quick, cuts.front())) {
+      if (auto rows =
+              read_rows_in_pieces(source, cuts, dataset->measures, dataset->periods.size(), jobs)) {
+        quick.append(rows->diags);
+        dataset->rows = std::move(rows->rows);
+        if (finish_dataset(*dataset, source, quick) && !quick.has_errors()) {
+          diags.append(quick);
+          return dataset;
+        }
+      }
+    }
+  }
+  TomlReader reader(source, diags);
+  const auto doc = reader.parse(source.text());
+  if (!doc) return std::nullopt;
+  auto dataset = read_dataset(reader, *doc, std::move(id), true);
+  if (!dataset || !finish_dataset(*dataset, source, diags)) return std::nullopt;
   return dataset;
 }
 
 std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::string>& paths,
-                                   Diagnostics& diags) {
+                                   Diagnostics& diags, unsigned jobs) {
   std::vector<Dataset> datasets;
   for (const auto& path : paths) {
     const auto name = path.substr(path.rfind('/') + 1);
@@ -306,7 +403,9 @@ std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::
                             "becomes the address of its files");
       continue;
     }
-    if (auto dataset = parse_dataset(*source, id, diags)) datasets.push_back(std::move(*dataset));
+    if (auto dataset = parse_dataset(*source, id, diags, jobs)) {
+      datasets.push_back(std::move(*dataset));
+    }
   }
   std::sort(datasets.begin(), datasets.end(),
             [](const Dataset& a, const Dataset& b) { return a.id < b.id; });

@@ -99,7 +99,7 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnost
   // 2. pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags, options.jobs);
   clock.lap("content");
-  auto datasets = load_datasets(fs, content.data_files, diags);
+  auto datasets = load_datasets(fs, content.data_files, diags, options.jobs);
   clock.lap("data");
   auto theme = load_theme(fs, join_path(src, "themes"), *config, diags);
   // The site's own static/ is copied as it is and wins over the theme's files of the same name.

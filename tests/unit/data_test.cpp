@@ -136,3 +136,64 @@ BOOST_AUTO_TEST_CASE(errors_on_a_missing_rows_array_and_a_wrong_period) {
                  "d.toml:1:1: error: missing key \"rows\" (an array)",
                  "d.toml:2:12: error: a period is a fiscal year such as 2019, not 19"}));
 }
+
+namespace {
+
+// kHeader and `count` rows: row i (from 0) is area "a<i>", implemented [i, i + 1], achieved
+// [i / 2, i]; its [[rows]] line is 13 + 4 i.
+std::string many_rows(std::size_t count) {
+  std::string text = kHeader;
+  for (std::size_t i = 0; i < count; ++i) {
+    text += "[[rows]]\narea = \"a" + std::to_string(i) + "\"\nimplemented = [" + std::to_string(i) +
+            ", " + std::to_string(i + 1) + "]\nachieved = [" + std::to_string(i / 2) + ", " +
+            std::to_string(i) + "]\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_dataset_of_thousands_of_rows_reads_the_same_in_pieces_on_any_cores) {
+  const std::size_t n = 3000;  // several pieces of 512 rows
+  for (const unsigned jobs : {1u, 2u, 4u}) {
+    BOOST_TEST_CONTEXT("jobs " << jobs) {
+      Diagnostics diags;
+      const auto d = parse_dataset(SourceText("d.toml", many_rows(n)), "d", diags, jobs);
+      BOOST_REQUIRE(d);
+      BOOST_TEST(diags.all().empty());
+      BOOST_REQUIRE(d->rows.size() == n);
+      for (std::size_t i = 0; i < n; i += 499) {
+        const auto& row = d->rows[i];
+        BOOST_TEST(row.area == "a" + std::to_string(i));
+        BOOST_TEST(row.values[0] ==
+                   (std::vector<std::int64_t>{std::int64_t(i), std::int64_t(i + 1)}));
+        BOOST_TEST(row.values[1] ==
+                   (std::vector<std::int64_t>{std::int64_t(i / 2), std::int64_t(i)}));
+        // Positions are the file's, not a piece's.
+        BOOST_TEST(row.area_position.line == static_cast<int>(14 + 4 * i));
+        BOOST_TEST(row.area_position.column == 8);
+        BOOST_TEST(row.positions[0][1].line == static_cast<int>(15 + 4 * i));
+      }
+      // Totals: implemented 2019 is 0 + 1 + … + (n - 1).
+      BOOST_TEST(d->totals[0][0] == static_cast<std::int64_t>(n * (n - 1) / 2));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(problems_in_a_dataset_of_thousands_of_rows_are_reported_as_by_one_parse) {
+  auto text = many_rows(2500);
+  // Row 1700: a negative count; row 2100: a string that never ends, across a cut.
+  const auto row_1700 = "implemented = [1700, 1701]";
+  text.replace(text.find(row_1700), std::string(row_1700).size(), "implemented = [1700, -3]");
+  Diagnostics one;
+  (void)parse_dataset(SourceText("d.toml", text), "d", one, 4);
+  BOOST_TEST(hyoka::test::first_lines(one) ==
+             hyoka::test::lines(std::vector<std::string>{
+                 "d.toml:6815:22: error: a count cannot be negative: -3"}));
+  const auto row_2100 = "area = \"a2100\"";
+  text.replace(text.find(row_2100), std::string(row_2100).size(), "area = \"\"\"a2100");
+  Diagnostics two;
+  BOOST_TEST(!parse_dataset(SourceText("d.toml", text), "d", two, 4));
+  BOOST_TEST(two.errors() == 1);
+  BOOST_TEST(hyoka::test::first_lines(two).starts_with("d.toml:8414:"));
+}
