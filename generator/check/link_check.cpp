@@ -241,13 +241,20 @@ void LinkCheck::report(const SitePaths& files, Diagnostics& diags, const std::st
     const auto it = ids_.find(file);
     return it == ids_.end() ? none : it->second;
   };
-  // Where each page's Markdown links are written, by output path.
+  // Where each page's Markdown links are written, by output path; for one file, found by a
+  // walk instead of a map of every page (the preview asks after each edit).
   std::map<std::string, const SitePage*> pages = {{site.home.output_path, &site.home}};
-  for (const auto& area : site.areas) pages[area.output_path] = &area;
+  if (only) {
+    for (const auto& area : site.areas) {
+      if (area.output_path == *only) pages[area.output_path] = &area;
+    }
+  } else {
+    for (const auto& area : site.areas) pages[area.output_path] = &area;
+  }
 
   std::set<std::string> reported;
-  for (const auto& [path, references] : references_) {
-    if (only && path != *only) continue;
+  const auto check_file = [&](const std::string& path,
+                              const std::vector<const std::string*>& references) {
     const auto folder = path.substr(0, path.rfind('/') + 1);
     for (const auto* reference : references) {
       const std::string& raw = *reference;
@@ -326,7 +333,14 @@ void LinkCheck::report(const SitePaths& files, Diagnostics& diags, const std::st
         diags.report_file(Severity::error, path, message);
       }
     }
+  };
+  if (only) {
+    if (const auto it = references_.find(*only); it != references_.end()) {
+      check_file(it->first, it->second);
+    }
+    return;
   }
+  for (const auto& [path, references] : references_) check_file(path, references);
 }
 
 void check_links(const Site& site, const Theme& theme, const SiteFiles& files, Diagnostics& diags) {
