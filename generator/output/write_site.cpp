@@ -100,7 +100,8 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   // on every build (most of the time of writing a large site). What the new site does not have
   // goes at commit().
   staging_ = parent_ / ("." + dest_.filename().string() + ".hyoka-new");
-  if (!fs::is_directory(fs::symlink_status(staging_, ec))) fs::remove_all(staging_, ec);
+  reused_ = fs::is_directory(fs::symlink_status(staging_, ec));
+  if (!reused_) fs::remove_all(staging_, ec);
   fs::create_directory(staging_, ec);
   if (ec || !fs::is_directory(fs::symlink_status(staging_, ec))) {
     diags.report_file(
@@ -115,12 +116,6 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
 void SiteWriter::put(const std::string& relative, const std::string& bytes) {
   if (!open_ || failed_) return;
   const fs::path path = staging_ / relative;
-  const auto fail = [&](const std::string& why) {
-    const std::lock_guard lock(mutex_);
-    // Which file meets a full disk first depends on the threads; the reason does not.
-    if (failure_.empty()) failure_ = why;
-    failed_ = true;
-  };
   {
     const std::lock_guard lock(mutex_);
     if (!made_dirs_.count(path.parent_path())) {
@@ -130,34 +125,40 @@ void SiteWriter::put(const std::string& relative, const std::string& bytes) {
         if (!fs::is_regular_file(fs::symlink_status(p, ec)) && !fs::is_symlink(p, ec)) continue;
         const auto taken = p.lexically_relative(staging_).generic_string();
         if (written_.count(taken)) {
-          failure_ = failure_.empty() ? relative + " needs a folder where the file " + taken + " is"
-                                      : failure_;
-          failed_ = true;
+          fail_locked(relative + " needs a folder where the file " + taken + " is");
           return;
         }
         fs::remove(p, ec);
       }
       fs::create_directories(path.parent_path(), ec);
       if (ec) {
-        failure_ = failure_.empty() ? "cannot create a folder for " + relative + ": " + ec.message()
-                                    : failure_;
-        failed_ = true;
+        fail_locked("cannot create a folder for " + relative + ": " + ec.message());
         return;
       }
       made_dirs_.insert(path.parent_path());
     }
   }
-  std::error_code ec;
-  const auto status = fs::symlink_status(path, ec);
-  if (fs::is_directory(status) || fs::is_symlink(status)) fs::remove_all(path, ec);
-  if (const auto why = write_file(path, bytes); !why.empty()) {
-    fail(why);
+  if (reused_) {
+    // A folder or a link of the site before the last where this file goes.
+    std::error_code ec;
+    const auto status = fs::symlink_status(path, ec);
+    if (fs::is_directory(status) || fs::is_symlink(status)) fs::remove_all(path, ec);
+  }
+  const auto why = write_file(path, bytes);
+  const std::lock_guard lock(mutex_);
+  if (!why.empty()) {
+    fail_locked(why);
     return;
   }
-  const std::lock_guard lock(mutex_);
   written_.insert(relative);
   ++stats_.files;
   stats_.bytes += bytes.size();
+}
+
+void SiteWriter::fail_locked(const std::string& why) {
+  // Which file meets a full disk first depends on the threads; the reason does not.
+  if (failure_.empty()) failure_ = why;
+  failed_ = true;
 }
 
 bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {

@@ -40,9 +40,13 @@ class SiteWriter {
   void abandon();
 
  private:
+  // With mutex_ held: keeps the first reason for commit() and lets later files go.
+  void fail_locked(const std::string& why);
+
   std::string destination_;  // as given, for messages
   std::filesystem::path dest_, parent_, staging_;
   bool open_ = false;
+  bool reused_ = false;  // the staging folder holds the site before the last
   std::mutex mutex_;
   std::set<std::string> written_;  // relative paths
   std::set<std::filesystem::path> made_dirs_;

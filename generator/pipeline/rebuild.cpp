@@ -1,6 +1,6 @@
 #include "pipeline/rebuild.h"
 
-#include <functional>
+#include <utility>
 
 #include "render/render_site.h"
 
@@ -10,8 +10,9 @@ namespace {
 
 constexpr std::string_view kAreasFolder = "content/areas/";
 
-std::size_t hash_of(std::string_view bytes) {
-  return std::hash<std::string_view>{}(bytes);
+// Where the Site holds an area's Page; SitePage::page points at it.
+Page& page_of(Site& site, const SitePage& area) {
+  return site.content.areas[static_cast<std::size_t>(area.page - site.content.areas.data())];
 }
 
 // What a page shows beyond its own body: a change in any of these reaches other pages (the
@@ -37,16 +38,10 @@ std::optional<Rebuilt> rebuild_pages(BuildState& state, const std::vector<std::s
       if (candidate.page->id == id) area = &candidate;
     }
     if (!area) return std::nullopt;
-    const auto full_path = join_path(state.options.source_dir, path);
-    const auto bytes = fs.read(full_path);
-    if (!bytes) return std::nullopt;
-    if (hash_of(*bytes) == hash_of(area->page->source->text()) &&
-        *bytes == area->page->source->text()) {
-      continue;  // saved without a change
-    }
     Diagnostics page_diags;
-    auto source = read_source(fs, full_path, page_diags);
+    auto source = read_source(fs, join_path(state.options.source_dir, path), page_diags);
     if (!source) return std::nullopt;
+    if (source->text() == area->page->source->text()) continue;  // saved without a change
     auto page = parse_page(*source, PageKind::area, id, page_diags);
     if (!page || page_diags.has_errors() || !same_front_matter(*page, *area->page)) {
       return std::nullopt;
@@ -62,10 +57,7 @@ std::optional<Rebuilt> rebuild_pages(BuildState& state, const std::vector<std::s
   Diagnostics render_diags;
   std::vector<std::pair<const SitePage*, Page>> undo;
   for (auto& [area, page] : edits) {
-    // The page is replaced where the Site holds it; SitePage::page keeps pointing at it.
-    auto& slot =
-        site.content.areas[static_cast<std::size_t>(area->page - site.content.areas.data())];
-    undo.emplace_back(area, std::exchange(slot, std::move(page)));
+    undo.emplace_back(area, std::exchange(page_of(site, *area), std::move(page)));
     SiteFiles files;
     auto html = render_page(site, *area, *state.theme, files, {}, &blocks, &render_diags);
     files[area->output_path] = std::move(html);
@@ -82,10 +74,7 @@ std::optional<Rebuilt> rebuild_pages(BuildState& state, const std::vector<std::s
   for (const auto& path : rebuilt.pages) state.links->report(state.paths, render_diags, &path);
   if (render_diags.has_errors()) {
     // The full build reports them, over the page, as it always does.
-    for (auto& [area, page] : undo) {
-      site.content.areas[static_cast<std::size_t>(area->page - site.content.areas.data())] =
-          std::move(page);
-    }
+    for (auto& [area, page] : undo) page_of(site, *area) = std::move(page);
     return std::nullopt;
   }
   diags.append(render_diags);

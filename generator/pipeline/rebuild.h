@@ -1,6 +1,6 @@
 // The preview's quick path: after an edit of area pages' Markdown, only those pages are
 // rendered again, on the state of the last full build. Which files changed is decided by their
-// content (a hash of the bytes), not by their times.
+// content (their bytes against the page's), not by their times.
 #pragma once
 
 #include <optional>

@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "base/escape.h"
+
 namespace hyoka::mustache {
 
 // ---- values -------------------------------------------------------------------------------
@@ -88,33 +90,6 @@ constexpr int kMaxPartialDepth = 64;
 
 const Value kNothing;
 
-void append_escaped(std::string& out, std::string_view text) {
-  std::size_t plain = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
-    switch (text[i]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      default:
-        continue;
-    }
-    out.append(text.substr(plain, i - plain));
-    out.append(entity);
-    plain = i + 1;
-  }
-  out.append(text.substr(plain));
-}
-
 using Stack = std::vector<const Value*>;
 
 // mstch's lookup: "." is the innermost value that is not a map; "a.b.c" finds a through the
@@ -152,7 +127,7 @@ void render_nodes(const std::vector<Node>& nodes, Stack& stack, std::string& out
         const Value& v = look_up(node.path, stack);
         if (const auto* text = v.text()) {
           if (node.kind == Node::Kind::variable) {
-            append_escaped(out, *text);
+            append_escaped_markup(out, *text);
           } else {
             out += *text;
           }

@@ -1,9 +1,7 @@
 #include "render/render_site.h"
 
 #include <algorithm>
-#include <mutex>
 
-#include "base/escape.h"
 #include "base/parallel.h"
 #include "base/toml_reader.h"
 #include "markdown/markdown.h"

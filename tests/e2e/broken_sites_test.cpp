@@ -29,8 +29,7 @@ namespace {
 const fs::path kRoot = HYOKA_SOURCE_DIR;
 
 void make_site(const fs::path& fixture, const fs::path& dir) {
-  fs::copy(kRoot / "tests/sites/minimal", dir, fs::copy_options::recursive);
-  fs::copy(kRoot / "themes", dir / "themes", fs::copy_options::recursive);
+  copy_minimal_site(dir);
   if (fs::exists(fixture / "remove.txt")) {
     std::istringstream lines(read_file(fixture / "remove.txt"));
     for (std::string line; std::getline(lines, line);) {

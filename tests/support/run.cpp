@@ -47,6 +47,12 @@ std::map<std::string, std::string> read_tree(const fs::path& dir) {
   return files;
 }
 
+void copy_minimal_site(const fs::path& dir) {
+  const fs::path source = HYOKA_SOURCE_DIR;
+  fs::copy(source / "tests/sites/minimal", dir, fs::copy_options::recursive);
+  fs::copy(source / "themes", dir / "themes", fs::copy_options::recursive);
+}
+
 void copy_sample_site(const fs::path& dir) {
   const fs::path source = HYOKA_SOURCE_DIR;
   fs::create_directories(dir);

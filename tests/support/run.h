@@ -35,5 +35,7 @@ void write_file(const std::filesystem::path& path, const std::string& text);
 std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
 // Copies the sample site (site.toml, content/, themes/) into `dir`.
 void copy_sample_site(const std::filesystem::path& dir);
+// Copies the small valid site of tests/sites/minimal/ and the repository's themes into `dir`.
+void copy_minimal_site(const std::filesystem::path& dir);
 
 }  // namespace hyoka::test
