@@ -40,7 +40,7 @@ const std::vector<License>& known_licenses() {
   return licenses;
 }
 
-static void read_open_data(TomlReader& reader, const toml::value& table, OpenData& out) {
+static void read_open_data(TomlReader& reader, const toml::table& table, OpenData& out) {
   reader.check_keys(
       table,
       {"license", "excel_csv", "issued", "modified", "contact_name", "contact_email", "keywords"},
@@ -70,7 +70,7 @@ static void read_open_data(TomlReader& reader, const toml::value& table, OpenDat
                      .value_or(std::vector<std::string>{});
 }
 
-static void read_publish(TomlReader& reader, const toml::value& table, PublishSettings& out) {
+static void read_publish(TomlReader& reader, const toml::table& table, PublishSettings& out) {
   reader.check_keys(table, {"name_prefix", "license_id", "token_header"}, "[publish]");
   if (const auto prefix = reader.get_string(table, "name_prefix", Need::optional)) {
     if (prefix->empty() || prefix->size() > 60 ||
@@ -158,12 +158,12 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
     }
   }
   if (const auto* plugins = reader.get_array(*doc, "plugins", Need::optional)) {
-    for (const auto& item : plugins->as_array()) {
-      if (!item.is_string() || item.as_string().str.empty()) {
+    for (const auto& item : *plugins) {
+      if (!item.is_string() || item.as_string()->get().empty()) {
         reader.error(reader.position(item), "plugins lists paths of shared libraries, as strings");
         continue;
       }
-      config.plugins.push_back({item.as_string().str, reader.position(item)});
+      config.plugins.push_back({item.as_string()->get(), reader.position(item)});
     }
   }
   config.open_data.license = known_licenses().front();

@@ -19,14 +19,14 @@ constexpr int kLastPeriod = 9999;
 constexpr std::int64_t kMaxDecimals = 4;
 
 // nullopt when there is no usable periods array, so rows are not measured against it.
-std::optional<std::vector<int>> read_periods(TomlReader& reader, const toml::value& doc) {
+std::optional<std::vector<int>> read_periods(TomlReader& reader, const toml::table& doc) {
   std::vector<int> periods;
   const auto* array = reader.get_array(doc, "periods", Need::required);
   if (!array) return std::nullopt;
-  if (array->as_array().empty()) {
+  if (array->empty()) {
     reader.error(reader.position(*array), "periods must list at least one fiscal year");
   }
-  for (const auto& item : array->as_array()) {
+  for (const auto& item : *array) {
     const auto year = reader.integer(item, "a period");
     if (!year) {
       periods.push_back(0);  // keeps the count, so rows are not all reported as too long
@@ -46,16 +46,17 @@ std::optional<std::vector<int>> read_periods(TomlReader& reader, const toml::val
   return periods;
 }
 
-std::vector<Measure> read_measures(TomlReader& reader, const toml::value& doc) {
+std::vector<Measure> read_measures(TomlReader& reader, const toml::table& doc) {
   std::vector<Measure> measures;
   const auto* table = reader.get_table(doc, "measures", Need::required);
   if (!table) return measures;
   for (const auto& id : reader.keys_in_order(*table)) {
-    const auto& spec = table->at(id);
-    if (!spec.is_table()) {
-      reader.error(reader.position(spec), "measures." + id + " must be a table with a label");
+    const auto& node = table->at(id);
+    if (!node.is_table()) {
+      reader.error(reader.position(node), "measures." + id + " must be a table with a label");
       continue;
     }
+    const auto& spec = *node.as_table();
     reader.check_keys(spec, {"label", "short_label", "at_most", "sum_of"}, "[measures." + id + "]");
     if (id == "area") {
       reader.error(reader.key_position(spec, id),
@@ -76,13 +77,13 @@ std::vector<Measure> read_measures(TomlReader& reader, const toml::value& doc) {
   return measures;
 }
 
-void check_measure_references(TomlReader& reader, const toml::value& doc,
+void check_measure_references(TomlReader& reader, const toml::table& doc,
                               const std::vector<Measure>& measures) {
   std::vector<std::string> ids;
   for (const auto& m : measures) ids.push_back(m.id);
-  const auto& table = doc.at("measures");
+  const auto& table = *doc.at("measures").as_table();
   for (const auto& m : measures) {
-    const auto& spec = table.at(m.id);
+    const auto& spec = *table.at(m.id).as_table();
     if (!m.at_most.empty() &&
         (m.at_most == m.id || std::find(ids.begin(), ids.end(), m.at_most) == ids.end())) {
       reader.error(reader.position(spec.at("at_most")),
@@ -92,7 +93,7 @@ void check_measure_references(TomlReader& reader, const toml::value& doc,
     }
     for (std::size_t i = 0; i < m.sum_of.size(); ++i) {
       const auto& part = m.sum_of[i];
-      const auto& at = spec.at("sum_of").as_array()[i];
+      const auto& at = (*spec.at("sum_of").as_array())[i];
       if (part == m.id) {
         reader.error(reader.position(at), "a measure cannot be a sum of itself");
       } else if (std::find(ids.begin(), ids.end(), part) == ids.end()) {
@@ -103,14 +104,14 @@ void check_measure_references(TomlReader& reader, const toml::value& doc,
   }
 }
 
-std::vector<Ratio> read_ratios(TomlReader& reader, const toml::value& doc,
+std::vector<Ratio> read_ratios(TomlReader& reader, const toml::table& doc,
                                const std::vector<Measure>& measures) {
   std::vector<Ratio> ratios;
   const auto* table = reader.get_table(doc, "ratios", Need::optional);
   if (!table) return ratios;
   std::vector<std::string> ids;
   for (const auto& m : measures) ids.push_back(m.id);
-  const auto measure = [&](const toml::value& spec, const std::string& key) {
+  const auto measure = [&](const toml::table& spec, const std::string& key) {
     const auto name = reader.get_string(spec, key, Need::required);
     if (!name) return std::optional<std::size_t>();
     const auto it = std::find(ids.begin(), ids.end(), *name);
@@ -122,11 +123,12 @@ std::vector<Ratio> read_ratios(TomlReader& reader, const toml::value& doc,
     return std::optional<std::size_t>(it - ids.begin());
   };
   for (const auto& id : reader.keys_in_order(*table)) {
-    const auto& spec = table->at(id);
-    if (!spec.is_table()) {
-      reader.error(reader.position(spec), "ratios." + id + " must be a table");
+    const auto& node = table->at(id);
+    if (!node.is_table()) {
+      reader.error(reader.position(node), "ratios." + id + " must be a table");
       continue;
     }
+    const auto& spec = *node.as_table();
     reader.check_keys(spec, {"label", "numerator", "denominator", "decimals", "rounding"},
                       "[ratios." + id + "]");
     Ratio r;
@@ -161,14 +163,14 @@ std::vector<Ratio> read_ratios(TomlReader& reader, const toml::value& doc,
 
 // One value per period, each a count (an integer from 0).
 std::optional<std::pair<std::vector<std::int64_t>, std::vector<Position>>> read_counts(
-    TomlReader& reader, const toml::value& array, const std::string& name, std::size_t periods) {
+    TomlReader& reader, const toml::node& array, const std::string& name, std::size_t periods) {
   if (!array.is_array()) {
     reader.error(reader.position(array), "\"" + name +
                                              "\" must be an array with one count per period, not " +
                                              describe_type(array.type()));
     return std::nullopt;
   }
-  const auto& items = array.as_array();
+  const auto& items = *array.as_array();
   bool ok = true;
   if (items.size() != periods) {
     reader.error(
@@ -195,18 +197,19 @@ std::optional<std::pair<std::vector<std::int64_t>, std::vector<Position>>> read_
   return std::make_pair(values, positions);
 }
 
-std::vector<Row> read_rows(TomlReader& reader, const toml::value& doc,
+std::vector<Row> read_rows(TomlReader& reader, const toml::table& doc,
                            const std::vector<Measure>& measures, std::size_t periods) {
   std::vector<Row> rows;
   const auto* array = reader.get_array(doc, "rows", Need::required);
   if (!array) return rows;
   std::vector<std::string> known = {"area"};
   for (const auto& m : measures) known.push_back(m.id);
-  for (const auto& spec : array->as_array()) {
-    if (!spec.is_table()) {
-      reader.error(reader.position(spec), "each row must be a table: write [[rows]]");
+  for (const auto& node : *array) {
+    if (!node.is_table()) {
+      reader.error(reader.position(node), "each row must be a table: write [[rows]]");
       continue;
     }
+    const auto& spec = *node.as_table();
     reader.check_keys(spec, known, "[[rows]]");
     Row row;
     bool ok = true;
@@ -232,11 +235,11 @@ std::vector<Row> read_rows(TomlReader& reader, const toml::value& doc,
     }
     if (ok) rows.push_back(std::move(row));
   }
-  if (array->as_array().empty()) reader.error(reader.position(*array), "a dataset needs rows");
+  if (array->empty()) reader.error(reader.position(*array), "a dataset needs rows");
   return rows;
 }
 
-void read_published_totals(TomlReader& reader, const toml::value& doc, Dataset& dataset) {
+void read_published_totals(TomlReader& reader, const toml::table& doc, Dataset& dataset) {
   dataset.published.assign(dataset.measures.size(),
                            std::vector<std::optional<PublishedTotal>>(dataset.periods.size()));
   const auto* table = reader.get_table(doc, "published_totals", Need::optional);
@@ -259,7 +262,7 @@ void read_published_totals(TomlReader& reader, const toml::value& doc, Dataset& 
 }
 
 // Everything but the checks across values; the rows too when `with_rows`.
-std::optional<Dataset> read_dataset(TomlReader& reader, const toml::value& doc, std::string id,
+std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, std::string id,
                                     bool with_rows) {
   const int errors_before = reader.errors();
   Dataset dataset;
@@ -296,12 +299,13 @@ bool finish_dataset(Dataset& dataset, const SourceText& source, Diagnostics& dia
 std::optional<Dataset> parse_dataset_head(const SourceText& source, std::string id,
                                           Diagnostics& diags, std::size_t head_end) {
   TomlReader reader(source, diags);
-  const auto doc = reader.parse(source.text().substr(0, head_end));
+  const auto doc = reader.parse(std::string_view(source.text()).substr(0, head_end));
   if (!doc) return std::nullopt;
   return read_dataset(reader, *doc, std::move(id), false);
 }
 
-// A file of thousands of rows spends most of its reading in toml11, one row after another.
+// A file of thousands of rows spends most of its reading in the TOML parser, one row after
+// another.
 // Where the file is its head followed by nothing but [[rows]] tables, the rows are cut into
 // pieces at their [[rows]] lines and each piece is parsed on its own, on all cores. Only a
 // file without a problem takes this path: at the first one (or anything unusual, such as a
@@ -347,7 +351,7 @@ std::optional<RowPieces> read_rows_in_pieces(const SourceText& source,
     const auto last = (i + 1) * kRowsPerPiece;
     const auto end = last < cuts.size() ? cuts[last] : text.size();
     TomlReader reader(source, parts[i].diags, source.position_at(begin).line);
-    const auto doc = reader.parse(text.substr(begin, end - begin));
+    const auto doc = reader.parse(std::string_view(text).substr(begin, end - begin));
     if (doc) parts[i].rows = read_rows(reader, *doc, measures, periods);
     failed[i] = !doc || parts[i].diags.has_errors();
   });

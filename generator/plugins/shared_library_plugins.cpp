@@ -104,14 +104,14 @@ class ExternalBlock final : public BlockPlugin {
       auto& st = *static_cast<State*>(s);
       if (!key || !st.call.params.contains(key) || !st.call.params.at(key).is_string())
         return nullptr;
-      st.text = st.call.params.at(key).as_string().str;
+      st.text = st.call.params.at(key).as_string()->get();
       return st.text.c_str();
     };
     params.get_integer = [](void* s, const char* key, int64_t* out) -> int {
       auto& st = *static_cast<State*>(s);
       if (!key || !out || !st.call.params.contains(key) || !st.call.params.at(key).is_integer())
         return 0;
-      *out = st.call.params.at(key).as_integer();
+      *out = st.call.params.at(key).as_integer()->get();
       return 1;
     };
     params.error = [](void* s, const char* key, const char* message) {

@@ -55,7 +55,7 @@ std::optional<BlockData> read_block_data(const BlockCall& call) {
   std::vector<std::string> area_ids;
   for (const auto& a : site.areas) area_ids.push_back(a.page->id);
   const auto area_index = [&](const std::string& id,
-                              const toml::value& at) -> std::optional<std::size_t> {
+                              const toml::node& at) -> std::optional<std::size_t> {
     const auto i = index_of(area_ids, id);
     if (!i) {
       reader.error(reader.position(at), "unknown area \"" + id + "\"" + did_you_mean(id, area_ids));
@@ -82,11 +82,11 @@ std::optional<BlockData> read_block_data(const BlockCall& call) {
     ok = false;
   }
   if (const auto* areas = reader.get_array(params, "areas", Need::optional)) {
-    for (const auto& item : areas->as_array()) {
+    for (const auto& item : *areas) {
       if (!item.is_string()) {
         reader.error(reader.position(item), "areas must hold area ids (strings)");
         ok = false;
-      } else if (const auto i = area_index(item.as_string().str, item)) {
+      } else if (const auto i = area_index(item.as_string()->get(), item)) {
         out.selection.areas.push_back(*i);
       } else {
         ok = false;
@@ -98,10 +98,11 @@ std::optional<BlockData> read_block_data(const BlockCall& call) {
 
   const auto measure_ids = dataset.measure_ids();
   if (const auto* measures = reader.get_array(params, "measures", Need::optional)) {
-    for (const auto& item : measures->as_array()) {
-      const auto i = item.is_string() ? dataset.measure_index(item.as_string().str) : std::nullopt;
+    for (const auto& item : *measures) {
+      const auto i =
+          item.is_string() ? dataset.measure_index(item.as_string()->get()) : std::nullopt;
       if (!i) {
-        const auto name = item.is_string() ? item.as_string().str : std::string("?");
+        const auto name = item.is_string() ? item.as_string()->get() : std::string("?");
         reader.error(reader.position(item),
                      "unknown measure \"" + name + "\"" + did_you_mean(name, measure_ids));
         ok = false;
@@ -133,7 +134,7 @@ std::optional<BlockData> read_block_data(const BlockCall& call) {
   if (const auto* periods = reader.get_array(params, "periods", Need::optional)) {
     std::string known;
     for (const int p : dataset.periods) known += (known.empty() ? "" : ", ") + std::to_string(p);
-    for (const auto& item : periods->as_array()) {
+    for (const auto& item : *periods) {
       const auto year = reader.integer(item, "a period");
       const auto i = year ? index_of(dataset.periods, static_cast<int>(*year)) : std::nullopt;
       if (!i) {

@@ -12,7 +12,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <toml.hpp>
 #include <vector>
 
 #include "base/toml_reader.h"
@@ -26,7 +25,7 @@ struct BlockCall {
   const SitePage& page;
   const Theme& theme;
   TomlReader& reader;  // reports problems at their line and column inside the block
-  const toml::value& params;
+  const toml::table& params;
   std::string id;  // unique on the page; prefix every id the block's HTML uses
 };
 

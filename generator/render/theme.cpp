@@ -37,7 +37,7 @@ bool is_hex_colour(const std::string& s) {
 }
 
 // theme.toml's [chart]: colours for charts. Keys in `taken` were set by a child theme.
-void read_chart_style(TomlReader& reader, const toml::value& table, ChartStyle& style,
+void read_chart_style(TomlReader& reader, const toml::table& table, ChartStyle& style,
                       std::set<std::string>& taken) {
   reader.check_keys(table, {"palette", "background", "text", "muted_text", "grid"}, "[chart]");
   const auto colour = [&](const std::string& key, std::string& target) {
@@ -59,7 +59,7 @@ void read_chart_style(TomlReader& reader, const toml::value& table, ChartStyle& 
     bool ok = !palette->empty();
     for (std::size_t i = 0; i < palette->size(); ++i) {
       if (!is_hex_colour((*palette)[i])) {
-        reader.error(reader.position(table.at("palette").as_array()[i]),
+        reader.error(reader.position((*table.at("palette").as_array())[i]),
                      "a palette colour must be written #rrggbb");
         ok = false;
       }

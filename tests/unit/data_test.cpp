@@ -195,5 +195,8 @@ BOOST_AUTO_TEST_CASE(problems_in_a_dataset_of_thousands_of_rows_are_reported_as_
   Diagnostics two;
   BOOST_TEST(!parse_dataset(SourceText("d.toml", text), "d", two, 4));
   BOOST_TEST(two.errors() == 1);
-  BOOST_TEST(hyoka::test::first_lines(two).starts_with("d.toml:8414:"));
+  // The parser finds the string unclosed at the end of the file, as a whole parse does.
+  BOOST_TEST(hyoka::test::first_lines(two) ==
+             "d.toml:10012:25: error: invalid TOML: encountered end-of-file (while reading a "
+             "string)\n");
 }
