@@ -2,7 +2,7 @@
 
 namespace hyoka::utf8 {
 
-std::optional<char32_t> next(std::string_view text, std::size_t& pos) {
+std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(pos);
   int extra = 0;

@@ -9,8 +9,19 @@
 
 namespace hyoka::utf8 {
 
+// next() for a lead byte of 0x80 or above.
+std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos);
+
 // Decodes the code point at `pos` and advances `pos`; nullopt (and `pos` + 1) on a bad byte.
-std::optional<char32_t> next(std::string_view text, std::size_t& pos);
+// Inline for ASCII: chart text is measured character by character on every page.
+inline std::optional<char32_t> next(std::string_view text, std::size_t& pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  return next_multibyte(text, pos);
+}
 
 // Byte offset of the first invalid sequence, or nullopt when `text` is valid UTF-8.
 std::optional<std::size_t> first_invalid(std::string_view text);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/escape.h"
 #include "charts/svg_text.h"
 #include "charts/text_metrics.h"
 
@@ -18,6 +19,12 @@ constexpr double kTickSize = 11;
 constexpr double kLine = SvgWriter::kLineHeight;
 constexpr double kBarHeight = 14;
 constexpr double kGap = 6;
+
+std::string tick_label(double t, const std::string& suffix) {
+  auto label = svg_number(t);
+  label += suffix;
+  return label;
+}
 
 }  // namespace
 
@@ -58,8 +65,8 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
     const double domain = ticks.back();
     double widest = 0;
     for (const double t : ticks)
-      widest = std::max(widest, text_width(svg_number(t) + chart.tick_suffix, kTickSize));
-    const double last_half = text_width(svg_number(domain) + chart.tick_suffix, kTickSize) / 2;
+      widest = std::max(widest, text_width(tick_label(t, chart.tick_suffix), kTickSize));
+    const double last_half = text_width(tick_label(domain, chart.tick_suffix), kTickSize) / 2;
     const double span = std::max(room, 40.0);
     if (ticks.size() < 2 || span / (ticks.size() - 1) >= widest + 8) {
       if (x0 + span + last_half <= kWidth - kMargin + value_width) break;
@@ -82,17 +89,27 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
       if (labels_above) {
         y = svg.lines(kMargin, y, wrap_text(bar.label, inner, kTextSize), kTextSize, style.text);
       } else {
-        svg.lines(kMargin, y, {bar.label}, kTextSize, style.text);
+        svg.line(kMargin, y, bar.label, kTextSize, style.text);
       }
       const double bar_top = y + (kTextSize * kLine - kBarHeight) / 2;
       double end = x0;
       if (bar.defined) {
         end = x_of(bar.value);
-        const auto& fill = style.palette[bar.series % style.palette.size()];
-        bars += "<rect x=\"" + svg_number(x0) + "\" y=\"" + svg_number(bar_top) + "\" width=\"" +
-                svg_number(end - x0) + "\" height=\"" + svg_number(kBarHeight) + "\" fill=\"" +
-                fill + "\" class=\"bar\" data-value=\"" + svg_escape(bar.value_attr) +
-                "\"><title>" + svg_escape(bar.tooltip) + "</title></rect>\n";
+        bars += "<rect x=\"";
+        append_svg_number(bars, x0);
+        bars += "\" y=\"";
+        append_svg_number(bars, bar_top);
+        bars += "\" width=\"";
+        append_svg_number(bars, end - x0);
+        bars += "\" height=\"";
+        append_svg_number(bars, kBarHeight);
+        bars += "\" fill=\"";
+        bars += style.palette[bar.series % style.palette.size()];
+        bars += "\" class=\"bar\" data-value=\"";
+        append_escaped_markup(bars, bar.value_attr);
+        bars += "\"><title>";
+        append_escaped_markup(bars, bar.tooltip);
+        bars += "</title></rect>\n";
       }
       svg.text(end + 4, y + kTextSize * kLine / 2 + kTextSize * 0.35, bar.text, kTextSize,
                style.text);
@@ -106,20 +123,35 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
   const double plot_bottom = y - 6;
   std::string grid;
   for (const double t : ticks) {
-    grid += "<line x1=\"" + svg_number(x_of(t)) + "\" y1=\"" + svg_number(plot_top) + "\" x2=\"" +
-            svg_number(x_of(t)) + "\" y2=\"" + svg_number(plot_bottom) + "\" stroke=\"" +
-            style.grid + "\" stroke-width=\"1\"/>\n";
+    grid += "<line x1=\"";
+    append_svg_number(grid, x_of(t));
+    grid += "\" y1=\"";
+    append_svg_number(grid, plot_top);
+    grid += "\" x2=\"";
+    append_svg_number(grid, x_of(t));
+    grid += "\" y2=\"";
+    append_svg_number(grid, plot_bottom);
+    grid += "\" stroke=\"";
+    grid += style.grid;
+    grid += "\" stroke-width=\"1\"/>\n";
   }
   std::string axis;
   for (const double t : ticks) {
-    axis += "<text x=\"" + svg_number(x_of(t)) + "\" y=\"" +
-            svg_number(plot_bottom + kTickSize * 1.3) + "\" font-size=\"" + svg_number(kTickSize) +
-            "\" fill=\"" + style.muted_text + "\" text-anchor=\"middle\" class=\"tick\">" +
-            svg_escape(svg_number(t) + chart.tick_suffix) + "</text>\n";
+    axis += "<text x=\"";
+    append_svg_number(axis, x_of(t));
+    axis += "\" y=\"";
+    append_svg_number(axis, plot_bottom + kTickSize * 1.3);
+    axis += "\" font-size=\"";
+    append_svg_number(axis, kTickSize);
+    axis += "\" fill=\"";
+    axis += style.muted_text;
+    axis += "\" text-anchor=\"middle\" class=\"tick\">";
+    append_escaped_markup(axis, tick_label(t, chart.tick_suffix));
+    axis += "</text>\n";
   }
   const double height = std::ceil(plot_bottom + kTickSize * kLine + kMargin);
 
-  return svg_chart(chart.id, chart.title, kWidth, height, style, grid + svg.body() + bars + axis);
+  return svg_chart(chart.id, chart.title, kWidth, height, style, {grid, svg.body(), bars, axis});
 }
 
 }  // namespace hyoka

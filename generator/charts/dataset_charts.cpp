@@ -51,10 +51,6 @@ std::string extremes_sentence(const std::string& subject, const std::vector<Extr
          "のは" + bottom->where + "の" + bottom->shown + "です。";
 }
 
-std::string marked(const std::string& text, const std::string& mark) {
-  return mark.empty() ? text : text + mark;
-}
-
 // Panels per fiscal year with a bar per measure and the ratios as notes.
 BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& counts,
                       const std::string& id, const std::string& heading,
@@ -65,49 +61,50 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
   chart.id = id;
   chart.heading = heading;
   chart.title = where_numbers_are(heading, table_caption);
-  const auto mark = [&](std::size_t line, std::size_t period) {
-    return marks.empty() ? std::string() : marks[line][period];
-  };
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
   const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
+  chart.panels.reserve(periods.size());
   for (const auto p : periods) {
     ChartPanel panel;
     panel.heading = year(site, dataset.periods[p]);
+    panel.bars.reserve(measures.size());
     for (const auto m : measures) {
       const auto& measure = dataset.measures[m];
+      const auto count = format_count(counts[m][p]);
       ChartBar bar;
       bar.label = measure.short_label;
       bar.value = static_cast<double>(counts[m][p]);
       bar.value_attr = std::to_string(counts[m][p]);
-      bar.text = marked(format_count(counts[m][p]), mark(m, p));
-      bar.tooltip =
-          panel.heading + " " + measure.label + "：" + format_count(counts[m][p]) + dataset.unit;
+      bar.text = count;
+      if (!marks.empty()) bar.text += marks[m][p];
+      bar.tooltip.reserve(panel.heading.size() + measure.label.size() + count.size() + 16);
+      bar.tooltip.append(panel.heading).append(" ").append(measure.label).append("：");
+      bar.tooltip.append(count).append(dataset.unit);
       bar.series = m;
-      panel.bars.push_back(bar);
+      panel.bars.push_back(std::move(bar));
     }
     for (const auto r : ratios) {
       const auto& ratio = dataset.ratios[r];
-      panel.notes.push_back(
-          ratio.label + " " +
-          marked(ratio_text(dataset, ratio, counts, p), mark(dataset.measures.size() + r, p)));
+      auto note = ratio.label + " " + ratio_text(dataset, ratio, counts, p);
+      if (!marks.empty()) note += marks[dataset.measures.size() + r][p];
+      panel.notes.push_back(std::move(note));
     }
-    chart.panels.push_back(panel);
+    chart.panels.push_back(std::move(panel));
   }
   std::vector<Extreme> items;
   if (!ratios.empty()) {
     const auto& ratio = dataset.ratios[ratios.front()];
-    for (const auto p : periods) {
-      const auto v = dataset.ratio(ratio, counts, p);
-      if (v.defined) {
-        items.push_back({shown_value(v), year(site, dataset.periods[p]), format_ratio(v)});
-      }
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+      const auto v = dataset.ratio(ratio, counts, periods[i]);
+      if (v.defined) items.push_back({shown_value(v), chart.panels[i].heading, format_ratio(v)});
     }
     chart.summary = extremes_sentence(ratio.label, items, "高い", "低い");
   } else {
     const auto m = measures.front();
-    for (const auto p : periods) {
-      items.push_back({static_cast<double>(counts[m][p]), year(site, dataset.periods[p]),
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+      const auto p = periods[i];
+      items.push_back({static_cast<double>(counts[m][p]), chart.panels[i].heading,
                        format_count(counts[m][p]) + dataset.unit});
     }
     chart.summary = extremes_sentence(dataset.measures[m].label, items, "多い", "少ない");
@@ -168,7 +165,7 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
       bar.value_attr = format_ratio_number(v);
       bar.text = ratio_text(dataset, ratio, area.row->values, p);
       bar.tooltip = panel.heading + " " + *area.title + "：" + bar.text;
-      panel.bars.push_back(bar);
+      panel.bars.push_back(std::move(bar));
     }
     return panel;
   };
@@ -198,8 +195,11 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
     return out;
   };
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
-  if (areas.size() * periods.size() <= kMaxBarsPerChart) return {make(base_id, heading, periods)};
   std::vector<DatasetChart> charts;
+  if (areas.size() * periods.size() <= kMaxBarsPerChart) {
+    charts.push_back(make(base_id, heading, periods));
+    return charts;
+  }
   for (const auto p : periods) {
     charts.push_back(make(base_id + "-" + std::to_string(dataset.periods[p]),
                           heading + "：" + year(site, dataset.periods[p]), {p}));
@@ -234,7 +234,7 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
                                year(site, dataset.periods[p]) + " " + label + "：" +
                                    ratio_text(dataset, ratio, counts, p)});
     }
-    chart.series.push_back(series);
+    chart.series.push_back(std::move(series));
   };
   for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
     for (const auto& ref : site.areas[a].rows) {

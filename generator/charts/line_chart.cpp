@@ -179,7 +179,7 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
   }
   const double height = std::ceil(std::max(x_label_bottom, next_free) + kMargin);
 
-  return svg_chart(chart.id, chart.title, kWidth, height, style, grid + marks + svg.body());
+  return svg_chart(chart.id, chart.title, kWidth, height, style, {grid, marks, svg.body()});
 }
 
 }  // namespace hyoka

@@ -41,57 +41,79 @@ double text_width(std::string_view text, double font_size) {
   return em * font_size;
 }
 
+namespace {
+
+struct Glyph {
+  std::size_t begin;  // byte offset in the text
+  char32_t c;
+  bool starts_piece;
+};
+
+// Advances of glyphs [first, last) added one at a time onto `em`, in the order text_width
+// adds them, so a width grown piece by piece is bit for bit the width measured whole.
+double add_advances(double em, const std::vector<Glyph>& glyphs, std::size_t first,
+                    std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) em += advance(glyphs[i].c);
+  return em;
+}
+
+std::string without_trailing_spaces(std::string_view line) {
+  while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  return std::string(line);
+}
+
+}  // namespace
+
 std::vector<std::string> wrap_text(std::string_view text, double max_width, double font_size) {
+  // Sums of advances never shrink as a line grows, so text that fits whole never breaks.
+  if (text_width(text, font_size) <= max_width) return {without_trailing_spaces(text)};
+  std::vector<Glyph> glyphs;
+  glyphs.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    glyphs.push_back({begin, utf8::next(text, pos).value_or(U'?'), false});
+  }
+  const std::size_t count = glyphs.size();
+  const auto end_of = [&](std::size_t last) {
+    return last < count ? glyphs[last].begin : text.size();
+  };
   // Split into unbreakable pieces: a Latin word, or one Japanese character with any closing
-  // punctuation that must stay with it.
-  std::vector<std::string> pieces;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::string piece;
-    std::size_t start = pos;
-    const auto first = utf8::next(text, pos).value_or(U'?');
-    piece.assign(text.substr(start, pos - start));
-    if (is_latin(first)) {
-      while (pos < text.size()) {
-        std::size_t next = pos;
-        const auto c = utf8::next(text, next).value_or(U'?');
-        if (!is_latin(c)) break;
-        piece.append(text.substr(pos, next - pos));
-        pos = next;
-      }
+  // punctuation that must stay with it; an opening bracket stays with what follows it.
+  for (std::size_t i = 0; i < count;) {
+    const std::size_t start = i;
+    if (is_latin(glyphs[i++].c)) {
+      while (i < count && is_latin(glyphs[i].c)) ++i;
     }
-    while (pos < text.size()) {
-      std::size_t next = pos;
-      const auto c = utf8::next(text, next).value_or(U'?');
-      if (!no_break_before(c) && c != U' ') break;
-      piece.append(text.substr(pos, next - pos));
-      pos = next;
-    }
-    // An opening bracket stays with what follows it.
-    if (!pieces.empty() && !pieces.back().empty()) {
-      std::size_t q = 0;
-      std::optional<char32_t> previous_last;
-      while (q < pieces.back().size()) previous_last = utf8::next(pieces.back(), q);
-      if (previous_last && no_break_after(*previous_last)) {
-        pieces.back() += piece;
+    while (i < count && (no_break_before(glyphs[i].c) || glyphs[i].c == U' ')) ++i;
+    glyphs[start].starts_piece = start == 0 || !no_break_after(glyphs[start - 1].c);
+  }
+  // Pieces are contiguous, so a line is a range of the text and its width grows by each
+  // piece's advances rather than being measured again from the line's start.
+  std::vector<std::string> lines;
+  bool open = false;  // the line holds at least one piece
+  std::size_t line_begin = 0, line_end = 0;
+  double em = 0;
+  for (std::size_t first = 0, last = 0; first < count; first = last) {
+    last = first + 1;
+    while (last < count && !glyphs[last].starts_piece) ++last;
+    if (open) {
+      const double widened = add_advances(em, glyphs, first, last);
+      if (!(widened * font_size > max_width)) {
+        em = widened;
+        line_end = end_of(last);
         continue;
       }
+      lines.push_back(without_trailing_spaces(text.substr(line_begin, line_end - line_begin)));
+      open = false;
+      if (last - first == 1 && glyphs[first].c == U' ') continue;  // no line starts with it
     }
-    pieces.push_back(piece);
+    open = true;
+    em = add_advances(0, glyphs, first, last);
+    line_begin = glyphs[first].begin;
+    line_end = end_of(last);
   }
-  std::vector<std::string> lines;
-  std::string line;
-  for (const auto& piece : pieces) {
-    if (!line.empty() && text_width(line + piece, font_size) > max_width) {
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      lines.push_back(line);
-      line.clear();
-      if (piece == " ") continue;
-    }
-    line += piece;
-  }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  if (!line.empty() || lines.empty()) lines.push_back(line);
+  auto line = open ? without_trailing_spaces(text.substr(line_begin, line_end - line_begin)) : "";
+  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
   return lines;
 }
 

@@ -10,8 +10,16 @@ Figure figure(TableView table, std::vector<BarChart> charts, const ChartStyle& s
   Figure f;
   f.table = std::move(table);
   f.charts = std::move(charts);
+  f.svgs.reserve(f.charts.size());
   for (const auto& chart : f.charts) f.svgs.push_back(render_bar_chart(chart, style));
   return f;
+}
+
+// A figure of one chart. (A braced list would copy the chart: its elements are const.)
+Figure figure(TableView table, BarChart chart, const ChartStyle& style) {
+  std::vector<BarChart> charts;
+  charts.push_back(std::move(chart));
+  return figure(std::move(table), std::move(charts), style);
 }
 
 }  // namespace
@@ -24,7 +32,7 @@ std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
       DatasetFigures d{&dataset, {}};
       auto totals = totals_table(site, dataset);
       auto chart = totals_chart(site, dataset, totals.caption);
-      d.figures.push_back(figure(std::move(totals), {chart}, style));
+      d.figures.push_back(figure(std::move(totals), std::move(chart), style));
       auto overview = overview_table(site, page, dataset);
       std::vector<BarChart> ratio_charts;
       std::string omitted;
@@ -42,12 +50,13 @@ std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
       out.push_back(std::move(d));
     }
   } else {
+    out.reserve(page.rows.size());
     for (const auto& ref : page.rows) {
       const auto& dataset = site.datasets[ref.dataset];
       auto table = area_table(site, page, ref);
       auto chart = area_chart(site, page, ref, table.caption);
       out.push_back({&dataset, {}});
-      out.back().figures.push_back(figure(std::move(table), {chart}, style));
+      out.back().figures.push_back(figure(std::move(table), std::move(chart), style));
     }
   }
   return out;

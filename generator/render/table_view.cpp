@@ -70,28 +70,35 @@ TableView measures_by_period(const Site& site, const Dataset& dataset, const Cou
                              const Marks& marks, const Selection& selection) {
   TableView t;
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
-  std::vector<TableCell> head = {header("項目", "col")};
-  for (const auto p : periods) head.push_back(header(year_label(site, dataset.periods[p]), "col"));
-  t.head.push_back(head);
-  const auto mark_of = [&](std::size_t line, std::size_t period) {
-    return marks.empty() ? std::string() : marks[line][period];
+  // A row: its header, then a cell per period.
+  const auto row_of = [&](TableCell first) {
+    std::vector<TableCell> row;
+    row.reserve(1 + periods.size());
+    row.push_back(std::move(first));
+    return row;
   };
-  for (const auto m : Selection::or_all(selection.measures, dataset.measures.size())) {
-    std::vector<TableCell> row = {header(dataset.measures[m].label, "row")};
+  auto head = row_of(header("項目", "col"));
+  for (const auto p : periods) head.push_back(header(year_label(site, dataset.periods[p]), "col"));
+  t.head.push_back(std::move(head));
+  const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
+  const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
+  t.body.reserve(measures.size() + ratios.size());
+  for (const auto m : measures) {
+    auto row = row_of(header(dataset.measures[m].label, "row"));
     for (const auto p : periods) {
       row.push_back(number(format_count(counts[m][p])));
-      row.back().mark = mark_of(m, p);
+      if (!marks.empty()) row.back().mark = marks[m][p];
     }
-    t.body.push_back(row);
+    t.body.push_back(std::move(row));
   }
-  for (const auto r : Selection::or_all(selection.ratios, dataset.ratios.size())) {
+  for (const auto r : ratios) {
     const auto& ratio = dataset.ratios[r];
-    std::vector<TableCell> row = {header(ratio.label, "row")};
+    auto row = row_of(header(ratio.label, "row"));
     for (const auto p : periods) {
       row.push_back(number(format_ratio(dataset.ratio(ratio, counts, p))));
-      row.back().mark = mark_of(dataset.measures.size() + r, p);
+      if (!marks.empty()) row.back().mark = marks[dataset.measures.size() + r][p];
     }
-    t.body.push_back(row);
+    t.body.push_back(std::move(row));
   }
   return t;
 }
@@ -165,9 +172,12 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
     for (const auto m : measures) columns.push_back(header(dataset.measures[m].label, "col"));
     for (const auto r : ratios) columns.push_back(header(dataset.ratios[r].label, "col"));
   }
-  t.head = {years, columns};
+  t.head.push_back(std::move(years));
+  t.head.push_back(std::move(columns));
   const auto add_row = [&](TableCell title, const Counts& counts, bool totals) {
-    std::vector<TableCell> row = {std::move(title)};
+    std::vector<TableCell> row;
+    row.reserve(1 + periods.size() * span);
+    row.push_back(std::move(title));
     for (const auto p : periods) {
       for (const auto m : measures) {
         row.push_back(number(format_count(counts[m][p])));
@@ -180,7 +190,9 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
     }
     t.body.push_back(std::move(row));
   };
-  for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
+  const auto areas = Selection::or_all(selection.areas, site.areas.size());
+  t.body.reserve(areas.size() + 1);
+  for (const auto a : areas) {
     const auto& area = site.areas[a];
     for (const auto& ref : area.rows) {
       if (&site.datasets[ref.dataset] != &dataset) continue;

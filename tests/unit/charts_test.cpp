@@ -1,13 +1,17 @@
 #define BOOST_TEST_MODULE charts
 #include <boost/test/unit_test.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <map>
+#include <random>
 #include <regex>
 #include <set>
 
+#include "base/utf8.h"
 #include "charts/bar_chart.h"
 #include "charts/chart_style.h"
+#include "charts/svg_text.h"
 #include "charts/text_metrics.h"
 #include "render/theme.h"
 
@@ -129,6 +133,98 @@ BOOST_AUTO_TEST_CASE(japanese_text_wraps_without_starting_a_line_with_closing_pu
   BOOST_TEST(joined == "達成項目の割合が最も高いのは令和2年度（2020年度）の87.5%です。");
   BOOST_TEST(wrap_text("Society 5.0 and more", 60, 12).front() == "Society");
   BOOST_TEST(text_width("日本", 10) == 20);
+}
+
+// wrap_text as it was first written: every line measured whole with each new piece. The
+// incremental version must break at exactly the same places.
+std::vector<std::string> wrap_measuring_whole_lines(std::string_view text, double max_width,
+                                                    double font_size) {
+  const std::u32string closers = U"、。，．）」』】〕〉》・ー？！％%)],.:;";
+  const std::u32string openers = U"（「『【〔〈《([";
+  const auto latin = [](char32_t c) { return c < 0x1100 && c != U' '; };
+  std::vector<std::string> pieces;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const auto first = utf8::next(text, pos).value_or(U'?');
+    const auto take_while = [&](auto keep) {
+      while (pos < text.size()) {
+        std::size_t next = pos;
+        if (!keep(utf8::next(text, next).value_or(U'?'))) break;
+        pos = next;
+      }
+    };
+    if (latin(first)) take_while(latin);
+    take_while([&](char32_t c) { return closers.find(c) != std::u32string::npos || c == U' '; });
+    const std::string piece(text.substr(start, pos - start));
+    std::optional<char32_t> last;
+    for (std::size_t q = 0; !pieces.empty() && q < pieces.back().size();) {
+      last = utf8::next(pieces.back(), q);
+    }
+    if (last && openers.find(*last) != std::u32string::npos) {
+      pieces.back() += piece;
+    } else {
+      pieces.push_back(piece);
+    }
+  }
+  std::vector<std::string> lines;
+  std::string line;
+  const auto trim = [&] {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+  };
+  for (const auto& piece : pieces) {
+    if (!line.empty() && text_width(line + piece, font_size) > max_width) {
+      trim();
+      lines.push_back(line);
+      line.clear();
+      if (piece == " ") continue;
+    }
+    line += piece;
+  }
+  trim();
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+BOOST_AUTO_TEST_CASE(wrapping_breaks_where_measuring_each_line_whole_breaks) {
+  const std::vector<std::string> atoms = {
+      "a",  "M",  "w",  "7",  "%",        ".",    "(",    ")",       "[",   ";",     " ",  " ",
+      "達", "成", "、", "。", "）",       "（",   "「",   "」",      "【",  "・",    "ー", "％",
+      "ｶ",  "１", "🌸",  "é",  "\xe4\xbb", "\x80", "\xff", "Society", "5.0", "\u2212"};
+  std::mt19937 random(7);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (int n = static_cast<int>(random() % 40); n > 0; --n)
+      text += atoms[random() % atoms.size()];
+    const double font_size = i % 2 ? 12 : 11;
+    const double max_width = static_cast<double>(random() % 400) / 3;
+    BOOST_TEST_REQUIRE(wrap_text(text, max_width, font_size) ==
+                           wrap_measuring_whole_lines(text, max_width, font_size),
+                       text << " in " << max_width);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(svg_numbers_round_the_exact_binary_value_as_printf_does) {
+  const auto printf_number = [](double v) {
+    char buffer[400];
+    std::snprintf(buffer, sizeof buffer, "%.2f", v);
+    std::string s = buffer;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+  };
+  std::vector<double> values = {0,     -0.0,  1,      -1,     0.005, 0.015,   1.005,
+                                2.675, 2.125, -2.125, 99.995, 0.3,   -0.004,  1e13,
+                                -1e13, 1e15,  1e16,   163.2,  236.4, 1.0 / 3, 12345.675};
+  std::mt19937_64 random(11);
+  for (int i = 0; i < 200000; ++i) {
+    const auto k = static_cast<double>(static_cast<long long>(random() % 2000000) - 1000000);
+    values.push_back(k / 8);             // ties at the third decimal
+    values.push_back(k / 1000 + 0.005);  // near them
+    values.push_back(std::nextafter(k / 200, i % 2 ? 1e300 : -1e300));
+    values.push_back(k / 7 * std::pow(10.0, static_cast<int>(random() % 20) - 8));
+  }
+  for (const double v : values) BOOST_TEST_REQUIRE(svg_number(v) == printf_number(v), v);
 }
 
 BOOST_AUTO_TEST_CASE(wcag_contrast_matches_the_published_figures) {
