@@ -64,6 +64,16 @@ int start_of_quoted_token(std::string_view text, int line, int column,
 }  // namespace
 
 std::optional<toml::table> TomlReader::parse(std::string_view text) {
+  // toml++ 3.3 reaches undefined behaviour on some invalid UTF-8 (marzer/tomlplusplus#295).
+  // Files are checked when read; the reader holds on its own.
+  if (const auto bad = utf8::first_invalid(text)) {
+    const auto line_start = text.rfind('\n', *bad == 0 ? 0 : *bad - 1);
+    const auto first = line_start == std::string_view::npos || *bad == 0 ? 0 : line_start + 1;
+    const int line = static_cast<int>(std::count(text.begin(), text.begin() + first, '\n')) + 1;
+    error(at(line, static_cast<int>(utf8::length(text.substr(first, *bad - first))) + 1),
+          "invalid TOML: this text is not valid UTF-8");
+    return std::nullopt;
+  }
   try {
     return toml::parse(text, source_.path());
   } catch (const toml::parse_error& e) {

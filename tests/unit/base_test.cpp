@@ -178,12 +178,13 @@ BOOST_AUTO_TEST_CASE(prefixed_integers_beyond_64_bits_are_refused) {
   }
 }
 
-// Found by fuzzing toml11, which read past its buffer here; toml++ must refuse it too.
+// Found by fuzzing: toml11 read past its buffer here, and toml++ 3.3 reaches undefined
+// behaviour on some invalid UTF-8; the reader refuses it before either parses.
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_a_syntax_error) {
   const SourceText text("d.toml", std::string(" '\x89'''''''\x8a\xff\xff\xff\xff", 15));
   Diagnostics diags;
   TomlReader reader(text, diags);
   BOOST_TEST(!reader.parse(text.text()));
   BOOST_TEST(first_lines(diags) ==
-             "d.toml:1:2: error: invalid TOML: Encountered invalid utf-8 sequence\n");
+             "d.toml:1:3: error: invalid TOML: this text is not valid UTF-8\n");
 }
