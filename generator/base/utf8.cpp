@@ -1,5 +1,8 @@
 #include "base/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace hyoka::utf8 {
 
 std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos) {
@@ -37,8 +40,16 @@ std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos) 
 }
 
 std::optional<std::size_t> first_invalid(std::string_view text) {
+  // Every file is checked when read: runs of ASCII are skipped eight bytes at a time.
   std::size_t pos = 0;
   while (pos < text.size()) {
+    while (pos + 8 <= text.size()) {
+      std::uint64_t block;
+      std::memcpy(&block, text.data() + pos, 8);
+      if (block & 0x8080808080808080ull) break;
+      pos += 8;
+    }
+    if (pos == text.size()) break;
     const std::size_t start = pos;
     if (!next(text, pos)) return start;
   }

@@ -188,3 +188,22 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_a_syntax_error) {
   BOOST_TEST(first_lines(diags) ==
              "d.toml:1:3: error: invalid TOML: this text is not valid UTF-8\n");
 }
+
+BOOST_AUTO_TEST_CASE(the_first_invalid_byte_is_found_wherever_it_is) {
+  // ASCII is skipped in blocks of eight: the bad byte at every offset around the blocks.
+  for (std::size_t at = 0; at < 20; ++at) {
+    std::string text(24, 'a');
+    text.replace(0, 3, "\xE3\x81\x82");  // あ
+    if (at >= 3) {
+      text[at] = '\xFF';
+      BOOST_TEST(utf8::first_invalid(text).value_or(99) == at, at);
+    }
+    text[at >= 3 ? at : 10] = '\xE3';  // a lead byte without its continuation bytes
+    BOOST_TEST(utf8::first_invalid(text).has_value(), at);
+  }
+  BOOST_TEST(!utf8::first_invalid("plain ASCII text, longer than eight bytes").has_value());
+  BOOST_TEST(!utf8::first_invalid("\xE3\x81\x82"
+                                  "abcdefghij"
+                                  "\xE3\x81\x84")
+                  .has_value());
+}
