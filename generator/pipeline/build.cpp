@@ -170,7 +170,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 
-  links->report(paths, diags);
+  links->report(paths, diags, nullptr, options.jobs);
   clock.lap("links");
   if (stage_failed(options, diags)) return result;
 
