@@ -75,6 +75,21 @@ BOOST_AUTO_TEST_CASE(the_next_build_writes_over_the_site_before_the_last_and_pru
   BOOST_TEST(diags.all().empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_file_put_twice_is_written_over_whole_in_a_new_or_a_reused_folder) {
+  TempDir dir;
+  const auto dest = (dir.path / "public").string();
+  const auto src = (dir.path / "src").string();
+  for (int build = 0; build < 3; ++build) {
+    Diagnostics diags;
+    SiteWriter writer;
+    BOOST_REQUIRE(writer.open(dest, src, diags));
+    writer.put("a/b.html", "the first, longer text");
+    writer.put("a/b.html", std::to_string(build));
+    BOOST_REQUIRE(writer.commit(diags));
+    BOOST_TEST(slurp(dir.path / "public/a/b.html") == std::to_string(build));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_previous_site_untouched) {
   TempDir dir;
   Diagnostics diags;
