@@ -166,7 +166,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 
-  outputs.run(*site, *theme, paths, sink, diags);
+  outputs.run(*site, *theme, paths, sink, diags, options.jobs);
   clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 
