@@ -1,42 +1,16 @@
 #include "check/link_check.h"
 
+#include <algorithm>
 #include <map>
-#include <optional>
 #include <set>
-#include <string_view>
-#include <unordered_set>
 
+#include "base/parallel.h"
+#include "check/scan_text.h"
 #include "markdown/markdown.h"
 
 namespace hyoka {
 
 namespace {
-
-std::string decode_entities(std::string s) {
-  const std::pair<const char*, const char*> entities[] = {
-      {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}};
-  for (const auto& [entity, plain] : entities) {
-    for (std::size_t p = 0; (p = s.find(entity, p)) != std::string::npos;
-         p += std::string(plain).size()) {
-      s.replace(p, std::string(entity).size(), plain);
-    }
-  }
-  return s;
-}
-
-std::string percent_decode(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 bool is_ascii_letter(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -46,17 +20,29 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// What \s and \b mean in the patterns these scanners replaced, in the "C" locale.
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+int hex_value(char c) {
+  if (is_digit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
 }
 
-bool is_word(char c) {
-  return is_ascii_letter(c) || is_digit(c) || c == '_';
+void percent_decode(std::string_view s, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    int high = 0, low = 0;
+    if (s[i] == '%' && i + 2 < s.size() && (high = hex_value(s[i + 1])) >= 0 &&
+        (low = hex_value(s[i + 2])) >= 0) {
+      out += static_cast<char>(high * 16 + low);
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
 }
 
 // A URL scheme (`https:`, `mailto:`) at the start of a reference.
-bool has_scheme(const std::string& ref) {
+bool has_scheme(std::string_view ref) {
   if (ref.empty() || !is_ascii_letter(ref[0])) return false;
   for (std::size_t i = 1; i < ref.size(); ++i) {
     const char c = ref[i];
@@ -66,243 +52,217 @@ bool has_scheme(const std::string& ref) {
   return false;
 }
 
-// The value of `name="value"` when it starts at `at`; `end` is then past its closing quote.
-std::optional<std::string_view> quoted_attribute(std::string_view text, std::size_t at,
-                                                 std::string_view name, std::size_t& end) {
-  if (text.substr(at, name.size()) != name || text.substr(at + name.size(), 2) != "=\"") {
-    return std::nullopt;
-  }
-  const auto open = at + name.size() + 2;
-  const auto close = text.find('"', open);
-  if (close == std::string_view::npos) return std::nullopt;
-  end = close + 1;
-  return text.substr(open, close - open);
-}
-
-// The first ` href="…"` or ` src="…"` inside the tag whose name ends at `from`, before any '>'.
-std::optional<std::string_view> link_attribute(std::string_view text, std::size_t from,
-                                               std::size_t& end) {
-  for (auto at = from; at < text.size() && text[at] != '>'; ++at) {
-    if (!is_space(text[at])) continue;
-    for (const std::string_view name : {"href", "src"}) {
-      if (const auto value = quoted_attribute(text, at + 1, name, end)) return value;
-    }
-  }
-  return std::nullopt;
-}
-
-// `href` and `src` of the tags that load or lead somewhere: <a>, <link>, <img>, <script>,
-// <source>, <iframe>.
-std::vector<std::string> html_references(std::string_view text) {
-  static const std::string_view tags[] = {"a", "link", "img", "script", "source", "iframe"};
-  std::vector<std::string> out;
-  for (auto lt = text.find('<'); lt != std::string_view::npos; lt = text.find('<', lt + 1)) {
-    for (const auto tag : tags) {
-      const auto name_end = lt + 1 + tag.size();
-      if (text.substr(lt + 1, tag.size()) != tag) continue;
-      if (name_end < text.size() && is_word(text[name_end])) continue;
-      std::size_t end = 0;
-      if (const auto value = link_attribute(text, name_end, end)) {
-        out.push_back(decode_entities(std::string(*value)));
-        lt = end - 1;
-      }
-      break;
-    }
-  }
-  return out;
-}
-
-// The end of `['"]?\s*\)` at `at`, if it matches there.
-std::optional<std::size_t> url_close(std::string_view text, std::size_t at) {
-  const auto after_spaces = [&](std::size_t i) -> std::optional<std::size_t> {
-    while (i < text.size() && is_space(text[i])) ++i;
-    if (i < text.size() && text[i] == ')') return i + 1;
-    return std::nullopt;
-  };
-  if (at < text.size() && (text[at] == '\'' || text[at] == '"')) {
-    if (const auto end = after_spaces(at + 1)) return end;
-  }
-  return after_spaces(at);
-}
-
-// CSS `url( 'x' )` references: the shortest run of characters other than quotes and ')'
-// after optional spaces and an optional quote, before an optional quote, spaces and ')'.
-std::vector<std::string> css_references(std::string_view text) {
-  const auto excluded = [](char c) { return c == '\'' || c == '"' || c == ')'; };
-  std::vector<std::string> out;
-  for (auto at = text.find("url("); at != std::string_view::npos; at = text.find("url(", at)) {
-    const auto open = at + 4;
-    auto spaces_end = open;
-    while (spaces_end < text.size() && is_space(text[spaces_end])) ++spaces_end;
-    std::optional<std::size_t> match_end;
-    std::size_t value_start = 0, value_end = 0;
-    // Backtracking in the order the pattern would: most leading spaces first, quote first.
-    for (auto lead = spaces_end + 1; lead-- > open && !match_end;) {
-      const bool quoted = lead < text.size() && (text[lead] == '\'' || text[lead] == '"');
-      for (const bool take_quote : {true, false}) {
-        if (take_quote && !quoted) continue;
-        const auto start = lead + (take_quote ? 1 : 0);
-        for (auto stop = start; stop < text.size() && !excluded(text[stop]);) {
-          ++stop;
-          if ((match_end = url_close(text, stop))) {
-            value_start = start;
-            value_end = stop;
-            break;
-          }
-        }
-        if (match_end) break;
-      }
-    }
-    if (match_end) {
-      out.emplace_back(text.substr(value_start, value_end - value_start));
-      at = *match_end;
-    } else {
-      at += 1;
-    }
-  }
-  return out;
-}
-
-// "a/b/../c" → "a/c"; nullopt when it climbs out of the site.
-std::optional<std::string> normalize(const std::string& path) {
-  std::vector<std::string> parts;
+// "a/b/../c" → "a/c" into `out`; false when it climbs out of the site. `starts` is room for
+// where each part begins.
+bool normalize(std::string_view path, std::string& out, std::vector<std::size_t>& starts) {
+  out.clear();
+  starts.clear();
   std::size_t start = 0;
   while (start <= path.size()) {
     const auto slash = std::min(path.find('/', start), path.size());
     const auto part = path.substr(start, slash - start);
     if (part == "..") {
-      if (parts.empty()) return std::nullopt;
-      parts.pop_back();
+      if (starts.empty()) return false;
+      out.resize(starts.back() == 0 ? 0 : starts.back() - 1);
+      starts.pop_back();
     } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
+      if (!out.empty()) out += '/';
+      starts.push_back(out.size());
+      out += part;
     }
     start = slash + 1;
   }
-  std::string out;
-  for (const auto& part : parts) out += (out.empty() ? "" : "/") + part;
   if (!path.empty() && path.back() == '/' && !out.empty()) out += '/';
-  return out;
-}
-
-struct Reference {
-  std::string raw;
-  std::string file;  // the output file it is in
-};
-
-std::vector<std::string> references_in(const std::string& path, std::string_view text) {
-  std::vector<std::string> out;
-  if (path.ends_with(".html")) return html_references(text);
-  if (path.ends_with(".css")) return css_references(text);
-  return out;
-}
-
-std::set<std::string> ids_in(std::string_view text) {
-  std::set<std::string> ids;
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    if (!is_space(text[at])) continue;
-    std::size_t end = 0;
-    if (const auto value = quoted_attribute(text, at + 1, "id", end)) {
-      ids.insert(decode_entities(std::string(*value)));
-      at = end - 1;
-    }
-  }
-  return ids;
+  return true;
 }
 
 }  // namespace
 
-LinkCheck::LinkCheck(const Site& site, const Theme& theme) : site_(site), theme_(theme) {}
+// Decides whether a reference leads where it should; read-only, so several threads share one.
+struct LinkCheck::Resolver {
+  // Room for one thread's work, reused from reference to reference.
+  struct Scratch {
+    std::string target, fragment, decoded, file;
+    std::vector<std::size_t> starts;
+  };
+
+  Resolver(const LinkCheck& check, const SitePaths& files, bool index_files)
+      : check(check), base(check.site_.config.base_url), files(files), indexed(index_files) {
+    const auto host_end = base.find('/', base.find("//") + 2);
+    base_path = host_end == std::string::npos ? "/" : base.substr(host_end);
+    if (index_files) {
+      for (const auto& path : files) index.intern(path, TextPool::hash(path));
+    }
+  }
+
+  bool has(std::string_view file) const {
+    Id id = 0;
+    return indexed ? index.find(file, id) : files.count(std::string(file)) > 0;
+  }
+
+  bool has_id(std::string_view file, std::string_view id_text) const {
+    const auto it = check.files_.find(file);
+    Id id = 0;
+    if (it == check.files_.end() || !check.texts_.find(id_text, id)) return false;
+    return std::binary_search(it->second.ids.begin(), it->second.ids.end(), id);
+  }
+
+  // What is wrong with `raw` in a file of `folder`; empty when it leads where it should.
+  std::string problem(std::string_view folder, std::string_view raw, Scratch& s) const {
+    if (raw.starts_with("//") || (has_scheme(raw) && !raw.starts_with(base))) return {};
+    auto& target = s.target;
+    if (raw.starts_with(base)) {
+      target.assign(raw.substr(base.size()));
+    } else if (raw.starts_with("/")) {
+      if (base_path != "/") {
+        return "starts with '/', so it leaves the site's folder " + base_path +
+               " on the host; write it relative to the page";
+      }
+      target.assign(raw.substr(1));
+    } else {
+      target.assign(folder);
+      target += raw;
+    }
+    std::string_view t = target;
+    s.fragment.clear();
+    if (const auto hash = t.find('#'); hash != std::string_view::npos) {
+      percent_decode(t.substr(hash + 1), s.fragment);
+      t = t.substr(0, hash);
+    }
+    if (const auto query = t.find('?'); query != std::string_view::npos) t = t.substr(0, query);
+    percent_decode(t, s.decoded);
+    if (!normalize(s.decoded, s.file, s.starts)) return "leads out of the site";
+    auto& file = s.file;
+    if (file.empty() || file.ends_with('/')) file += "index.html";
+    if (!has(file)) {
+      const auto length = file.size();
+      file += "/index.html";
+      if (!has(file)) file.resize(length);
+    }
+    if (!has(file)) return "no file " + file + " in the site";
+    if (!s.fragment.empty() && file.ends_with(".html") && !has_id(file, s.fragment)) {
+      return "no id \"" + s.fragment + "\" on " + file;
+    }
+    return {};
+  }
+
+  const LinkCheck& check;
+  const std::string& base;
+  std::string base_path;
+  const SitePaths& files;
+  const bool indexed;
+  TextPool index;  // of `files`, for the whole site's references
+};
+
+LinkCheck::LinkCheck(const Site& site, const Theme& theme) : site_(site), theme_(theme) {
+  // A page per area and per dataset, and a few more: no rehashing under the lock.
+  files_.reserve(site.areas.size() + site.datasets.size() + 16);
+}
 
 void LinkCheck::scan(const std::string& path, std::string_view text) {
-  if (!path.ends_with(".html") && !path.ends_with(".css")) return;
-  auto references = references_in(path, text);
-  std::set<std::string> ids;
-  if (path.ends_with(".html")) ids = ids_in(text);
+  const bool html = path.ends_with(".html");
+  if (!html && !path.ends_with(".css")) return;
+  // The scratch of each rendering thread, kept from file to file.
+  thread_local TextSpans spans;
+  thread_local std::vector<std::pair<std::string_view, std::size_t>> keys;  // and their hashes
+  spans.clear();
+  keys.clear();
+  if (html) {
+    scan_html(text, spans);
+  } else {
+    scan_css(text, spans);
+  }
+  // Hashed before the lock is taken, so that under it there is only the lookup.
+  for (const auto* list : {&spans.references, &spans.ids}) {
+    for (const auto& span : *list) {
+      const auto view = spans.view(span, text);
+      keys.emplace_back(view, TextPool::hash(view));
+    }
+  }
+  File fresh;
+  fresh.references.reserve(spans.references.size());
+  fresh.ids.reserve(spans.ids.size());
   const std::lock_guard lock(mutex_);
-  auto& list = references_[path];
-  for (auto& reference : references) list.push_back(&*pool_.insert(std::move(reference)).first);
-  if (!ids.empty()) ids_[path] = std::move(ids);
+  std::size_t k = 0;
+  for (; k < spans.references.size(); ++k) {
+    fresh.references.push_back(texts_.intern(keys[k].first, keys[k].second));
+  }
+  for (; k < keys.size(); ++k) fresh.ids.push_back(texts_.intern(keys[k].first, keys[k].second));
+  std::sort(fresh.ids.begin(), fresh.ids.end());
+  fresh.ids.erase(std::unique(fresh.ids.begin(), fresh.ids.end()), fresh.ids.end());
+  const auto [it, added] = files_.try_emplace(path);
+  auto& file = it->second;
+  if (added) {
+    file = std::move(fresh);
+    return;
+  }
+  file.references.insert(file.references.end(), fresh.references.begin(), fresh.references.end());
+  if (!fresh.ids.empty()) file.ids = std::move(fresh.ids);
 }
 
 void LinkCheck::forget(const std::string& path) {
   const std::lock_guard lock(mutex_);
-  references_.erase(path);
-  ids_.erase(path);
+  if (const auto it = files_.find(path); it != files_.end()) files_.erase(it);
 }
 
-void LinkCheck::report(const SitePaths& files, Diagnostics& diags, const std::string* only) const {
+void LinkCheck::report(const SitePaths& files, Diagnostics& diags, const std::string* only,
+                       unsigned jobs) const {
   const auto& site = site_;
   const auto& theme = theme_;
   const auto& base = site.config.base_url;
-  const auto host_end = base.find('/', base.find("//") + 2);
-  const std::string base_path = host_end == std::string::npos ? "/" : base.substr(host_end);
-  const auto ids_of = [&](const std::string& file) -> const std::set<std::string>& {
-    static const std::set<std::string> none;
-    const auto it = ids_.find(file);
-    return it == ids_.end() ? none : it->second;
-  };
-  // Where each page's Markdown links are written, by output path; for one file, found by a
-  // walk instead of a map of every page (the preview asks after each edit).
-  std::map<std::string, const SitePage*> pages = {{site.home.output_path, &site.home}};
+  std::vector<const std::pair<const std::string, File>*> order;
   if (only) {
-    for (const auto& area : site.areas) {
-      if (area.output_path == *only) pages[area.output_path] = &area;
-    }
+    if (const auto it = files_.find(*only); it != files_.end()) order.push_back(&*it);
   } else {
-    for (const auto& area : site.areas) pages[area.output_path] = &area;
+    order.reserve(files_.size());
+    for (const auto& entry : files_) order.push_back(&entry);
+    std::sort(order.begin(), order.end(),
+              [](const auto* a, const auto* b) { return a->first < b->first; });
   }
+  const Resolver resolver(*this, files, !only);
 
+  // What is wrong, file by file on several threads: (index of the reference, problem).
+  using Problems = std::vector<std::pair<std::size_t, std::string>>;
+  std::vector<Problems> problems(order.size());
+  constexpr std::size_t kChunk = 256;
+  parallel_for((order.size() + kChunk - 1) / kChunk, jobs, [&](std::size_t chunk) {
+    Resolver::Scratch scratch;
+    const auto end = std::min(order.size(), (chunk + 1) * kChunk);
+    for (auto i = chunk * kChunk; i < end; ++i) {
+      const auto& path = order[i]->first;
+      const auto folder = std::string_view(path).substr(0, path.rfind('/') + 1);
+      const auto& references = order[i]->second.references;
+      for (std::size_t r = 0; r < references.size(); ++r) {
+        auto problem = resolver.problem(folder, texts_[references[r]], scratch);
+        if (!problem.empty()) problems[i].emplace_back(r, std::move(problem));
+      }
+    }
+  });
+
+  // Then the messages, in the order of the files and their references. Where each page's
+  // Markdown links are written, by output path, is needed only for a broken link; for one
+  // file, found by a walk instead of a map of every page (the preview asks after each edit).
+  std::map<std::string, const SitePage*> pages;
+  const auto page_of = [&](const std::string& path) -> const SitePage* {
+    if (pages.empty()) {
+      pages[site.home.output_path] = &site.home;
+      for (const auto& area : site.areas) {
+        if (!only || area.output_path == *only) pages[area.output_path] = &area;
+      }
+    }
+    const auto it = pages.find(path);
+    return it == pages.end() ? nullptr : it->second;
+  };
   std::set<std::string> reported;
-  const auto check_file = [&](const std::string& path,
-                              const std::vector<const std::string*>& references) {
-    const auto folder = path.substr(0, path.rfind('/') + 1);
-    for (const auto* reference : references) {
-      const std::string& raw = *reference;
-      std::string ref = raw;
-      std::string problem;
-      std::optional<std::string> target;
-      if (ref.starts_with("//") || (has_scheme(ref) && !ref.starts_with(base))) continue;
-      if (ref.starts_with(base)) {
-        target = ref.substr(base.size());
-      } else if (ref.starts_with("/")) {
-        if (base_path != "/") {
-          problem = "starts with '/', so it leaves the site's folder " + base_path +
-                    " on the host; write it relative to the page";
-        } else {
-          target = ref.substr(1);
-        }
-      } else {
-        target = folder + ref;
-      }
-      std::string fragment;
-      if (target) {
-        auto t = *target;
-        if (const auto hash = t.find('#'); hash != std::string::npos) {
-          fragment = percent_decode(t.substr(hash + 1));
-          t.erase(hash);
-        }
-        if (const auto query = t.find('?'); query != std::string::npos) t.erase(query);
-        const auto normal = normalize(percent_decode(t));
-        if (!normal) {
-          problem = "leads out of the site";
-        } else {
-          std::string file = *normal;
-          if (file.empty() || file.ends_with('/')) file += "index.html";
-          if (!files.count(file) && files.count(file + "/index.html")) file += "/index.html";
-          if (!files.count(file)) {
-            problem = "no file " + file + " in the site";
-          } else if (!fragment.empty() && file.ends_with(".html") &&
-                     !ids_of(file).count(fragment)) {
-            problem = "no id \"" + fragment + "\" on " + file;
-          }
-        }
-      }
-      if (problem.empty()) continue;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const auto& path = order[i]->first;
+    for (const auto& [r, problem] : problems[i]) {
+      const std::string raw(texts_[order[i]->second.references[r]]);
       const std::string message = "broken link \"" + raw + "\": " + problem;
 
       // Where the link was written: the page's Markdown, a template, or only the output.
-      if (const auto page = pages.find(path); page != pages.end()) {
-        const auto& p = *page->second->page;
+      if (const auto* page = page_of(path)) {
+        const auto& p = *page->page;
         bool found = false;
         for (const auto& link : markdown_links(p.body)) {
           if (link.destination != raw) continue;
@@ -333,14 +293,7 @@ void LinkCheck::report(const SitePaths& files, Diagnostics& diags, const std::st
         diags.report_file(Severity::error, path, message);
       }
     }
-  };
-  if (only) {
-    if (const auto it = references_.find(*only); it != references_.end()) {
-      check_file(it->first, it->second);
-    }
-    return;
   }
-  for (const auto& [path, references] : references_) check_file(path, references);
 }
 
 void check_links(const Site& site, const Theme& theme, const SiteFiles& files, Diagnostics& diags) {

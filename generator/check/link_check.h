@@ -3,15 +3,15 @@
 // the Markdown, else the template that holds it, else the output file.
 #pragma once
 
-#include <map>
+#include <cstdint>
 #include <mutex>
-#include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "check/text_pool.h"
 #include "render/render_site.h"
 #include "render/theme.h"
 #include "site/site.h"
@@ -25,18 +25,37 @@ class LinkCheck {
   LinkCheck(const Site& site, const Theme& theme);
   void scan(const std::string& path, std::string_view text);
   // Once every file is scanned and `files` holds every path of the site; with `only`, the
-  // references of that one file (a page the preview rebuilt).
-  void report(const SitePaths& files, Diagnostics& diags, const std::string* only = nullptr) const;
+  // references of that one file (a page the preview rebuilt). The references resolve on `jobs`
+  // threads; the messages are the same, in the same order, for any number.
+  void report(const SitePaths& files, Diagnostics& diags, const std::string* only = nullptr,
+              unsigned jobs = 1) const;
   // Drops what a file held, before it is scanned again.
   void forget(const std::string& path);
 
  private:
+  using Id = TextPool::Id;
+  struct PathHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view path) const {
+      return std::hash<std::string_view>{}(path);
+    }
+  };
+  struct File {
+    std::vector<Id> references;  // in order
+    std::vector<Id> ids;         // sorted
+  };
+  struct Resolver;
+
+  void report_file(const std::string& path, const File& file, const Resolver& resolver,
+                   Diagnostics& diags) const;
+
   const Site& site_;
   const Theme& theme_;
   std::mutex mutex_;
-  std::unordered_set<std::string> pool_;  // every distinct reference once
-  std::map<std::string, std::vector<const std::string*>> references_;  // by file, in order
-  std::map<std::string, std::set<std::string>> ids_;                   // of the HTML files
+  // Every distinct reference and id once, shared by all files: a reference to the stylesheet
+  // or the home page is in every page.
+  TextPool texts_;
+  std::unordered_map<std::string, File, PathHash, std::equal_to<>> files_;  // .html and .css
 };
 
 // All files at once, from memory.

@@ -1,5 +1,6 @@
 #include "output/write_site.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -7,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -16,13 +18,14 @@ namespace hyoka {
 namespace {
 
 // Writes all of `bytes` or says why not (a full disk shows up here as ENOSPC). A file of the
-// site before the last is written over in place and cut only where the new one is shorter:
-// emptying it first (O_TRUNC) frees its blocks, and ext4 then also flushes it to disk on close.
-std::string write_file(const fs::path& path, const std::string& bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+// site before the last (`may_exist`) is written over in place and cut only where the new one is
+// shorter: emptying it first (O_TRUNC) frees its blocks, and ext4 then also flushes it to disk
+// on close.
+std::string write_file(int dir, const std::string& path, const std::string& bytes, bool may_exist) {
+  const int fd = ::openat(dir, path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) return std::strerror(errno);
   struct stat old {};
-  if (::fstat(fd, &old) == 0 && static_cast<std::size_t>(old.st_size) > bytes.size() &&
+  if (may_exist && ::fstat(fd, &old) == 0 && static_cast<std::size_t>(old.st_size) > bytes.size() &&
       ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0) {
     const std::string why = std::strerror(errno);
     ::close(fd);
@@ -46,28 +49,6 @@ std::string write_file(const fs::path& path, const std::string& bytes) {
 bool is_inside(const fs::path& inner, const fs::path& outer) {
   const auto rel = inner.lexically_relative(outer);
   return !rel.empty() && *rel.begin() != "..";
-}
-
-// Leaves in `dir` only the files in `keep` and the folders that hold them.
-void prune_to(const fs::path& dir, const std::set<std::string>& keep) {
-  std::set<std::string> keep_dirs;
-  for (const auto& relative : keep) {
-    for (auto slash = relative.find('/'); slash != std::string::npos;
-         slash = relative.find('/', slash + 1)) {
-      keep_dirs.insert(relative.substr(0, slash));
-    }
-  }
-  std::vector<fs::path> remove;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const auto relative = it->path().lexically_relative(dir).generic_string();
-    const bool link = it->is_symlink(ec);
-    const bool is_dir = !link && it->is_directory(ec);
-    if (is_dir ? keep_dirs.count(relative) > 0 : !link && keep.count(relative) > 0) continue;
-    remove.push_back(it->path());
-    if (is_dir) it.disable_recursion_pending();
-  }
-  for (const auto& path : remove) fs::remove_all(path, ec);
 }
 
 }  // namespace
@@ -100,59 +81,113 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   // on every build (most of the time of writing a large site). What the new site does not have
   // goes at commit().
   staging_ = parent_ / ("." + dest_.filename().string() + ".hyoka-new");
-  reused_ = fs::is_directory(fs::symlink_status(staging_, ec));
-  if (!reused_) fs::remove_all(staging_, ec);
+  const bool reused = fs::is_directory(fs::symlink_status(staging_, ec));
+  if (!reused) fs::remove_all(staging_, ec);
   fs::create_directory(staging_, ec);
-  if (ec || !fs::is_directory(fs::symlink_status(staging_, ec))) {
+  if (!ec && fs::is_directory(fs::symlink_status(staging_, ec))) {
+    staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (staging_fd_ < 0) ec.assign(errno, std::generic_category());
+  }
+  if (ec || staging_fd_ < 0) {
     diags.report_file(
         Severity::error, destination,
         "cannot write the site next to it: " + (ec ? ec.message() : std::string("not a folder")));
     return false;
   }
+  // One walk with the types readdir gives instead of a stat per file and folder.
+  if (reused) {
+    std::vector<char> buffer(32 * 1024);
+    list_old(staging_fd_, "", buffer);
+  }
+  old_kind_.reserve(old_.size());
+  for (const auto& [path, kind] : old_) old_kind_.emplace(path, kind);
   open_ = true;
   return true;
 }
 
-void SiteWriter::put(const std::string& relative, const std::string& bytes) {
-  if (!open_ || failed_) return;
-  const fs::path path = staging_ / relative;
-  {
-    const std::lock_guard lock(mutex_);
-    if (!made_dirs_.count(path.parent_path())) {
-      std::error_code ec;
-      // What the site before the last had at this place goes: a file where a folder must be.
-      for (auto p = path.parent_path(); p != staging_ && !p.empty(); p = p.parent_path()) {
-        if (!fs::is_regular_file(fs::symlink_status(p, ec)) && !fs::is_symlink(p, ec)) continue;
-        const auto taken = p.lexically_relative(staging_).generic_string();
-        if (written_.count(taken)) {
-          fail_locked(relative + " needs a folder where the file " + taken + " is");
-          return;
+void SiteWriter::list_old(int dir, const std::string& prefix, std::vector<char>& buffer) {
+  // getdents64 rather than readdir: fdopendir would stat each folder once more.
+  std::vector<std::pair<std::string, Kind>> entries;
+  for (ssize_t size; (size = ::getdents64(dir, buffer.data(), buffer.size())) > 0;) {
+    for (ssize_t at = 0; at < size;) {
+      const auto* entry = reinterpret_cast<const dirent64*>(buffer.data() + at);
+      at += entry->d_reclen;
+      const std::string_view name = entry->d_name;
+      if (name == "." || name == "..") continue;
+      auto type = entry->d_type;
+      if (type == DT_UNKNOWN) {  // a file system that does not say
+        struct stat st {};
+        if (::fstatat(dir, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+          type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
         }
-        fs::remove(p, ec);
       }
-      fs::create_directories(path.parent_path(), ec);
-      if (ec) {
-        fail_locked("cannot create a folder for " + relative + ": " + ec.message());
-        return;
-      }
-      made_dirs_.insert(path.parent_path());
+      entries.emplace_back(prefix + std::string(name), type == DT_DIR   ? Kind::folder
+                                                       : type == DT_REG ? Kind::file
+                                                                        : Kind::other);
     }
   }
-  if (reused_) {
-    // A folder or a link of the site before the last where this file goes.
+  // What a folder holds right after it, for prune() to pass over.
+  for (auto& [path, kind] : entries) {
+    old_.emplace_back(path, kind);
+    if (kind != Kind::folder) continue;
+    const auto name = path.c_str() + prefix.size();
+    const int sub = ::openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sub < 0) continue;
+    list_old(sub, path + '/', buffer);
+    ::close(sub);
+  }
+}
+
+void SiteWriter::put(const std::string& relative, const std::string& bytes) {
+  if (!open_ || failed_) return;
+  bool over_a_file = false;  // written over in place
+  bool in_the_way = false;   // a folder or a link of the site before the last
+  {
+    const std::lock_guard lock(mutex_);
+    if (!make_folders_locked(relative)) return;
+    if (!written_.insert(relative).second) {
+      over_a_file = true;
+    } else if (!folders_.count(relative)) {  // a folder of this site's files stays: open fails
+      if (const auto it = old_kind_.find(relative); it != old_kind_.end()) {
+        over_a_file = it->second == Kind::file;
+        in_the_way = !over_a_file;
+      }
+    }
+    ++stats_.files;
+    stats_.bytes += bytes.size();
+  }
+  if (in_the_way) {
     std::error_code ec;
-    const auto status = fs::symlink_status(path, ec);
-    if (fs::is_directory(status) || fs::is_symlink(status)) fs::remove_all(path, ec);
+    fs::remove_all(staging_ / relative, ec);
   }
-  const auto why = write_file(path, bytes);
-  const std::lock_guard lock(mutex_);
+  const auto why = write_file(staging_fd_, relative, bytes, over_a_file);
   if (!why.empty()) {
+    const std::lock_guard lock(mutex_);
     fail_locked(why);
-    return;
   }
-  written_.insert(relative);
-  ++stats_.files;
-  stats_.bytes += bytes.size();
+}
+
+bool SiteWriter::make_folders_locked(const std::string& relative) {
+  for (auto slash = relative.find('/'); slash != std::string::npos;
+       slash = relative.find('/', slash + 1)) {
+    auto folder = relative.substr(0, slash);
+    if (folders_.count(folder)) continue;
+    // What the site before the last had at this place goes: a file where a folder must be.
+    if (written_.count(folder)) {
+      fail_locked(relative + " needs a folder where the file " + folder + " is");
+      return false;
+    }
+    const auto old = old_kind_.find(folder);
+    if (old == old_kind_.end() || old->second != Kind::folder) {
+      if (old != old_kind_.end()) ::unlinkat(staging_fd_, folder.c_str(), 0);
+      if (::mkdirat(staging_fd_, folder.c_str(), 0777) != 0 && errno != EEXIST) {
+        fail_locked("cannot create a folder for " + relative + ": " + std::strerror(errno));
+        return false;
+      }
+    }
+    folders_.insert(std::move(folder));
+  }
+  return true;
 }
 
 void SiteWriter::fail_locked(const std::string& why) {
@@ -171,7 +206,8 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
     return false;
   };
   if (failed_) return fail("cannot write the site: " + failure_);
-  prune_to(staging_, written_);
+  prune();
+  close_staging();
   if (fs::exists(dest_, ec)) {
     // Swap in one step where the file system can; the old site is then left in the staging
     // folder for the next build to write over.
@@ -198,7 +234,31 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
   return true;
 }
 
+void SiteWriter::prune() {
+  for (std::size_t i = 0; i < old_.size(); ++i) {
+    const auto& [path, kind] = old_[i];
+    if (folders_.count(path)) continue;  // holds this site's files
+    if (kind == Kind::folder) {
+      // Gone, or a file now (put() removed it then): nothing below it stays.
+      if (!written_.count(path)) {
+        std::error_code ec;
+        fs::remove_all(staging_ / path, ec);
+      }
+      const auto below = path + '/';
+      while (i + 1 < old_.size() && old_[i + 1].first.starts_with(below)) ++i;
+    } else if (!written_.count(path)) {
+      ::unlinkat(staging_fd_, path.c_str(), 0);
+    }
+  }
+}
+
+void SiteWriter::close_staging() {
+  if (staging_fd_ >= 0) ::close(staging_fd_);
+  staging_fd_ = -1;
+}
+
 void SiteWriter::abandon() {
+  close_staging();
   if (!open_) return;
   std::error_code ec;
   fs::remove_all(staging_, ec);

@@ -6,8 +6,12 @@
 #include <atomic>
 #include <filesystem>
 #include <mutex>
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "render/file_sink.h"
@@ -40,16 +44,31 @@ class SiteWriter {
   void abandon();
 
  private:
+  // What the site before the last has at a path.
+  enum class Kind : unsigned char { file, folder, other };
+
+  // Lists what the staging folder holds below `prefix` (`dir`) into old_.
+  void list_old(int dir, const std::string& prefix, std::vector<char>& buffer);
+  // With mutex_ held: the folders `relative` needs, made or kept; false when one cannot be.
+  bool make_folders_locked(const std::string& relative);
   // With mutex_ held: keeps the first reason for commit() and lets later files go.
   void fail_locked(const std::string& why);
+  // Removes what the site before the last has and this one does not.
+  void prune();
+  void close_staging();
 
   std::string destination_;  // as given, for messages
   std::filesystem::path dest_, parent_, staging_;
+  int staging_fd_ = -1;  // every path below is opened relative to it
   bool open_ = false;
-  bool reused_ = false;  // the staging folder holds the site before the last
+  // The site before the last, as open() found it in the staging folder (a folder before what
+  // it holds), so that neither put() nor commit() needs to look at the disk to know what is
+  // there. Read-only once open() returns.
+  std::vector<std::pair<std::string, Kind>> old_;
+  std::unordered_map<std::string_view, Kind> old_kind_;  // into old_
   std::mutex mutex_;
-  std::set<std::string> written_;  // relative paths
-  std::set<std::filesystem::path> made_dirs_;
+  std::unordered_set<std::string> written_;  // relative paths
+  std::unordered_set<std::string> folders_;  // holding this site's files, made or kept
   std::string failure_;
   std::atomic<bool> failed_ = false;
   WriteStats stats_;

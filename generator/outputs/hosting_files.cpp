@@ -12,6 +12,7 @@ namespace {
 class NoJekyll final : public OutputPlugin {
  public:
   std::string name() const override { return "nojekyll"; }
+  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext&, SiteFiles& out, Diagnostics&) const override {
     out[".nojekyll"] = "";
   }
@@ -20,6 +21,7 @@ class NoJekyll final : public OutputPlugin {
 class Cname final : public OutputPlugin {
  public:
   std::string name() const override { return "cname"; }
+  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics&) const override {
     const auto& domain = context.site.config.custom_domain;
     if (!domain.empty()) out["CNAME"] = domain + "\n";
@@ -29,6 +31,7 @@ class Cname final : public OutputPlugin {
 class Robots final : public OutputPlugin {
  public:
   std::string name() const override { return "robots"; }
+  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics&) const override {
     out["robots.txt"] =
         "User-agent: *\nAllow: /\n\nSitemap: " + context.site.config.base_url + "sitemap.xml\n";
@@ -39,6 +42,7 @@ class Robots final : public OutputPlugin {
 class Sitemap final : public OutputPlugin {
  public:
   std::string name() const override { return "sitemap"; }
+  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics&) const override {
     const auto& site = context.site;
     std::vector<std::pair<std::string, std::string>> urls;
@@ -51,11 +55,18 @@ class Sitemap final : public OutputPlugin {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     for (const auto& [loc, updated] : urls) {
-      xml += "  <url>\n    <loc>" + escape_markup(loc) + "</loc>\n";
-      if (!updated.empty()) xml += "    <lastmod>" + updated + "</lastmod>\n";
+      xml += "  <url>\n    <loc>";
+      append_escaped_markup(xml, loc);
+      xml += "</loc>\n";
+      if (!updated.empty()) {
+        xml += "    <lastmod>";
+        xml += updated;
+        xml += "</lastmod>\n";
+      }
       xml += "  </url>\n";
     }
-    out["sitemap.xml"] = xml + "</urlset>\n";
+    xml += "</urlset>\n";
+    out["sitemap.xml"] = std::move(xml);
   }
 };
 
@@ -64,6 +75,7 @@ class Sitemap final : public OutputPlugin {
 class NotFoundPage final : public OutputPlugin {
  public:
   std::string name() const override { return "404"; }
+  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics& diags) const override {
     if (!context.theme.layouts.count("404")) {
       diags.report_file(Severity::warning,

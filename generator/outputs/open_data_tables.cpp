@@ -1,4 +1,9 @@
 // CSV and JSON of a dataset: the same rows as the pages' tables, without totals.
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "base/era.h"
@@ -9,11 +14,45 @@ namespace hyoka {
 
 namespace {
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+using json = nlohmann::ordered_json;
+
+void append_number(std::string& out, std::int64_t n) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+void append_csv_field(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+// A JSON string as the library's dump() writes it: printable ASCII other than quotes and
+// backslashes as it is, anything else (escapes, UTF-8 and its checks) by the library itself.
+void append_json_string(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+      out += json(std::string(text)).dump();
+      return;
+    }
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+// Once the first of `count` areas is in `out` (from `start`), room for all of them at its size
+// and a tenth more: tens of MiB are then copied once, not at every growth.
+void reserve_like_the_first(std::string& out, std::size_t start, std::size_t count) {
+  const auto first = out.size() - start;
+  out.reserve(out.size() + first * (count - 1) + first * count / 10);
 }
 
 struct AreaRef {
@@ -42,36 +81,141 @@ std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset) {
   return columns;
 }
 
+// Every line appended to one buffer; what is the same for an area or a year made once.
 std::string dataset_csv(const Site& site, const Dataset& dataset) {
   std::string out;
-  const auto line = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
-    out += "\r\n";
-  };
-  line(csv_columns(site, dataset));
-  for (const auto& ref : rows_in_order(site, dataset)) {
+  const auto columns = csv_columns(site, dataset);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i) out += ',';
+    append_csv_field(out, columns[i]);
+  }
+  out += "\r\n";
+  const auto header = out.size();
+  std::vector<std::string> years;
+  for (const int period : dataset.periods) {
+    auto& year = years.emplace_back();
+    append_csv_field(year, std::to_string(period));
+    year += ',';
+    append_csv_field(year, fiscal_year_label(period, FiscalYearStyle::wareki));
+  }
+  const auto rows = rows_in_order(site, dataset);
+  std::string area;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 1) reserve_like_the_first(out, header, rows.size());
+    const auto& ref = rows[i];
+    area.clear();
+    append_csv_field(area, site.config.publisher.local_government_code);
+    area += ',';
+    append_csv_field(area, ref.page->page->id);
+    area += ',';
+    append_csv_field(area, ref.page->page->title);
+    area += ',';
+    const auto& values = ref.row->values;
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-      std::vector<std::string> fields = {
-          site.config.publisher.local_government_code, ref.page->page->id, ref.page->page->title,
-          std::to_string(dataset.periods[p]),
-          fiscal_year_label(dataset.periods[p], FiscalYearStyle::wareki)};
+      out += area;
+      out += years[p];
       for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
-        fields.push_back(std::to_string(ref.row->values[m][p]));
+        out += ',';
+        append_number(out, values[m][p]);
       }
       for (const auto& r : dataset.ratios) {
-        fields.push_back(format_ratio_number(dataset.ratio(r, ref.row->values, p)));
+        out += ',';
+        append_csv_field(out, format_ratio_number(dataset.ratio(r, values, p)));
       }
-      line(fields);
+      out += "\r\n";
     }
   }
   return out;
 }
 
+namespace {
+
 // Stands for the rows until they are put in; no dataset text can hold this control character.
 constexpr const char* kRowsPlaceholder = "\x01rows\x01";
 
+// The keys of an object of values or ratios, each with the line and indent before it, in the
+// order of their first appearance; a repeated key holds the last value, as in ordered_json.
+std::vector<std::pair<std::string, std::size_t>> object_keys(
+    const std::vector<std::string_view>& ids) {
+  std::vector<std::pair<std::string, std::size_t>> keys;
+  std::vector<std::string_view> seen;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const auto at = std::find(seen.begin(), seen.end(), ids[i]) - seen.begin();
+    if (at < static_cast<std::ptrdiff_t>(seen.size())) {
+      keys[static_cast<std::size_t>(at)].second = i;
+      continue;
+    }
+    seen.push_back(ids[i]);
+    std::string line = "\n        ";
+    append_json_string(line, ids[i]);
+    line += ": ";
+    keys.emplace_back(std::move(line), i);
+  }
+  return keys;
+}
+
+// One object per area and year into the array, laid out as dump(2) lays them out at that depth,
+// written straight into `out`: a dataset of every area is never a tree in memory.
+void append_json_rows(const Site& site, const Dataset& dataset, std::string& out) {
+  std::vector<std::string_view> ids;
+  for (const auto& m : dataset.measures) ids.push_back(m.id);
+  const auto value_keys = object_keys(ids);
+  ids.clear();
+  for (const auto& r : dataset.ratios) ids.push_back(r.id);
+  const auto ratio_keys = object_keys(ids);
+  std::vector<std::string> years;  // the year, its label and the key of the values after it
+  for (const int period : dataset.periods) {
+    auto& year = years.emplace_back();
+    append_number(year, period);
+    year += ",\n      \"fiscal_year_label\": ";
+    append_json_string(year, fiscal_year_label(period, FiscalYearStyle::wareki));
+    year += ",\n      \"values\": ";
+  }
+  const auto start = out.size();
+  const auto rows = rows_in_order(site, dataset);
+  std::string area;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 1) reserve_like_the_first(out, start, rows.size());
+    const auto& ref = rows[i];
+    area = "{\n      \"area_id\": ";
+    append_json_string(area, ref.page->page->id);
+    area += ",\n      \"area_name\": ";
+    append_json_string(area, ref.page->page->title);
+    area += ",\n      \"fiscal_year\": ";
+    const auto& values = ref.row->values;
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      out += out.size() == start ? "[\n    " : ",\n    ";
+      out += area;
+      out += years[p];
+      if (value_keys.empty()) out += "{}";
+      for (std::size_t k = 0; k < value_keys.size(); ++k) {
+        out += k ? "," : "{";
+        out += value_keys[k].first;
+        append_number(out, values[value_keys[k].second][p]);
+        if (k + 1 == value_keys.size()) out += "\n      }";
+      }
+      out += ",\n      \"ratios\": ";
+      if (ratio_keys.empty()) out += "{}";
+      for (std::size_t k = 0; k < ratio_keys.size(); ++k) {
+        out += k ? "," : "{";
+        out += ratio_keys[k].first;
+        const auto share = dataset.ratio(dataset.ratios[ratio_keys[k].second], values, p);
+        if (share.defined) {
+          append_json_string(out, format_ratio_number(share));
+        } else {
+          out += "null";
+        }
+        if (k + 1 == ratio_keys.size()) out += "\n      }";
+      }
+      out += "\n    }";
+    }
+  }
+  out += out.size() == start ? "[]" : "\n  ]";
+}
+
+}  // namespace
+
 std::string dataset_json(const Site& site, const Dataset& dataset) {
-  using json = nlohmann::ordered_json;
   const auto& config = site.config;
   json measures = json::array(), ratios = json::array(), totals = json::array();
   for (const auto& m : dataset.measures) measures.push_back({{"id", m.id}, {"label", m.label}});
@@ -95,29 +239,6 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
     }
     return std::make_pair(values, shares);
   };
-  // One object per area and year: serialized one at a time into the array, as dump(2) would
-  // lay them out at that depth, so that a dataset of every area is never a tree in memory.
-  std::string rows_text;
-  for (const auto& ref : rows_in_order(site, dataset)) {
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-      auto [values, shares] = values_of(ref.row->values, p);
-      const json row = {
-          {"area_id", ref.page->page->id},
-          {"area_name", ref.page->page->title},
-          {"fiscal_year", dataset.periods[p]},
-          {"fiscal_year_label", fiscal_year_label(dataset.periods[p], FiscalYearStyle::wareki)},
-          {"values", values},
-          {"ratios", shares}};
-      rows_text += rows_text.empty() ? "[\n    " : ",\n    ";
-      // JSON text holds no line breaks inside strings, so indenting every line is safe.
-      const auto text = row.dump(2);
-      for (const char c : text) {
-        rows_text += c;
-        if (c == '\n') rows_text += "    ";
-      }
-    }
-  }
-  rows_text += rows_text.empty() ? "[]" : "\n  ]";
   for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
     auto [values, shares] = values_of(dataset.totals, p);
     json printed = json::object();
@@ -151,9 +272,15 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
       {"rows", kRowsPlaceholder},
       {"totals", totals},
   };
-  auto text = out.dump(2) + "\n";
+  // Everything else is small: the library lays it out, and the rows go where it put the
+  // placeholder.
+  const auto frame = out.dump(2);
   const auto quoted = json(kRowsPlaceholder).dump();
-  text.replace(text.find(quoted), quoted.size(), rows_text);
+  const auto at = frame.find(quoted);
+  std::string text(frame, 0, at);
+  append_json_rows(site, dataset, text);
+  text.append(frame, at + quoted.size());
+  text += '\n';
   return text;
 }
 

@@ -26,6 +26,10 @@ class OutputPlugin {
   virtual std::string name() const = 0;
   // Adds files to `out`. A path that another plugin or a page already has is an error.
   virtual void emit(const OutputContext& context, SiteFiles& out, Diagnostics& diags) const = 0;
+  // Whether emit() may run on a thread of its own beside other plugins: it reads nothing but
+  // its arguments and writes nothing but `out` and `diags`. hyoka's own plugins can; one from
+  // a shared library runs alone, as it always has.
+  virtual bool runs_beside_others() const { return false; }
 };
 
 class OutputRegistry {
@@ -33,10 +37,11 @@ class OutputRegistry {
   void add(std::unique_ptr<OutputPlugin> plugin) { plugins_.push_back(std::move(plugin)); }
   const std::vector<std::unique_ptr<OutputPlugin>>& plugins() const { return plugins_; }
 
-  // Runs every plugin in the order added and puts their files into `sink`; `paths` holds the
-  // paths already taken and gains theirs.
+  // Runs every plugin and puts their files into `sink`; `paths` holds the paths already taken
+  // and gains theirs. Those that run beside others share `jobs` threads; their files and
+  // messages are taken in the order the plugins were added, so they are the same for any number.
   void run(const Site& site, const Theme& theme, SitePaths& paths, FileSink& sink,
-           Diagnostics& diags) const;
+           Diagnostics& diags, unsigned jobs = 1) const;
 
  private:
   std::vector<std::unique_ptr<OutputPlugin>> plugins_;

@@ -166,11 +166,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 
-  outputs.run(*site, *theme, paths, sink, diags);
+  outputs.run(*site, *theme, paths, sink, diags, options.jobs);
   clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 
-  links->report(paths, diags);
+  links->report(paths, diags, nullptr, options.jobs);
   clock.lap("links");
   if (stage_failed(options, diags)) return result;
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "outputs/output_plugin.h"
 #include "pipeline/build.h"
 
 namespace fs = std::filesystem;
@@ -73,6 +74,21 @@ BOOST_AUTO_TEST_CASE(the_next_build_writes_over_the_site_before_the_last_and_pru
   BOOST_TEST(slurp(dir.path / "public/a") == "file");
   BOOST_TEST(slurp(dir.path / ".public.hyoka-new/index.html") == "2");
   BOOST_TEST(diags.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_file_put_twice_is_written_over_whole_in_a_new_or_a_reused_folder) {
+  TempDir dir;
+  const auto dest = (dir.path / "public").string();
+  const auto src = (dir.path / "src").string();
+  for (int build = 0; build < 3; ++build) {
+    Diagnostics diags;
+    SiteWriter writer;
+    BOOST_REQUIRE(writer.open(dest, src, diags));
+    writer.put("a/b.html", "the first, longer text");
+    writer.put("a/b.html", std::to_string(build));
+    BOOST_REQUIRE(writer.commit(diags));
+    BOOST_TEST(slurp(dir.path / "public/a/b.html") == std::to_string(build));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_previous_site_untouched) {
@@ -170,4 +186,64 @@ BOOST_AUTO_TEST_CASE(a_destination_with_a_trailing_slash_is_the_folder_itself) {
   BOOST_TEST(slurp(dir.path / "out/index.html") == "x");
   BOOST_TEST(!fs::exists(dir.path / "out/.hyoka-new"));
   BOOST_TEST(diags.all().empty());
+}
+
+namespace {
+
+// Writes `count` files and a warning; the first file's path may collide with another's.
+class CountingPlugin final : public OutputPlugin {
+ public:
+  CountingPlugin(std::string name, bool beside) : name_(std::move(name)), beside_(beside) {}
+  std::string name() const override { return name_; }
+  bool runs_beside_others() const override { return beside_; }
+  void emit(const OutputContext&, SiteFiles& out, Diagnostics& diags) const override {
+    out["shared.txt"] = name_;
+    for (int i = 0; i < 50; ++i) out[name_ + "/" + std::to_string(i) + ".txt"] = name_;
+    diags.report_file(Severity::warning, name_, "ran");
+  }
+
+ private:
+  std::string name_;
+  bool beside_;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(output_plugins_give_the_same_files_and_messages_on_any_number_of_threads) {
+  MemoryFileSystem memory({
+      {"s/site.toml", "title = \"t\"\nbase_url = \"https://example.org/\"\n"},
+      {"s/content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
+      {"s/themes/default/templates/base.mustache", "{{{main}}}"},
+      {"s/themes/default/templates/home.mustache", "{{title}}"},
+      {"s/themes/default/templates/area.mustache", "{{title}}"},
+  });
+  BuildOptions options;
+  options.source_dir = "s";
+  Diagnostics load_diags;
+  const auto loaded = load_site(options, memory, load_diags);
+  BOOST_TEST_REQUIRE(loaded.site);
+  OutputRegistry registry;
+  for (int i = 0; i < 12; ++i) {
+    registry.add(std::make_unique<CountingPlugin>("p" + std::to_string(i), i % 3 != 1));
+  }
+  std::vector<std::string> messages[2];
+  SiteFiles files[2];
+  const unsigned jobs[2] = {1, 4};
+  for (int run = 0; run < 2; ++run) {
+    SitePaths paths = {"index.html"};
+    MemorySink sink;
+    Diagnostics diags;
+    registry.run(*loaded.site, *loaded.theme, paths, sink, diags, jobs[run]);
+    for (const auto& d : diags.all()) messages[run].push_back(d.path + ": " + d.message);
+    files[run] = std::move(sink.files);
+  }
+  BOOST_TEST(messages[0] == messages[1], boost::test_tools::per_element());
+  BOOST_TEST(messages[0].size() == 23u);
+  BOOST_TEST(messages[0][0] == "p0: ran");
+  BOOST_TEST(messages[0][1] == "p1: ran");
+  BOOST_TEST(messages[0][2] ==
+             "shared.txt: the output plugin \"p1\" writes a file that the site already has");
+  BOOST_TEST(files[0] == files[1]);
+  BOOST_TEST(files[0].size() == 601u);
+  BOOST_TEST(files[0].at("shared.txt") == "p0");
 }
