@@ -207,24 +207,29 @@ void SiteWriter::put(const std::string& relative, const std::string& bytes) {
 }
 
 bool SiteWriter::make_folders_locked(const std::string& relative) {
-  for (auto slash = relative.find('/'); slash != std::string::npos;
-       slash = relative.find('/', slash + 1)) {
-    auto folder = relative.substr(0, slash);
+  // A folder is in folders_ only with every folder above it: mostly one lookup.
+  const std::string_view path = relative;
+  const auto last = path.rfind('/');
+  if (last == std::string_view::npos || folders_.count(path.substr(0, last))) return true;
+  for (auto slash = path.find('/'); slash != std::string_view::npos;
+       slash = path.find('/', slash + 1)) {
+    const auto folder = path.substr(0, slash);
     if (folders_.count(folder)) continue;
     // What the site before the last had at this place goes: a file where a folder must be.
     if (written_.count(folder)) {
-      fail_locked(relative + " needs a folder where the file " + folder + " is");
+      fail_locked(relative + " needs a folder where the file " + std::string(folder) + " is");
       return false;
     }
     const auto old = old_kind_.find(folder);
     if (old == old_kind_.end() || old->second != Kind::folder) {
-      if (old != old_kind_.end()) ::unlinkat(staging_fd_, folder.c_str(), 0);
-      if (::mkdirat(staging_fd_, folder.c_str(), 0777) != 0 && errno != EEXIST) {
+      const std::string name(folder);
+      if (old != old_kind_.end()) ::unlinkat(staging_fd_, name.c_str(), 0);
+      if (::mkdirat(staging_fd_, name.c_str(), 0777) != 0 && errno != EEXIST) {
         fail_locked("cannot create a folder for " + relative + ": " + std::strerror(errno));
         return false;
       }
     }
-    folders_.insert(std::move(folder));
+    folders_.emplace(folder);
   }
   return true;
 }

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <stop_token>
 #include <string>
@@ -81,8 +82,15 @@ class SiteWriter {
   Listing looked_;
   bool looked_whole_ = false;
   std::mutex mutex_;
-  std::unordered_set<std::string> written_;  // relative paths
-  std::unordered_set<std::string> folders_;  // holding this site's files, made or kept
+  struct PathHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view path) const {
+      return std::hash<std::string_view>{}(path);
+    }
+  };
+  using Paths = std::unordered_set<std::string, PathHash, std::equal_to<>>;
+  Paths written_;  // relative paths
+  Paths folders_;  // holding this site's files, made or kept
   std::string failure_;
   std::atomic<bool> failed_ = false;
   WriteStats stats_;
