@@ -46,6 +46,24 @@ std::string write_file(int dir, const std::string& path, const std::string& byte
   return "";
 }
 
+// The destination as a folder: "out/" names the folder "out", and without the trailing
+// separator its parent is right.
+fs::path destination_folder(const std::string& destination) {
+  std::error_code ec;
+  auto dest = fs::weakly_canonical(fs::absolute(destination), ec);
+  while (dest.has_relative_path() && dest.filename().empty()) dest = dest.parent_path();
+  return dest;
+}
+
+// Where the site before the last waits beside the destination.
+fs::path staging_folder(const fs::path& dest) {
+  return dest.parent_path() / ("." + dest.filename().string() + ".hyoka-new");
+}
+
+int open_folder(const fs::path& path) {
+  return ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
 bool is_inside(const fs::path& inner, const fs::path& outer) {
   const auto rel = inner.lexically_relative(outer);
   return !rel.empty() && *rel.begin() != "..";
@@ -54,16 +72,31 @@ bool is_inside(const fs::path& inner, const fs::path& outer) {
 }  // namespace
 
 SiteWriter::~SiteWriter() {
+  // Before what the thread writes to is gone.
+  if (looker_.joinable()) {
+    looker_.request_stop();
+    looker_.join();
+  }
   abandon();
+}
+
+void SiteWriter::look_ahead(const std::string& destination) {
+  looked_at_ = staging_folder(destination_folder(destination));
+  looker_ = std::jthread([this](const std::stop_token& stop) {
+    const int dir = open_folder(looked_at_);
+    if (dir < 0) return;
+    std::vector<char> buffer(32 * 1024);
+    list(dir, "", buffer, looked_, stop);
+    ::close(dir);
+    looked_whole_ = !stop.stop_requested();
+  });
 }
 
 bool SiteWriter::open(const std::string& destination, const std::string& source_dir,
                       Diagnostics& diags) {
   destination_ = destination;
   std::error_code ec;
-  // "out/" names the folder "out": without the trailing separator its parent is right.
-  dest_ = fs::weakly_canonical(fs::absolute(destination), ec);
-  while (dest_.has_relative_path() && dest_.filename().empty()) dest_ = dest_.parent_path();
+  dest_ = destination_folder(destination);
   const fs::path source = fs::weakly_canonical(fs::absolute(source_dir), ec);
   if (dest_ == source || is_inside(source, dest_)) {
     diags.report_file(Severity::error, destination,
@@ -80,12 +113,13 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   // than into a new folder, spares the file system creating and deleting every file and folder
   // on every build (most of the time of writing a large site). What the new site does not have
   // goes at commit().
-  staging_ = parent_ / ("." + dest_.filename().string() + ".hyoka-new");
+  staging_ = staging_folder(dest_);
+  if (looker_.joinable()) looker_.join();  // before anything changes there
   const bool reused = fs::is_directory(fs::symlink_status(staging_, ec));
   if (!reused) fs::remove_all(staging_, ec);
   fs::create_directory(staging_, ec);
   if (!ec && fs::is_directory(fs::symlink_status(staging_, ec))) {
-    staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    staging_fd_ = open_folder(staging_);
     if (staging_fd_ < 0) ec.assign(errno, std::generic_category());
   }
   if (ec || staging_fd_ < 0) {
@@ -94,10 +128,13 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
         "cannot write the site next to it: " + (ec ? ec.message() : std::string("not a folder")));
     return false;
   }
-  // One walk with the types readdir gives instead of a stat per file and folder.
-  if (reused) {
+  // One walk with the types readdir gives instead of a stat per file and folder, done already
+  // when look_ahead() was called.
+  if (reused && looked_whole_ && looked_at_ == staging_) {
+    old_ = std::move(looked_);
+  } else if (reused) {
     std::vector<char> buffer(32 * 1024);
-    list_old(staging_fd_, "", buffer);
+    list(staging_fd_, "", buffer, old_, {});
   }
   old_kind_.reserve(old_.size());
   for (const auto& [path, kind] : old_) old_kind_.emplace(path, kind);
@@ -105,9 +142,11 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   return true;
 }
 
-void SiteWriter::list_old(int dir, const std::string& prefix, std::vector<char>& buffer) {
+void SiteWriter::list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
+                      const std::stop_token& stop) {
+  if (stop.stop_requested()) return;
   // getdents64 rather than readdir: fdopendir would stat each folder once more.
-  std::vector<std::pair<std::string, Kind>> entries;
+  Listing entries;
   for (ssize_t size; (size = ::getdents64(dir, buffer.data(), buffer.size())) > 0;) {
     for (ssize_t at = 0; at < size;) {
       const auto* entry = reinterpret_cast<const dirent64*>(buffer.data() + at);
@@ -128,12 +167,12 @@ void SiteWriter::list_old(int dir, const std::string& prefix, std::vector<char>&
   }
   // What a folder holds right after it, for prune() to pass over.
   for (auto& [path, kind] : entries) {
-    old_.emplace_back(path, kind);
+    out.emplace_back(path, kind);
     if (kind != Kind::folder) continue;
     const auto name = path.c_str() + prefix.size();
     const int sub = ::openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (sub < 0) continue;
-    list_old(sub, path + '/', buffer);
+    list(sub, path + '/', buffer, out, stop);
     ::close(sub);
   }
 }
@@ -168,24 +207,29 @@ void SiteWriter::put(const std::string& relative, const std::string& bytes) {
 }
 
 bool SiteWriter::make_folders_locked(const std::string& relative) {
-  for (auto slash = relative.find('/'); slash != std::string::npos;
-       slash = relative.find('/', slash + 1)) {
-    auto folder = relative.substr(0, slash);
+  // A folder is in folders_ only with every folder above it: mostly one lookup.
+  const std::string_view path = relative;
+  const auto last = path.rfind('/');
+  if (last == std::string_view::npos || folders_.count(path.substr(0, last))) return true;
+  for (auto slash = path.find('/'); slash != std::string_view::npos;
+       slash = path.find('/', slash + 1)) {
+    const auto folder = path.substr(0, slash);
     if (folders_.count(folder)) continue;
     // What the site before the last had at this place goes: a file where a folder must be.
     if (written_.count(folder)) {
-      fail_locked(relative + " needs a folder where the file " + folder + " is");
+      fail_locked(relative + " needs a folder where the file " + std::string(folder) + " is");
       return false;
     }
     const auto old = old_kind_.find(folder);
     if (old == old_kind_.end() || old->second != Kind::folder) {
-      if (old != old_kind_.end()) ::unlinkat(staging_fd_, folder.c_str(), 0);
-      if (::mkdirat(staging_fd_, folder.c_str(), 0777) != 0 && errno != EEXIST) {
+      const std::string name(folder);
+      if (old != old_kind_.end()) ::unlinkat(staging_fd_, name.c_str(), 0);
+      if (::mkdirat(staging_fd_, name.c_str(), 0777) != 0 && errno != EEXIST) {
         fail_locked("cannot create a folder for " + relative + ": " + std::strerror(errno));
         return false;
       }
     }
-    folders_.insert(std::move(folder));
+    folders_.emplace(folder);
   }
   return true;
 }

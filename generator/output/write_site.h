@@ -5,9 +5,12 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -33,6 +36,10 @@ class SiteWriter {
   // Abandons what was not committed.
   ~SiteWriter();
 
+  // Starts reading, on a thread of its own, what the folder beside `destination` holds from the
+  // build before the last, for open() to find read: a build calls it before it loads the site,
+  // which takes longer. Nothing is changed or reported.
+  void look_ahead(const std::string& destination);
   // Prepares the folder beside `destination`. Refuses a destination that is, or holds, the
   // site's source folder.
   bool open(const std::string& destination, const std::string& source_dir, Diagnostics& diags);
@@ -46,9 +53,12 @@ class SiteWriter {
  private:
   // What the site before the last has at a path.
   enum class Kind : unsigned char { file, folder, other };
+  // Paths under the staging folder, each folder right before what it holds.
+  using Listing = std::vector<std::pair<std::string, Kind>>;
 
-  // Lists what the staging folder holds below `prefix` (`dir`) into old_.
-  void list_old(int dir, const std::string& prefix, std::vector<char>& buffer);
+  // Adds what `dir` holds to `out`, its paths after `prefix`; stops early when asked to.
+  static void list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
+                   const std::stop_token& stop);
   // With mutex_ held: the folders `relative` needs, made or kept; false when one cannot be.
   bool make_folders_locked(const std::string& relative);
   // With mutex_ held: keeps the first reason for commit() and lets later files go.
@@ -64,11 +74,23 @@ class SiteWriter {
   // The site before the last, as open() found it in the staging folder (a folder before what
   // it holds), so that neither put() nor commit() needs to look at the disk to know what is
   // there. Read-only once open() returns.
-  std::vector<std::pair<std::string, Kind>> old_;
+  Listing old_;
   std::unordered_map<std::string_view, Kind> old_kind_;  // into old_
+  // look_ahead()'s thread, what it lists and what it found (whole when `looked_whole_`).
+  std::jthread looker_;
+  std::filesystem::path looked_at_;
+  Listing looked_;
+  bool looked_whole_ = false;
   std::mutex mutex_;
-  std::unordered_set<std::string> written_;  // relative paths
-  std::unordered_set<std::string> folders_;  // holding this site's files, made or kept
+  struct PathHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view path) const {
+      return std::hash<std::string_view>{}(path);
+    }
+  };
+  using Paths = std::unordered_set<std::string, PathHash, std::equal_to<>>;
+  Paths written_;  // relative paths
+  Paths folders_;  // holding this site's files, made or kept
   std::string failure_;
   std::atomic<bool> failed_ = false;
   WriteStats stats_;

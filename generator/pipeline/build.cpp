@@ -126,6 +126,13 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   auto& diags = result.diagnostics;
   const auto& src = options.source_dir;
 
+  // What the destination's folder beside it holds from the build before the last is read on a
+  // thread of its own while the site loads: the writer needs it only once pages are made.
+  SiteWriter writer;
+  const auto destination =
+      options.destination.empty() ? join_path(src, "public") : options.destination;
+  if (options.write) writer.look_ahead(destination);
+
   // 1–3. site.toml, pages, datasets and theme, assembled into the Site
   auto loaded = load_site(options, fs, diags, &result.stages);
   StageClock clock(&result.stages);
@@ -152,9 +159,6 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   // the site never has to fit in memory; the destination is replaced in one step at the end,
   // and only when no stage found a problem.
   auto links = std::make_unique<LinkCheck>(*site, *theme);
-  SiteWriter writer;
-  const auto destination =
-      options.destination.empty() ? join_path(src, "public") : options.destination;
   if (options.write && !writer.open(destination, src, diags)) return result;
   BuildSink sink(*links, options.keep_files ? &result.files : nullptr,
                  options.write ? &writer : nullptr);

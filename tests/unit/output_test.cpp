@@ -76,6 +76,46 @@ BOOST_AUTO_TEST_CASE(the_next_build_writes_over_the_site_before_the_last_and_pru
   BOOST_TEST(diags.all().empty());
 }
 
+BOOST_AUTO_TEST_CASE(what_look_ahead_reads_before_open_prunes_the_same_as_a_walk_in_open) {
+  TempDir dir;
+  const auto dest = (dir.path / "public").string();
+  const auto src = (dir.path / "src").string();
+  Diagnostics diags;
+  BOOST_REQUIRE(
+      write_site({{"index.html", "1"}, {"gone.html", "g"}, {"a/x.html", "x"}}, dest, src, diags));
+  BOOST_REQUIRE(write_site({{"index.html", "2"}}, dest, src, diags));
+  fs::create_symlink("/etc/hostname", dir.path / ".public.hyoka-new/link.html");
+  SiteWriter writer;
+  writer.look_ahead(dest);
+  BOOST_REQUIRE(writer.open(dest, src, diags));
+  writer.put("index.html", "3");
+  writer.put("a", "file");
+  writer.put("gone.html/y.html", "y");
+  BOOST_REQUIRE(writer.commit(diags));
+  std::set<std::string> written;
+  for (const auto& entry : fs::recursive_directory_iterator(dir.path / "public")) {
+    written.insert(entry.path().lexically_relative(dir.path / "public").generic_string());
+  }
+  BOOST_TEST(
+      (written == std::set<std::string>{"a", "gone.html", "gone.html/y.html", "index.html"}));
+  BOOST_TEST(slurp(dir.path / "public/a") == "file");
+  BOOST_TEST(diags.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_writer_that_only_looked_ahead_changes_nothing) {
+  TempDir dir;
+  const auto dest = (dir.path / "public").string();
+  Diagnostics diags;
+  BOOST_REQUIRE(write_site({{"index.html", "1"}}, dest, (dir.path / "src").string(), diags));
+  BOOST_REQUIRE(write_site({{"index.html", "2"}}, dest, (dir.path / "src").string(), diags));
+  {
+    SiteWriter writer;
+    writer.look_ahead(dest);
+  }
+  BOOST_TEST(slurp(dir.path / "public/index.html") == "2");
+  BOOST_TEST(slurp(dir.path / ".public.hyoka-new/index.html") == "1");
+}
+
 BOOST_AUTO_TEST_CASE(a_file_put_twice_is_written_over_whole_in_a_new_or_a_reused_folder) {
   TempDir dir;
   const auto dest = (dir.path / "public").string();
