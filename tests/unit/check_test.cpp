@@ -8,6 +8,7 @@
 #include "check/scan_text.h"
 #include "check/text_pool.h"
 #include "pipeline/build.h"
+#include "support/tiny_site.h"
 
 using namespace hyoka;
 
@@ -93,17 +94,7 @@ BOOST_AUTO_TEST_CASE(a_text_pool_keeps_one_id_per_distinct_text_as_it_grows) {
 }
 
 BOOST_AUTO_TEST_CASE(reports_the_same_broken_links_in_the_same_order_on_any_number_of_threads) {
-  MemoryFileSystem memory({
-      {"s/site.toml", "title = \"t\"\nbase_url = \"https://example.org/sub/\"\n"},
-      {"s/content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
-      {"s/themes/default/templates/base.mustache", "{{{main}}}"},
-      {"s/themes/default/templates/home.mustache", "{{title}}"},
-      {"s/themes/default/templates/area.mustache", "{{title}}"},
-  });
-  BuildOptions options;
-  options.source_dir = "s";
-  Diagnostics load_diags;
-  const auto loaded = load_site(options, memory, load_diags);
+  const auto loaded = hyoka::test::load_tiny_site("https://example.org/sub/");
   BOOST_TEST_REQUIRE(loaded.site);
   LinkCheck check(*loaded.site, *loaded.theme);
   SitePaths paths;

@@ -9,6 +9,7 @@
 
 #include "outputs/output_plugin.h"
 #include "pipeline/build.h"
+#include "support/tiny_site.h"
 
 namespace fs = std::filesystem;
 using namespace hyoka;
@@ -250,17 +251,7 @@ class CountingPlugin final : public OutputPlugin {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(output_plugins_give_the_same_files_and_messages_on_any_number_of_threads) {
-  MemoryFileSystem memory({
-      {"s/site.toml", "title = \"t\"\nbase_url = \"https://example.org/\"\n"},
-      {"s/content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
-      {"s/themes/default/templates/base.mustache", "{{{main}}}"},
-      {"s/themes/default/templates/home.mustache", "{{title}}"},
-      {"s/themes/default/templates/area.mustache", "{{title}}"},
-  });
-  BuildOptions options;
-  options.source_dir = "s";
-  Diagnostics load_diags;
-  const auto loaded = load_site(options, memory, load_diags);
+  const auto loaded = hyoka::test::load_tiny_site("https://example.org/");
   BOOST_TEST_REQUIRE(loaded.site);
   OutputRegistry registry;
   for (int i = 0; i < 12; ++i) {
