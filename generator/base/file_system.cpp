@@ -44,7 +44,8 @@ Result<std::string> RealFileSystem::read(const std::string& path) const {
     ::close(fd);
     return Result<std::string>::failure("is a folder, not a file");
   }
-  std::string bytes(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)), '\0');
+  // One byte more than the file, so that the read which finds its end needs no second buffer.
+  std::string bytes(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
   std::size_t size = 0;
   for (;;) {
     if (size == bytes.size()) bytes.resize(bytes.size() + 4096);  // grew while being read

@@ -41,24 +41,46 @@ std::string describe_syntax_error(std::string_view description) {
          std::string(what) + ")";
 }
 
+// Line `line` (1-based) of `text`, without its line break.
+std::string_view line_of(std::string_view text, int line) {
+  std::size_t start = 0;
+  for (int l = 1; l < line && start != std::string_view::npos; ++l) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos || start > text.size()) return {};
+  auto out = text.substr(start, text.find('\n', start) - start);
+  if (out.ends_with('\r')) out.remove_suffix(1);
+  return out;
+}
+
 // toml++ reports a value it cannot hold ("'0x1…' is not representable in 64 bits") where it
 // stopped reading it; the caret goes to the value's start, where the reader looks first.
-int start_of_quoted_token(std::string_view text, int line, int column,
-                          std::string_view description) {
+int start_of_quoted_token(std::string_view line_text, int column, std::string_view description) {
   if (!description.starts_with('\'')) return column;
   const auto close = description.find('\'', 1);
   if (close == std::string_view::npos || close == 1) return column;
   const auto token = description.substr(1, close - 1);
-  std::size_t line_start = 0;
-  for (int l = 1; l < line && line_start != std::string_view::npos; ++l) {
-    line_start = text.find('\n', line_start);
-    if (line_start != std::string_view::npos) ++line_start;
-  }
-  if (line_start == std::string_view::npos) return column;
-  const auto line_text = text.substr(line_start, text.find('\n', line_start) - line_start);
-  const auto found = line_text.find(token);
+  // The last mention before where toml++ stopped, not an earlier one in a key.
+  const auto found = line_text.rfind(token);
   if (found == std::string_view::npos) return column;
   return static_cast<int>(utf8::length(line_text.substr(0, found))) + 1;
+}
+
+// A string left open at the end of its line reads in toml++ as "unescaped control
+// characters … are explicitly prohibited" past the line's end; it is said plainly, at the
+// quote that opens it.
+bool describe_unclosed_string(std::string_view line_text, int& column, std::string& message) {
+  if (!message.starts_with("unescaped control characters") ||
+      column <= static_cast<int>(utf8::length(line_text))) {
+    return false;
+  }
+  const auto quote = line_text.find_last_of("\"'");
+  if (quote == std::string_view::npos) return false;
+  column = static_cast<int>(utf8::length(line_text.substr(0, quote))) + 1;
+  message =
+      std::string("this string is not closed on its line: add ") + line_text[quote] + " at its end";
+  return true;
 }
 
 }  // namespace
@@ -83,8 +105,11 @@ std::optional<toml::table> TomlReader::parse(std::string_view text) {
     const auto& begin = e.source().begin;
     const int line = std::clamp(static_cast<int>(begin.line), 1, std::max(text_lines, 1));
     int column = line == static_cast<int>(begin.line) ? std::max<int>(begin.column, 1) : 1;
-    const auto message = describe_syntax_error(e.description());
-    column = start_of_quoted_token(text, line, column, message);
+    auto message = describe_syntax_error(e.description());
+    const auto line_text = line_of(text, line);
+    if (!describe_unclosed_string(line_text, column, message)) {
+      column = start_of_quoted_token(line_text, column, message);
+    }
     error(at(line, column), "invalid TOML: " + message);
   }
   return std::nullopt;

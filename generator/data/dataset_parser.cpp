@@ -300,7 +300,9 @@ std::optional<Dataset> parse_dataset_head(const SourceText& source, std::string 
                                           Diagnostics& diags, std::size_t head_end) {
   TomlReader reader(source, diags);
   const auto doc = reader.parse(std::string_view(source.text()).substr(0, head_end));
-  if (!doc) return std::nullopt;
+  // Rows in the head (a first header written "[[rows]] # …", or rows = [...]) would be lost
+  // to the pieces: such a file is read as a whole.
+  if (!doc || doc->contains("rows")) return std::nullopt;
   return read_dataset(reader, *doc, std::move(id), false);
 }
 
@@ -345,7 +347,7 @@ std::optional<RowPieces> read_rows_in_pieces(const SourceText& source,
   const auto& text = source.text();
   const std::size_t pieces = (cuts.size() + kRowsPerPiece - 1) / kRowsPerPiece;
   std::vector<RowPieces> parts(pieces);
-  std::vector<bool> failed(pieces, false);
+  std::vector<char> failed(pieces, false);  // not vector<bool>: threads set neighbours
   parallel_for(pieces, jobs, [&](std::size_t i) {
     const auto begin = cuts[i * kRowsPerPiece];
     const auto last = (i + 1) * kRowsPerPiece;

@@ -86,9 +86,9 @@ void SiteWriter::look_ahead(const std::string& destination) {
     const int dir = open_folder(looked_at_);
     if (dir < 0) return;
     std::vector<char> buffer(32 * 1024);
-    list(dir, "", buffer, looked_, stop);
+    looked_.clear();
+    looked_whole_ = list(dir, "", buffer, looked_, stop) && !stop.stop_requested();
     ::close(dir);
-    looked_whole_ = !stop.stop_requested();
   });
 }
 
@@ -130,11 +130,27 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   }
   // One walk with the types readdir gives instead of a stat per file and folder, done already
   // when look_ahead() was called.
+  bool listed = true;
   if (reused && looked_whole_ && looked_at_ == staging_) {
     old_ = std::move(looked_);
   } else if (reused) {
     std::vector<char> buffer(32 * 1024);
-    list(staging_fd_, "", buffer, old_, {});
+    listed = list(staging_fd_, "", buffer, old_, {});
+  }
+  if (!listed) {
+    // A file that could not be listed could not be cut to its new length nor pruned: the
+    // site before the last goes, and this one is written into an empty folder.
+    close_staging();
+    old_.clear();
+    fs::remove_all(staging_, ec);
+    fs::create_directory(staging_, ec);
+    staging_fd_ = ec ? -1 : open_folder(staging_);
+    if (staging_fd_ < 0) {
+      diags.report_file(Severity::error, destination,
+                        "cannot write the site next to it: " +
+                            (ec ? ec.message() : std::string(std::strerror(errno))));
+      return false;
+    }
   }
   old_kind_.reserve(old_.size());
   for (const auto& [path, kind] : old_) old_kind_.emplace(path, kind);
@@ -142,12 +158,14 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   return true;
 }
 
-void SiteWriter::list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
+bool SiteWriter::list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
                       const std::stop_token& stop) {
-  if (stop.stop_requested()) return;
+  if (stop.stop_requested()) return false;
+  bool whole = true;
   // getdents64 rather than readdir: fdopendir would stat each folder once more.
   Listing entries;
-  for (ssize_t size; (size = ::getdents64(dir, buffer.data(), buffer.size())) > 0;) {
+  ssize_t size;
+  while ((size = ::getdents64(dir, buffer.data(), buffer.size())) > 0) {
     for (ssize_t at = 0; at < size;) {
       const auto* entry = reinterpret_cast<const dirent64*>(buffer.data() + at);
       at += entry->d_reclen;
@@ -158,6 +176,8 @@ void SiteWriter::list(int dir, const std::string& prefix, std::vector<char>& buf
         struct stat st {};
         if (::fstatat(dir, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
           type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+        } else {
+          whole = false;
         }
       }
       entries.emplace_back(prefix + std::string(name), type == DT_DIR   ? Kind::folder
@@ -165,16 +185,21 @@ void SiteWriter::list(int dir, const std::string& prefix, std::vector<char>& buf
                                                                         : Kind::other);
     }
   }
+  if (size < 0) whole = false;
   // What a folder holds right after it, for prune() to pass over.
   for (auto& [path, kind] : entries) {
     out.emplace_back(path, kind);
     if (kind != Kind::folder) continue;
     const auto name = path.c_str() + prefix.size();
     const int sub = ::openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (sub < 0) continue;
-    list(sub, path + '/', buffer, out, stop);
+    if (sub < 0) {
+      whole = false;
+      continue;
+    }
+    whole = list(sub, path + '/', buffer, out, stop) && whole;
     ::close(sub);
   }
+  return whole;
 }
 
 void SiteWriter::put(const std::string& relative, const std::string& bytes) {

@@ -57,7 +57,8 @@ class SiteWriter {
   using Listing = std::vector<std::pair<std::string, Kind>>;
 
   // Adds what `dir` holds to `out`, its paths after `prefix`; stops early when asked to.
-  static void list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
+  // False when a folder below could not be read whole (or it stopped).
+  static bool list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
                    const std::stop_token& stop);
   // With mutex_ held: the folders `relative` needs, made or kept; false when one cannot be.
   bool make_folders_locked(const std::string& relative);

@@ -1,6 +1,5 @@
 #include "pipeline/build.h"
 
-#include <malloc.h>
 #include <sys/resource.h>
 #include <chrono>
 
@@ -163,10 +162,6 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   BuildSink sink(*links, options.keep_files ? &result.files : nullptr,
                  options.write ? &writer : nullptr);
   auto paths = render_site(*site, *theme, fs, diags, blocks, options.jobs, sink);
-  // What the rendering threads freed (the home page of a large site is tens of MiB) stays in
-  // their malloc arenas, where this thread cannot reuse it: handed back to the system, it
-  // does not add to the outputs' memory at the peak.
-  malloc_trim(0);
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 

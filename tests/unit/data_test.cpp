@@ -200,3 +200,25 @@ BOOST_AUTO_TEST_CASE(problems_in_a_dataset_of_thousands_of_rows_are_reported_as_
              "d.toml:10012:25: error: invalid TOML: encountered end-of-file (while reading a "
              "string)\n");
 }
+
+BOOST_AUTO_TEST_CASE(rows_written_in_the_head_of_a_large_dataset_are_not_lost) {
+  // The pieces start at lines that are exactly [[rows]]: a first header with a comment, or
+  // rows written inline before them, must still count (found in review).
+  const std::size_t n = 1100;
+  auto commented = many_rows(n);
+  commented.replace(commented.find("[[rows]]\n"), 9, "[[rows]] # 最初の行\n");
+  Diagnostics one;
+  const auto d = parse_dataset(SourceText("d.toml", commented), "d", one, 2);
+  BOOST_REQUIRE(d);
+  BOOST_TEST(d->rows.size() == n);
+  BOOST_TEST(d->rows.front().area == "a0");
+  BOOST_TEST(d->totals[0][0] == static_cast<std::int64_t>(n * (n - 1) / 2));
+
+  auto inline_rows = many_rows(n);
+  inline_rows.insert(0, "rows = [{ area = \"x\", implemented = [1, 1], achieved = [1, 1] }]\n");
+  Diagnostics two;
+  BOOST_TEST(!parse_dataset(SourceText("d.toml", inline_rows), "d", two, 2));
+  BOOST_TEST(hyoka::test::first_lines(two).starts_with(
+                 "d.toml:14:1: error: invalid TOML: cannot redefine"),
+             hyoka::test::first_lines(two));
+}
