@@ -41,19 +41,6 @@ std::string describe_syntax_error(std::string_view description) {
          std::string(what) + ")";
 }
 
-// Line `line` (1-based) of `text`, without its line break.
-std::string_view line_of(std::string_view text, int line) {
-  std::size_t start = 0;
-  for (int l = 1; l < line && start != std::string_view::npos; ++l) {
-    start = text.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos || start > text.size()) return {};
-  auto out = text.substr(start, text.find('\n', start) - start);
-  if (out.ends_with('\r')) out.remove_suffix(1);
-  return out;
-}
-
 // toml++ reports a value it cannot hold ("'0x1…' is not representable in 64 bits") where it
 // stopped reading it; the caret goes to the value's start, where the reader looks first.
 int start_of_quoted_token(std::string_view line_text, int column, std::string_view description) {
@@ -89,24 +76,21 @@ std::optional<toml::table> TomlReader::parse(std::string_view text) {
   // toml++ 3.3 reaches undefined behaviour on some invalid UTF-8 (marzer/tomlplusplus#295).
   // Files are checked when read; the reader holds on its own.
   if (const auto bad = utf8::first_invalid(text)) {
-    const auto line_start = text.rfind('\n', *bad == 0 ? 0 : *bad - 1);
-    const auto first = line_start == std::string_view::npos || *bad == 0 ? 0 : line_start + 1;
-    const int line = static_cast<int>(std::count(text.begin(), text.begin() + first, '\n')) + 1;
-    error(at(line, static_cast<int>(utf8::length(text.substr(first, *bad - first))) + 1),
-          "invalid TOML: this text is not valid UTF-8");
+    const auto p = SourceText("", std::string(text)).position_at(*bad);
+    error(at(p.line, p.column), "invalid TOML: this text is not valid UTF-8");
     return std::nullopt;
   }
   try {
     return toml::parse(text, source_.path());
   } catch (const toml::parse_error& e) {
-    // A problem found at the end of the text (an array left open) is put on its last line.
-    const int text_lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
-                           (!text.empty() && text.back() != '\n' ? 1 : 0);
+    // The TOML text's own lines, made only when there is a problem to place. One found at
+    // the end of the text (an array left open) is put on its last line.
+    const SourceText part("", std::string(text));
     const auto& begin = e.source().begin;
-    const int line = std::clamp(static_cast<int>(begin.line), 1, std::max(text_lines, 1));
+    const int line = std::clamp(static_cast<int>(begin.line), 1, part.line_count());
     int column = line == static_cast<int>(begin.line) ? std::max<int>(begin.column, 1) : 1;
     auto message = describe_syntax_error(e.description());
-    const auto line_text = line_of(text, line);
+    const auto line_text = part.line(line);
     if (!describe_unclosed_string(line_text, column, message)) {
       column = start_of_quoted_token(line_text, column, message);
     }

@@ -307,9 +307,8 @@ std::optional<Dataset> parse_dataset_head(const SourceText& source, std::string 
 }
 
 // A file of thousands of rows spends most of its reading in the TOML parser, one row after
-// another.
-// Where the file is its head followed by nothing but [[rows]] tables, the rows are cut into
-// pieces at their [[rows]] lines and each piece is parsed on its own, on all cores. Only a
+// another. Where the file is its head followed by nothing but [[rows]] tables, the rows are
+// cut into pieces at their [[rows]] lines and each piece is parsed on its own, on all cores. Only a
 // file without a problem takes this path: at the first one (or anything unusual, such as a
 // string that spans a cut) it is parsed again as a whole, so every message is the one
 // parse's.
