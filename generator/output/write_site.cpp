@@ -116,18 +116,11 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   staging_ = staging_folder(dest_);
   if (looker_.joinable()) looker_.join();  // before anything changes there
   const bool reused = fs::is_directory(fs::symlink_status(staging_, ec));
-  if (!reused) fs::remove_all(staging_, ec);
-  fs::create_directory(staging_, ec);
-  if (!ec && fs::is_directory(fs::symlink_status(staging_, ec))) {
-    staging_fd_ = open_folder(staging_);
-    if (staging_fd_ < 0) ec.assign(errno, std::generic_category());
-  }
-  if (ec || staging_fd_ < 0) {
-    diags.report_file(
-        Severity::error, destination,
-        "cannot write the site next to it: " + (ec ? ec.message() : std::string("not a folder")));
+  const auto cannot_write = [&](const std::string& why) {
+    diags.report_file(Severity::error, destination, "cannot write the site next to it: " + why);
     return false;
-  }
+  };
+  if (const auto why = open_staging(!reused); !why.empty()) return cannot_write(why);
   // One walk with the types readdir gives instead of a stat per file and folder, done already
   // when look_ahead() was called.
   bool listed = true;
@@ -142,15 +135,7 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
     // site before the last goes, and this one is written into an empty folder.
     close_staging();
     old_.clear();
-    fs::remove_all(staging_, ec);
-    fs::create_directory(staging_, ec);
-    staging_fd_ = ec ? -1 : open_folder(staging_);
-    if (staging_fd_ < 0) {
-      diags.report_file(Severity::error, destination,
-                        "cannot write the site next to it: " +
-                            (ec ? ec.message() : std::string(std::strerror(errno))));
-      return false;
-    }
+    if (const auto why = open_staging(true); !why.empty()) return cannot_write(why);
   }
   old_kind_.reserve(old_.size());
   for (const auto& [path, kind] : old_) old_kind_.emplace(path, kind);
@@ -319,6 +304,18 @@ void SiteWriter::prune() {
       ::unlinkat(staging_fd_, path.c_str(), 0);
     }
   }
+}
+
+std::string SiteWriter::open_staging(bool empty_first) {
+  std::error_code ec;
+  if (empty_first) fs::remove_all(staging_, ec);
+  fs::create_directory(staging_, ec);
+  if (!ec && fs::is_directory(fs::symlink_status(staging_, ec))) {
+    staging_fd_ = open_folder(staging_);
+    if (staging_fd_ < 0) ec.assign(errno, std::generic_category());
+  }
+  if (ec) return ec.message();
+  return staging_fd_ < 0 ? "not a folder" : "";
 }
 
 void SiteWriter::close_staging() {

@@ -66,6 +66,8 @@ class SiteWriter {
   void fail_locked(const std::string& why);
   // Removes what the site before the last has and this one does not.
   void prune();
+  // Makes the staging folder (emptied first when asked) and opens it; why not, or "".
+  std::string open_staging(bool empty_first);
   void close_staging();
 
   std::string destination_;  // as given, for messages
