@@ -12,7 +12,6 @@ namespace {
 class NoJekyll final : public OutputPlugin {
  public:
   std::string name() const override { return "nojekyll"; }
-  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext&, SiteFiles& out, Diagnostics&) const override {
     out[".nojekyll"] = "";
   }
@@ -21,7 +20,6 @@ class NoJekyll final : public OutputPlugin {
 class Cname final : public OutputPlugin {
  public:
   std::string name() const override { return "cname"; }
-  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics&) const override {
     const auto& domain = context.site.config.custom_domain;
     if (!domain.empty()) out["CNAME"] = domain + "\n";
@@ -31,7 +29,6 @@ class Cname final : public OutputPlugin {
 class Robots final : public OutputPlugin {
  public:
   std::string name() const override { return "robots"; }
-  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics&) const override {
     out["robots.txt"] =
         "User-agent: *\nAllow: /\n\nSitemap: " + context.site.config.base_url + "sitemap.xml\n";
@@ -42,7 +39,6 @@ class Robots final : public OutputPlugin {
 class Sitemap final : public OutputPlugin {
  public:
   std::string name() const override { return "sitemap"; }
-  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics&) const override {
     const auto& site = context.site;
     std::vector<std::pair<std::string, std::string>> urls;
@@ -75,7 +71,6 @@ class Sitemap final : public OutputPlugin {
 class NotFoundPage final : public OutputPlugin {
  public:
   std::string name() const override { return "404"; }
-  bool runs_beside_others() const override { return true; }
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics& diags) const override {
     if (!context.theme.layouts.count("404")) {
       diags.report_file(Severity::warning,

@@ -20,7 +20,6 @@ std::string human_size(std::size_t bytes) {
 class OpenDataOutput final : public OutputPlugin {
  public:
   std::string name() const override { return "open-data"; }
-  bool runs_beside_others() const override { return true; }
 
   void emit(const OutputContext& context, SiteFiles& out, Diagnostics& diags) const override {
     const auto& site = context.site;

@@ -27,9 +27,9 @@ class OutputPlugin {
   // Adds files to `out`. A path that another plugin or a page already has is an error.
   virtual void emit(const OutputContext& context, SiteFiles& out, Diagnostics& diags) const = 0;
   // Whether emit() may run on a thread of its own beside other plugins: it reads nothing but
-  // its arguments and writes nothing but `out` and `diags`. hyoka's own plugins can; one from
-  // a shared library runs alone, as it always has.
-  virtual bool runs_beside_others() const { return false; }
+  // its arguments and writes nothing but `out` and `diags`, as hyoka's own plugins do. One
+  // from a shared library says no and runs alone, as it always has.
+  virtual bool runs_beside_others() const { return true; }
 };
 
 class OutputRegistry {
