@@ -1,6 +1,7 @@
 #include "base/source_text.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/utf8.h"
 
@@ -10,8 +11,11 @@ SourceText::SourceText(std::string display_path, std::string text)
     : path_(std::move(display_path)), text_(std::move(text)) {
   if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n' && i + 1 < text_.size()) line_starts_.push_back(i + 1);
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
+    if (++p == end) break;
+    line_starts_.push_back(static_cast<std::size_t>(p - begin));
   }
 }
 

@@ -8,6 +8,17 @@ namespace hyoka::utf8 {
 std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(pos);
+  // Three bytes first: nearly all of Japanese text.
+  if ((lead & 0xF0) == 0xE0 && pos + 2 < text.size()) {
+    const unsigned char b1 = byte(pos + 1), b2 = byte(pos + 2);
+    const char32_t cp = static_cast<char32_t>((lead & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      pos += 3;
+      return cp;
+    }
+    ++pos;
+    return std::nullopt;
+  }
   int extra = 0;
   char32_t cp = 0;
   char32_t min = 0;
@@ -40,18 +51,46 @@ std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos) 
 }
 
 std::optional<std::size_t> first_invalid(std::string_view text) {
-  // Every file is checked when read: runs of ASCII are skipped eight bytes at a time.
+  // Every file is checked when read: runs of ASCII are skipped eight bytes at a time, and
+  // sequences are checked against Unicode's table of well-formed bytes without being decoded.
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const auto continues = [&](std::size_t i, unsigned char low, unsigned char high) {
+    return i < n && s[i] >= low && s[i] <= high;
+  };
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos + 8 <= text.size()) {
+  while (pos < n) {
+    while (pos + 8 <= n) {
       std::uint64_t block;
-      std::memcpy(&block, text.data() + pos, 8);
+      std::memcpy(&block, s + pos, 8);
       if (block & 0x8080808080808080ull) break;
       pos += 8;
     }
-    if (pos == text.size()) break;
-    const std::size_t start = pos;
-    if (!next(text, pos)) return start;
+    if (pos == n) break;
+    const unsigned char lead = s[pos];
+    if (lead < 0x80) {
+      ++pos;
+    } else if (lead < 0xC2) {
+      return pos;
+    } else if (lead < 0xE0) {
+      if (!continues(pos + 1, 0x80, 0xBF)) return pos;
+      pos += 2;
+    } else if (lead < 0xF0) {
+      const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;   // not overlong
+      const unsigned char high = lead == 0xED ? 0x9F : 0xBF;  // not a surrogate
+      if (!continues(pos + 1, low, high) || !continues(pos + 2, 0x80, 0xBF)) return pos;
+      pos += 3;
+    } else if (lead < 0xF5) {
+      const unsigned char low = lead == 0xF0 ? 0x90 : 0x80;   // not overlong
+      const unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;  // not beyond U+10FFFF
+      if (!continues(pos + 1, low, high) || !continues(pos + 2, 0x80, 0xBF) ||
+          !continues(pos + 3, 0x80, 0xBF)) {
+        return pos;
+      }
+      pos += 4;
+    } else {
+      return pos;
+    }
   }
   return std::nullopt;
 }

@@ -119,7 +119,12 @@ void check_prose(const SourceText& source, int first_line, Diagnostics& diags) {
                     "a level-1 heading in the page: the title is the page's one <h1>; start "
                     "headings with ##");
     }
-    // Most lines name no era: one search each, instead of a comparison at every character.
+    // Most lines name no era, or have no brackets for a Western year: a search or two each,
+    // instead of a comparison at every character. Brackets first: the byte that begins an era
+    // name begins most kanji, the one that begins a full-width bracket few characters.
+    if (line.find('(') == std::string_view::npos && line.find("（") == std::string_view::npos) {
+      continue;
+    }
     const auto& eras = era_names();
     if (std::none_of(eras.begin(), eras.end(), [&](const std::string& era) {
           return line.find(era) != std::string_view::npos;

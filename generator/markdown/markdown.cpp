@@ -51,7 +51,12 @@ std::string render_markdown(std::string_view markdown, const BlockRenderer& bloc
   std::vector<cmark_node*> raw_html;
   std::vector<std::pair<cmark_node*, std::string>> replaced;
   char fence_char = 0;
-  {
+  // Only '<' starts raw HTML, and only ``` or ~~~ a fenced block: text without them (most
+  // pages) has nothing to find in the tree.
+  const bool may_have_html = markdown.find('<') != std::string_view::npos;
+  const bool may_have_blocks = blocks && (markdown.find("```") != std::string_view::npos ||
+                                          markdown.find("~~~") != std::string_view::npos);
+  if (may_have_html || may_have_blocks) {
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(
         cmark_iter_new(parsed.document.get()), &cmark_iter_free);
     for (auto event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;

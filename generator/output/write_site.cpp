@@ -17,33 +17,59 @@ namespace hyoka {
 
 namespace {
 
-// Writes all of `bytes` or says why not (a full disk shows up here as ENOSPC). A file of the
-// site before the last (`may_exist`) is written over in place and cut only where the new one is
+// Writes all of `bytes` over whatever file is at `path`, or returns the errno that stopped it;
+// `in_the_way` when the path holds something other than a file (a folder, a link, a pipe). A
+// file of the site before the last is written over in place and cut only where the new one is
 // shorter: emptying it first (O_TRUNC) frees its blocks, and ext4 then also flushes it to disk
-// on close.
-std::string write_file(int dir, const std::string& path, const std::string& bytes, bool may_exist) {
-  const int fd = ::openat(dir, path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return std::strerror(errno);
-  struct stat old {};
-  if (may_exist && ::fstat(fd, &old) == 0 && static_cast<std::size_t>(old.st_size) > bytes.size() &&
-      ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0) {
-    const std::string why = std::strerror(errno);
+// on close. O_NONBLOCK: a pipe left there must not stop the build.
+int write_file(int dir, const char* path, std::string_view bytes, bool& in_the_way) {
+  in_the_way = false;
+  const int fd =
+      ::openat(dir, path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
+  if (fd < 0) {
+    in_the_way = errno == EISDIR || errno == ELOOP || errno == ENXIO;
+    return errno;
+  }
+  const auto fail = [fd] {
+    const int why = errno;
     ::close(fd);
     return why;
+  };
+  struct stat old {};
+  if (::fstat(fd, &old) != 0) return fail();
+  if (!S_ISREG(old.st_mode)) {
+    ::close(fd);
+    in_the_way = true;
+    return EEXIST;
+  }
+  if (static_cast<std::size_t>(old.st_size) > bytes.size() &&
+      ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0) {
+    return fail();
   }
   std::size_t done = 0;
   while (done < bytes.size()) {
     const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      return why;
+      return fail();
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::close(fd) != 0) return std::strerror(errno);
-  return "";
+  return ::close(fd) == 0 ? 0 : errno;
+}
+
+// Makes the folder `name` below `dir`, where the site before the last may have a folder (kept),
+// or a file or a link (removed). Another thread may be making the same folder: each step allows
+// for what the other did.
+int make_folder(int dir, const char* name) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    if (::mkdirat(dir, name, 0777) == 0) return 0;
+    if (errno != EEXIST) return errno;
+    struct stat st {};
+    if (::fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) return 0;
+    ::unlinkat(dir, name, 0);
+  }
+  return EEXIST;
 }
 
 // The destination as a folder: "out/" names the folder "out", and without the trailing
@@ -72,24 +98,39 @@ bool is_inside(const fs::path& inner, const fs::path& outer) {
 }  // namespace
 
 SiteWriter::~SiteWriter() {
-  // Before what the thread writes to is gone.
-  if (looker_.joinable()) {
-    looker_.request_stop();
-    looker_.join();
-  }
+  // Before what the thread reads is gone.
+  stop_listing();
   abandon();
 }
 
 void SiteWriter::look_ahead(const std::string& destination) {
-  looked_at_ = staging_folder(destination_folder(destination));
-  looker_ = std::jthread([this](const std::stop_token& stop) {
-    const int dir = open_folder(looked_at_);
+  start_listing(staging_folder(destination_folder(destination)));
+}
+
+void SiteWriter::start_listing(const fs::path& folder) {
+  stop_listing();
+  listed_at_ = folder;
+  lister_ = std::jthread([this](const std::stop_token& stop) {
+    listing_.clear();
+    listed_kind_.clear();
+    listing_whole_ = false;
+    const int dir = open_folder(listed_at_);
     if (dir < 0) return;
     std::vector<char> buffer(32 * 1024);
-    looked_.clear();
-    looked_whole_ = list(dir, "", buffer, looked_, stop) && !stop.stop_requested();
+    listing_whole_ = list(dir, "", buffer, listing_, stop) && !stop.stop_requested();
     ::close(dir);
+    if (!listing_whole_) return;
+    listed_kind_.reserve(listing_.size());
+    for (const auto& [path, kind] : listing_) listed_kind_.emplace(path, kind);
+    listing_ready_.store(true, std::memory_order_release);
   });
+}
+
+void SiteWriter::stop_listing() {
+  if (!lister_.joinable()) return;
+  lister_.request_stop();
+  lister_.join();
+  listing_ready_ = false;
 }
 
 bool SiteWriter::open(const std::string& destination, const std::string& source_dir,
@@ -114,31 +155,14 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   // on every build (most of the time of writing a large site). What the new site does not have
   // goes at commit().
   staging_ = staging_folder(dest_);
-  if (looker_.joinable()) looker_.join();  // before anything changes there
-  const bool reused = fs::is_directory(fs::symlink_status(staging_, ec));
-  const auto cannot_write = [&](const std::string& why) {
+  reused_ = fs::is_directory(fs::symlink_status(staging_, ec));
+  if (!reused_) stop_listing();  // nothing there is kept
+  if (const auto why = open_staging(!reused_); !why.empty()) {
     diags.report_file(Severity::error, destination, "cannot write the site next to it: " + why);
     return false;
-  };
-  if (const auto why = open_staging(!reused); !why.empty()) return cannot_write(why);
-  // One walk with the types readdir gives instead of a stat per file and folder, done already
-  // when look_ahead() was called.
-  bool listed = true;
-  if (reused && looked_whole_ && looked_at_ == staging_) {
-    old_ = std::move(looked_);
-  } else if (reused) {
-    std::vector<char> buffer(32 * 1024);
-    listed = list(staging_fd_, "", buffer, old_, {});
   }
-  if (!listed) {
-    // A file that could not be listed could not be cut to its new length nor pruned: the
-    // site before the last goes, and this one is written into an empty folder.
-    close_staging();
-    old_.clear();
-    if (const auto why = open_staging(true); !why.empty()) return cannot_write(why);
-  }
-  old_kind_.reserve(old_.size());
-  for (const auto& [path, kind] : old_) old_kind_.emplace(path, kind);
+  // Files are written while it is listed: the listing is needed only at commit().
+  if (reused_ && !(lister_.joinable() && listed_at_ == staging_)) start_listing(staging_);
   open_ = true;
   return true;
 }
@@ -189,59 +213,69 @@ bool SiteWriter::list(int dir, const std::string& prefix, std::vector<char>& buf
 
 void SiteWriter::put(const std::string& relative, const std::string& bytes) {
   if (!open_ || failed_) return;
-  bool over_a_file = false;  // written over in place
-  bool in_the_way = false;   // a folder or a link of the site before the last
+  bool again = false;  // this site wrote it before: it is a file
+  bool ours = false;   // this site has a folder there: that stays, and the write fails
   {
     const std::lock_guard lock(mutex_);
-    if (!make_folders_locked(relative)) return;
-    if (!written_.insert(relative).second) {
-      over_a_file = true;
-    } else if (!folders_.count(relative)) {  // a folder of this site's files stays: open fails
-      if (const auto it = old_kind_.find(relative); it != old_kind_.end()) {
-        over_a_file = it->second == Kind::file;
-        in_the_way = !over_a_file;
-      }
-    }
+    again = !written_.insert(relative).second;
+    ours = folders_.count(relative) > 0;
     ++stats_.files;
     stats_.bytes += bytes.size();
   }
-  if (in_the_way) {
+  if (!make_folders(relative)) return;
+  bool in_the_way = false;
+  int why = write_file(staging_fd_, relative.c_str(), bytes, in_the_way);
+  if (why != 0 && in_the_way && !again && !ours) {
+    // A folder or a link of the site before the last where this site has a file.
     std::error_code ec;
     fs::remove_all(staging_ / relative, ec);
+    why = write_file(staging_fd_, relative.c_str(), bytes, in_the_way);
   }
-  const auto why = write_file(staging_fd_, relative, bytes, over_a_file);
-  if (!why.empty()) {
-    const std::lock_guard lock(mutex_);
-    fail_locked(why);
-  }
+  if (why != 0) fail(std::strerror(why));
 }
 
-bool SiteWriter::make_folders_locked(const std::string& relative) {
+bool SiteWriter::make_folders(const std::string& relative) {
   // A folder is in folders_ only with every folder above it: mostly one lookup.
   const std::string_view path = relative;
   const auto last = path.rfind('/');
-  if (last == std::string_view::npos || folders_.count(path.substr(0, last))) return true;
-  for (auto slash = path.find('/'); slash != std::string_view::npos;
-       slash = path.find('/', slash + 1)) {
-    const auto folder = path.substr(0, slash);
-    if (folders_.count(folder)) continue;
-    // What the site before the last had at this place goes: a file where a folder must be.
-    if (written_.count(folder)) {
-      fail_locked(relative + " needs a folder where the file " + std::string(folder) + " is");
-      return false;
-    }
-    const auto old = old_kind_.find(folder);
-    if (old == old_kind_.end() || old->second != Kind::folder) {
-      const std::string name(folder);
-      if (old != old_kind_.end()) ::unlinkat(staging_fd_, name.c_str(), 0);
-      if (::mkdirat(staging_fd_, name.c_str(), 0777) != 0 && errno != EEXIST) {
-        fail_locked("cannot create a folder for " + relative + ": " + std::strerror(errno));
+  if (last == std::string_view::npos) return true;
+  std::vector<std::string_view> missing;
+  {
+    const std::lock_guard lock(mutex_);
+    if (folders_.count(path.substr(0, last))) return true;
+    for (auto slash = path.find('/'); slash != std::string_view::npos;
+         slash = path.find('/', slash + 1)) {
+      const auto folder = path.substr(0, slash);
+      if (folders_.count(folder)) continue;
+      if (written_.count(folder)) {
+        fail_locked(relative + " needs a folder where the file " + std::string(folder) + " is");
         return false;
       }
+      missing.push_back(folder);
     }
-    folders_.emplace(folder);
   }
+  // Made outside the lock: the other threads go on writing meanwhile. Once the listing is in,
+  // a folder of the site before the last is known to be there without asking the disk.
+  const bool listed = listing_ready_.load(std::memory_order_acquire);
+  for (const auto folder : missing) {
+    if (listed) {
+      const auto it = listed_kind_.find(folder);
+      if (it != listed_kind_.end() && it->second == Kind::folder) continue;
+    }
+    const std::string name(folder);
+    if (const int why = make_folder(staging_fd_, name.c_str()); why != 0) {
+      fail("cannot create a folder for " + relative + ": " + std::strerror(why));
+      return false;
+    }
+  }
+  const std::lock_guard lock(mutex_);
+  for (const auto folder : missing) folders_.emplace(folder);
   return true;
+}
+
+void SiteWriter::fail(const std::string& why) {
+  const std::lock_guard lock(mutex_);
+  fail_locked(why);
 }
 
 void SiteWriter::fail_locked(const std::string& why) {
@@ -260,7 +294,25 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
     return false;
   };
   if (failed_) return fail("cannot write the site: " + failure_);
-  prune();
+  if (reused_) {
+    if (lister_.joinable()) lister_.join();
+    Listing old;
+    bool whole = listing_whole_ && listed_at_ == staging_;
+    if (whole) {
+      old = std::move(listing_);
+    } else {
+      // Read again, now that nothing else writes there.
+      std::vector<char> buffer(32 * 1024);
+      whole = list(staging_fd_, "", buffer, old, {});
+    }
+    // What could not be read could not be removed, and would stay in the new site.
+    if (!whole) {
+      return fail("cannot read all of " + staging_.string() +
+                  " (the site before the last) to remove what the site no longer has; remove "
+                  "that folder and build again");
+    }
+    prune(old);
+  }
   close_staging();
   if (fs::exists(dest_, ec)) {
     // Swap in one step where the file system can; the old site is then left in the staging
@@ -288,9 +340,9 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
   return true;
 }
 
-void SiteWriter::prune() {
-  for (std::size_t i = 0; i < old_.size(); ++i) {
-    const auto& [path, kind] = old_[i];
+void SiteWriter::prune(const Listing& old) {
+  for (std::size_t i = 0; i < old.size(); ++i) {
+    const auto& [path, kind] = old[i];
     if (folders_.count(path)) continue;  // holds this site's files
     if (kind == Kind::folder) {
       // Gone, or a file now (put() removed it then): nothing below it stays.
@@ -299,7 +351,7 @@ void SiteWriter::prune() {
         fs::remove_all(staging_ / path, ec);
       }
       const auto below = path + '/';
-      while (i + 1 < old_.size() && old_[i + 1].first.starts_with(below)) ++i;
+      while (i + 1 < old.size() && old[i + 1].first.starts_with(below)) ++i;
     } else if (!written_.count(path)) {
       ::unlinkat(staging_fd_, path.c_str(), 0);
     }

@@ -37,8 +37,8 @@ class SiteWriter {
   ~SiteWriter();
 
   // Starts reading, on a thread of its own, what the folder beside `destination` holds from the
-  // build before the last, for open() to find read: a build calls it before it loads the site,
-  // which takes longer. Nothing is changed or reported.
+  // build before the last, for commit() to remove what the new site does not have: a build
+  // calls it before it loads the site. Nothing is changed or reported.
   void look_ahead(const std::string& destination);
   // Prepares the folder beside `destination`. Refuses a destination that is, or holds, the
   // site's source folder.
@@ -60,12 +60,16 @@ class SiteWriter {
   // False when a folder below could not be read whole (or it stopped).
   static bool list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
                    const std::stop_token& stop);
-  // With mutex_ held: the folders `relative` needs, made or kept; false when one cannot be.
-  bool make_folders_locked(const std::string& relative);
+  // Lists `folder` on lister_ into listing_; stop_listing() waits for it, stopped early.
+  void start_listing(const std::filesystem::path& folder);
+  void stop_listing();
+  // The folders `relative` needs, made or kept; false (and the build failed) when one cannot be.
+  bool make_folders(const std::string& relative);
   // With mutex_ held: keeps the first reason for commit() and lets later files go.
   void fail_locked(const std::string& why);
+  void fail(const std::string& why);
   // Removes what the site before the last has and this one does not.
-  void prune();
+  void prune(const Listing& old);
   // Makes the staging folder (emptied first when asked) and opens it; why not, or "".
   std::string open_staging(bool empty_first);
   void close_staging();
@@ -74,16 +78,17 @@ class SiteWriter {
   std::filesystem::path dest_, parent_, staging_;
   int staging_fd_ = -1;  // every path below is opened relative to it
   bool open_ = false;
-  // The site before the last, as open() found it in the staging folder (a folder before what
-  // it holds), so that neither put() nor commit() needs to look at the disk to know what is
-  // there. Read-only once open() returns.
-  Listing old_;
-  std::unordered_map<std::string_view, Kind> old_kind_;  // into old_
-  // look_ahead()'s thread, what it lists and what it found (whole when `looked_whole_`).
-  std::jthread looker_;
-  std::filesystem::path looked_at_;
-  Listing looked_;
-  bool looked_whole_ = false;
+  bool reused_ = false;  // the staging folder holds the site before the last
+  // What the staging folder held, a folder right before what it holds, listed while the site is
+  // loaded and written (look_ahead()). A file this site writes meanwhile may or may not be in it;
+  // commit() passes over this site's files and folders either way.
+  std::jthread lister_;
+  std::filesystem::path listed_at_;
+  Listing listing_;
+  bool listing_whole_ = false;
+  // What the listing found at each path, for put() once `listing_ready_` (a whole listing).
+  std::unordered_map<std::string_view, Kind> listed_kind_;
+  std::atomic<bool> listing_ready_ = false;
   std::mutex mutex_;
   struct PathHash {
     using is_transparent = void;

@@ -1,40 +1,46 @@
 #include "outputs/output_plugin.h"
 
+#include <set>
+#include <string_view>
+
 #include "base/parallel.h"
 
 namespace hyoka {
 
-void OutputRegistry::run(const Site& site, const Theme& theme, SitePaths& paths, FileSink& sink,
-                         Diagnostics& diags, unsigned jobs) const {
-  const OutputContext context{site, theme, paths};
-  std::vector<SiteFiles> outs(plugins_.size());
-  std::vector<Diagnostics> found(plugins_.size());
+PluginOutput OutputRegistry::emit(const Site& site, const Theme& theme, unsigned jobs) const {
+  const OutputContext context{site, theme};
+  PluginOutput made{std::vector<SiteFiles>(plugins_.size()),
+                    std::vector<Diagnostics>(plugins_.size())};
   std::vector<std::size_t> beside, alone;
   for (std::size_t i = 0; i < plugins_.size(); ++i) {
     (plugins_[i]->runs_beside_others() ? beside : alone).push_back(i);
   }
   parallel_for(beside.size(), jobs, [&](std::size_t k) {
-    plugins_[beside[k]]->emit(context, outs[beside[k]], found[beside[k]]);
+    plugins_[beside[k]]->emit(context, made.files[beside[k]], made.diags[beside[k]]);
   });
-  for (const auto i : alone) plugins_[i]->emit(context, outs[i], found[i]);
+  for (const auto i : alone) plugins_[i]->emit(context, made.files[i], made.diags[i]);
+  return made;
+}
 
-  SiteFiles added;
-  for (std::size_t i = 0; i < plugins_.size(); ++i) {
-    diags.append(found[i]);
-    for (auto& [path, bytes] : outs[i]) {
-      if (paths.count(path) || added.count(path)) {
+void OutputRegistry::put(PluginOutput made, SitePaths& paths, FileSink& sink, Diagnostics& diags,
+                         unsigned jobs) const {
+  std::vector<std::pair<std::string, std::string>> added;
+  std::set<std::string_view> taken;
+  for (std::size_t i = 0; i < made.files.size(); ++i) {
+    diags.append(made.diags[i]);
+    for (auto& [path, bytes] : made.files[i]) {
+      if (paths.count(path) || !taken.insert(path).second) {
         diags.report_file(Severity::error, path,
                           "the output plugin \"" + plugins_[i]->name() +
                               "\" writes a file that the site already has");
         continue;
       }
-      added.emplace(path, std::move(bytes));
+      added.emplace_back(path, std::move(bytes));
     }
   }
-  for (auto& [path, bytes] : added) {
-    paths.insert(path);
-    sink.put(path, std::move(bytes));
-  }
+  for (const auto& [path, bytes] : added) paths.insert(path);
+  parallel_for(added.size(), jobs,
+               [&](std::size_t i) { sink.put(added[i].first, std::move(added[i].second)); });
 }
 
 }  // namespace hyoka

@@ -14,10 +14,11 @@
 
 namespace hyoka {
 
+// What a plugin reads: the site and the theme, not the rendered pages, so that plugins run
+// while the pages render.
 struct OutputContext {
   const Site& site;
   const Theme& theme;
-  const SitePaths& paths;  // what render made: pages, charts, static files
 };
 
 class OutputPlugin {
@@ -32,16 +33,28 @@ class OutputPlugin {
   virtual bool runs_beside_others() const { return true; }
 };
 
+// What each plugin made, in the order the plugins were added.
+struct PluginOutput {
+  std::vector<SiteFiles> files;
+  std::vector<Diagnostics> diags;
+};
+
 class OutputRegistry {
  public:
   void add(std::unique_ptr<OutputPlugin> plugin) { plugins_.push_back(std::move(plugin)); }
   const std::vector<std::unique_ptr<OutputPlugin>>& plugins() const { return plugins_; }
 
-  // Runs every plugin and puts their files into `sink`; `paths` holds the paths already taken
-  // and gains theirs. Those that run beside others share `jobs` threads; their files and
-  // messages are taken in the order the plugins were added, so they are the same for any number.
+  // Runs every plugin; those that run beside others share `jobs` threads.
+  PluginOutput emit(const Site& site, const Theme& theme, unsigned jobs = 1) const;
+  // Puts what the plugins made into `sink` on `jobs` threads; `paths` holds the paths already
+  // taken and gains theirs. Files and messages are taken in the order the plugins were added,
+  // so they are the same for any number of threads.
+  void put(PluginOutput made, SitePaths& paths, FileSink& sink, Diagnostics& diags,
+           unsigned jobs = 1) const;
   void run(const Site& site, const Theme& theme, SitePaths& paths, FileSink& sink,
-           Diagnostics& diags, unsigned jobs = 1) const;
+           Diagnostics& diags, unsigned jobs = 1) const {
+    put(emit(site, theme, jobs), paths, sink, diags, jobs);
+  }
 
  private:
   std::vector<std::unique_ptr<OutputPlugin>> plugins_;

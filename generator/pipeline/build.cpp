@@ -2,6 +2,7 @@
 
 #include <sys/resource.h>
 #include <chrono>
+#include <future>
 
 #include <algorithm>
 #include <cstdio>
@@ -161,11 +162,16 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   if (options.write && !writer.open(destination, src, diags)) return result;
   BuildSink sink(*links, options.keep_files ? &result.files : nullptr,
                  options.write ? &writer : nullptr);
+  // The output plugins read the site and the theme only: they run on a thread of their own
+  // while the pages render, instead of after them with the cores idle.
+  auto emitted =
+      std::async(std::launch::async, [&, jobs = 1u] { return outputs.emit(*site, *theme, jobs); });
   auto paths = render_site(*site, *theme, fs, diags, blocks, options.jobs, sink);
+  auto made = emitted.get();
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 
-  outputs.run(*site, *theme, paths, sink, diags, options.jobs);
+  outputs.put(std::move(made), paths, sink, diags, options.jobs);
   clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 

@@ -19,6 +19,7 @@ bool Value::empty() const {
   if (std::holds_alternative<std::monostate>(v)) return true;
   if (const auto* flag = std::get_if<bool>(&v)) return !*flag;
   if (const auto* text = std::get_if<std::string>(&v)) return text->empty();
+  if (const auto* view = std::get_if<std::string_view>(&v)) return view->empty();
   if (const auto* list = std::get_if<List>(&v)) return list->empty();
   if (const auto* lazy = std::get_if<std::shared_ptr<const Lazy>>(&v)) return (*lazy)->size == 0;
   return false;
@@ -28,8 +29,11 @@ const bool* Value::flag() const {
   return std::get_if<bool>(&resolved().data_);
 }
 
-const std::string* Value::text() const {
-  return std::get_if<std::string>(&resolved().data_);
+std::optional<std::string_view> Value::text() const {
+  const auto& v = resolved().data_;
+  if (const auto* text = std::get_if<std::string>(&v)) return *text;
+  if (const auto* view = std::get_if<std::string_view>(&v)) return *view;
+  return std::nullopt;
 }
 
 const List* Value::list() const {
@@ -45,7 +49,7 @@ const Map* Value::map() const {
   return std::get_if<Map>(&resolved().data_);
 }
 
-const Value* Value::find(std::string_view name) const {
+const Value* Value::find(const Key& name) const {
   const auto* m = map();
   if (!m) return nullptr;
   for (const auto& [key, value] : *m) {
@@ -54,7 +58,7 @@ const Value* Value::find(std::string_view name) const {
   return nullptr;
 }
 
-void Value::set(std::string name, Value value) {
+void Value::set(Key name, Value value) {
   if (!std::holds_alternative<Map>(data_)) data_ = Map{};
   auto& m = std::get<Map>(data_);
   for (auto& [key, existing] : m) {
@@ -71,10 +75,12 @@ void Value::set(std::string name, Value value) {
 struct Node {
   enum class Kind { text, variable, raw, section, inverted, partial };
   Kind kind = Kind::text;
-  std::string text;               // literal text, or the name as written
-  std::vector<std::string> path;  // the name split at its dots ("." stays whole)
-  std::vector<Node> children;     // of a section
+  std::string text;       // literal text, or the name as written
+  std::vector<Key> path;  // the name split at its dots ("." stays whole)
+
+  std::vector<Node> children;  // of a section
   const Template* partial = nullptr;
+  bool dot = false;  // the name is "."
 };
 
 Template::Template() = default;
@@ -94,12 +100,13 @@ using Stack = std::vector<const Value*>;
 
 // mstch's lookup: "." is the innermost value that is not a map; "a.b.c" finds a through the
 // stack and b and c inside it only.
-const Value& look_up(const std::vector<std::string>& path, const Stack& stack) {
+const Value& look_up(const Node& node, const Stack& stack) {
+  const auto& path = node.path;
   const Value* found = nullptr;
   const auto& first = path.front();
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
     const Value& v = (*it)->resolved();
-    if (first == ".") {
+    if (node.dot) {
       if (!v.map()) {
         found = &v;
         break;
@@ -111,7 +118,7 @@ const Value& look_up(const std::vector<std::string>& path, const Stack& stack) {
   }
   for (std::size_t i = 1; found && i < path.size(); ++i) {
     const Value& v = found->resolved();
-    found = v.map() ? v.find(path[i]) : (path[i] == "." ? &v : nullptr);
+    found = v.map() ? v.find(path[i]) : (path[i].str() == "." ? &v : nullptr);
   }
   return found ? found->resolved() : kNothing;
 }
@@ -124,8 +131,8 @@ void render_nodes(const std::vector<Node>& nodes, Stack& stack, std::string& out
         break;
       case Node::Kind::variable:
       case Node::Kind::raw: {
-        const Value& v = look_up(node.path, stack);
-        if (const auto* text = v.text()) {
+        const Value& v = look_up(node, stack);
+        if (const auto text = v.text()) {
           if (node.kind == Node::Kind::variable) {
             append_escaped_markup(out, *text);
           } else {
@@ -137,7 +144,7 @@ void render_nodes(const std::vector<Node>& nodes, Stack& stack, std::string& out
         break;
       }
       case Node::Kind::section: {
-        const Value& v = look_up(node.path, stack);
+        const Value& v = look_up(node, stack);
         if (v.empty()) break;
         if (const auto* list = v.list()) {
           for (const auto& item : *list) {
@@ -160,7 +167,7 @@ void render_nodes(const std::vector<Node>& nodes, Stack& stack, std::string& out
         break;
       }
       case Node::Kind::inverted:
-        if (look_up(node.path, stack).empty()) {
+        if (look_up(node, stack).empty()) {
           stack.push_back(&kNothing);
           render_nodes(node.children, stack, out, depth);
           stack.pop_back();
@@ -332,9 +339,9 @@ std::vector<Token> indent(std::vector<Token> tokens, const std::string& prefix) 
   return out;
 }
 
-std::vector<std::string> split_name(const std::string& name) {
+std::vector<Key> split_name(const std::string& name) {
   if (name == "." || name.find('.') == std::string::npos) return {name};
-  std::vector<std::string> parts;
+  std::vector<Key> parts;
   std::size_t start = 0;
   for (;;) {
     const auto dot = name.find('.', start);
@@ -416,6 +423,7 @@ Template TemplateSet::compile(std::string_view text, const std::string& prefix, 
                            split_name(t.text),
                            {},
                            nullptr});
+          nodes.back().dot = t.text == ".";
           break;
         case Token::Kind::partial:
           nodes.push_back(
@@ -438,6 +446,7 @@ Template TemplateSet::compile(std::string_view text, const std::string& prefix, 
           nodes.push_back(
               {t.kind == Token::Kind::section ? Node::Kind::section : Node::Kind::inverted, t.text,
                split_name(t.text), self(self, i + 1, j), nullptr});
+          nodes.back().dot = t.text == ".";
           i = j;
           break;
         }

@@ -9,9 +9,13 @@
 // percent of it. template_check reports what a theme gets wrong before anything renders.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -22,10 +26,34 @@
 namespace hyoka::mustache {
 
 class Value;
+
+// A name in a map or a template, with its length and first seven bytes kept as one number: a
+// name a template looks for is missing from most maps it passes through on its way down the
+// stack, and one compare of numbers tells nearly all names apart.
+class Key {
+ public:
+  Key(std::string name) : name_(std::move(name)), tag_(tag_of(name_)) {}
+  Key(const char* name) : Key(std::string(name)) {}
+  const std::string& str() const { return name_; }
+  operator std::string_view() const { return name_; }
+  bool operator==(const Key& other) const {
+    return tag_ == other.tag_ && (name_.size() <= 7 || name_ == other.name_);
+  }
+
+ private:
+  static std::uint64_t tag_of(std::string_view name) {
+    std::uint64_t tag = 0;
+    std::memcpy(&tag, name.data(), std::min<std::size_t>(name.size(), 7));
+    return tag | std::uint64_t{std::min<std::size_t>(name.size(), 255)} << 56;
+  }
+  std::string name_;
+  std::uint64_t tag_;
+};
+
 using List = std::vector<Value>;
 // A few names per map: a vector searched in order is faster than a tree, and keeps the order
 // the code wrote.
-using Map = std::vector<std::pair<std::string, Value>>;
+using Map = std::vector<std::pair<Key, Value>>;
 
 // What a template reads: nothing, a flag, a text, a list or a map; or a borrowed value that
 // outlives the render (site-wide lists shared by every page, without a copy).
@@ -41,6 +69,13 @@ class Value {
   static Value borrow(const Value& value) {
     Value v;
     v.data_ = &value;
+    return v;
+  }
+  // Text that outlives the render (the site's and the page's own strings), read in place: a
+  // table of every area would otherwise copy every cell's text into the context.
+  static Value view(std::string_view text) {
+    Value v;
+    v.data_ = text;
     return v;
   }
   // A list whose items are made one at a time, as a section reaches them, and dropped after:
@@ -61,17 +96,18 @@ class Value {
   // mstch's falsiness: nothing, false, "", an empty list.
   bool empty() const;
   const bool* flag() const;
-  const std::string* text() const;
+  // Owned or viewed text; nullopt when the value is not text.
+  std::optional<std::string_view> text() const;
   const List* list() const;
   const Lazy* lazy() const;
   const Map* map() const;
   // The value of `name` in a map (nullptr when absent or not a map).
-  const Value* find(std::string_view name) const;
+  const Value* find(const Key& name) const;
   // Sets or replaces `name` in a map; a value that is not a map becomes an empty map first.
-  void set(std::string name, Value value);
+  void set(Key name, Value value);
 
  private:
-  std::variant<std::monostate, bool, std::string, List, Map, const Value*,
+  std::variant<std::monostate, bool, std::string, std::string_view, List, Map, const Value*,
                std::shared_ptr<const Lazy>>
       data_;
 };

@@ -30,18 +30,28 @@ std::string chart_file_name(const BarChart& chart) {
 }
 
 static mustache::List cells(const std::vector<TableCell>& row) {
+  // Every name a cell's template reads is in every cell, those that do not apply as nothing
+  // (false, empty, and no text): a name missing here would be looked for in every enclosing
+  // context, and a table of every area has hundreds of thousands of cells.
+  static const mustache::Key text("text"), href("href"), header("header"), scope("scope"),
+      numeric("numeric"), mark("mark"), colspan("colspan"), rowspan("rowspan");
+  const auto flag = [](bool on) { return on ? mustache::Value(true) : mustache::Value(); };
+  const auto span = [](int n) {
+    return n > 1 ? mustache::Value(std::to_string(n)) : mustache::Value();
+  };
   mustache::List out;
+  out.reserve(row.size());
   for (const auto& c : row) {
-    // Only the fields that apply: a table of every area has hundreds of thousands of cells.
-    // An absent name reads as false or empty, as long as no enclosing context has it; "href"
-    // stays, since area links have one.
-    mustache::Map cell{{"text", c.text}, {"href", c.href}};
-    if (c.header) cell.emplace_back("header", true);
-    if (!c.scope.empty()) cell.emplace_back("scope", c.scope);
-    if (c.numeric) cell.emplace_back("numeric", true);
-    if (!c.mark.empty()) cell.emplace_back("mark", c.mark);
-    if (c.colspan > 1) cell.emplace_back("colspan", std::to_string(c.colspan));
-    if (c.rowspan > 1) cell.emplace_back("rowspan", std::to_string(c.rowspan));
+    mustache::Map cell;
+    cell.reserve(8);
+    cell.emplace_back(text, mustache::Value::view(c.text));
+    cell.emplace_back(href, mustache::Value::view(c.href));
+    cell.emplace_back(header, flag(c.header));
+    cell.emplace_back(scope, mustache::Value::view(c.scope));
+    cell.emplace_back(numeric, flag(c.numeric));
+    cell.emplace_back(mark, mustache::Value::view(c.mark));
+    cell.emplace_back(colspan, span(c.colspan));
+    cell.emplace_back(rowspan, span(c.rowspan));
     out.emplace_back(std::move(cell));
   }
   return out;
@@ -64,9 +74,11 @@ mustache::Map table_context(const TableView& table) {
     groups.push_back(group);
   }
   mustache::List notes;
-  for (const auto& note : table.notes) notes.push_back(mustache::Map{{"text", note}});
+  for (const auto& note : table.notes)
+    notes.push_back(mustache::Map{{"text", mustache::Value::view(note)}});
   // Moved in, not listed in braces: an initializer list would copy a table of every area.
-  mustache::Map out{{"id", table.id}, {"caption", table.caption}};
+  mustache::Map out{{"id", mustache::Value::view(table.id)},
+                    {"caption", mustache::Value::view(table.caption)}};
   out.emplace_back("column_groups", std::move(groups));
   out.emplace_back("head", rows(table.head));
   // Made row by row as the template reaches them: the home page's table has every area.
@@ -90,8 +102,8 @@ static bool omits_areas(const Site& site, const SitePage& page) {
 }
 
 static mustache::Value area_link(const SitePage& from, const SitePage& area) {
-  return mustache::Map{{"title", area.page->title},
-                       {"subtitle", area.page->subtitle},
+  return mustache::Map{{"title", mustache::Value::view(area.page->title)},
+                       {"subtitle", mustache::Value::view(area.page->subtitle)},
                        {"href", link(from, area.output_path)},
                        {"current", &area == &from}};
 }
@@ -125,9 +137,9 @@ mustache::Map page_context(const Site& site, const SitePage& page,
     for (const auto& f : d.figures) {
       mustache::List charts;
       for (std::size_t i = 0; i < f.charts.size(); ++i) {
-        charts.push_back(mustache::Map{{"id", f.charts[i].id},
-                                       {"heading", f.charts[i].heading},
-                                       {"svg", f.svgs[i]},
+        charts.push_back(mustache::Map{{"id", mustache::Value::view(f.charts[i].id)},
+                                       {"heading", mustache::Value::view(f.charts[i].heading)},
+                                       {"svg", mustache::Value::view(f.svgs[i])},
                                        {"href", chart_file_name(f.charts[i])}});
       }
       mustache::Map item;
@@ -137,28 +149,29 @@ mustache::Map page_context(const Site& site, const SitePage& page,
       items.emplace_back(std::move(item));
     }
     mustache::Map dataset{
-        {"id", d.dataset->id},
+        {"id", mustache::Value::view(d.dataset->id)},
         {"data_href", link(page, dataset_page_path(d.dataset->id) + "index.html")},
-        {"title", d.dataset->title},
-        {"description", d.dataset->description}};
+        {"title", mustache::Value::view(d.dataset->title)},
+        {"description", mustache::Value::view(d.dataset->description)}};
     dataset.emplace_back("figures", std::move(items));
     datasets.emplace_back(std::move(dataset));
   }
   mustache::Map context{
-      {"site_title", config.title},
-      {"site_description", config.description},
-      {"language", config.language},
-      {"publisher", config.publisher.name},
-      {"base_url", config.base_url},
-      {"root", page.root},
+      {"site_title", mustache::Value::view(config.title)},
+      {"site_description", mustache::Value::view(config.description)},
+      {"language", mustache::Value::view(config.language)},
+      {"publisher", mustache::Value::view(config.publisher.name)},
+      {"base_url", mustache::Value::view(config.base_url)},
+      {"root", mustache::Value::view(page.root)},
       {"home_href", link(page, site.home.output_path)},
       {"is_home", p.kind == PageKind::home},
       {"is_area", p.kind == PageKind::area},
       {"is_not_found", p.kind == PageKind::not_found},
       {"is_dataset", p.kind == PageKind::dataset},
-      {"title", p.title},
-      {"subtitle", p.subtitle},
-      {"description", p.description.empty() ? config.description : p.description},
+      {"title", mustache::Value::view(p.title)},
+      {"subtitle", mustache::Value::view(p.subtitle)},
+      {"description",
+       mustache::Value::view(p.description.empty() ? config.description : p.description)},
       {"url", config.base_url + page.url_path},
       {"has_datasets", !datasets.empty()},
       {"areas_omitted", omits_areas(site, page)},

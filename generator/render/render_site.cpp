@@ -84,12 +84,17 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
   mustache::Value context(
       page_context(site, page, figures, render_markdown(page.page->body, render_block)));
   for (auto& [name, value] : extra) context.set(name, std::move(value));
-  // load_theme makes sure that these layouts exist.
+  // load_theme makes sure that these layouts exist. Room for a page of the usual size is made
+  // first: growing a string copies all it holds.
+  constexpr std::size_t kPageRoom = 16 * 1024;
   std::string main;
+  main.reserve(kPageRoom + 2 * page.page->body.size());
   if (const auto* page_layout = theme.templates.find(layout)) page_layout->render(context, main);
+  std::string out;
+  out.reserve(kPageRoom + main.size());
   context.set("main", std::move(main));
-  const auto* base = theme.templates.find("base");
-  return base ? base->render(context) : "";
+  if (const auto* base = theme.templates.find("base")) base->render(context, out);
+  return out;
 }
 
 SitePaths render_site(const Site& site, const Theme& theme, const FileSystem& fs,

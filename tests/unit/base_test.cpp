@@ -3,6 +3,7 @@
 
 #include "base/diagnostics.h"
 #include "base/era.h"
+#include "base/escape.h"
 #include "base/file_system.h"
 #include "base/spellcheck.h"
 #include "base/toml_reader.h"
@@ -206,6 +207,66 @@ BOOST_AUTO_TEST_CASE(the_first_invalid_byte_is_found_wherever_it_is) {
                                   "abcdefghij"
                                   "\xE3\x81\x84")
                   .has_value());
+}
+
+// Unicode 15, Table 3-7 (well-formed UTF-8 byte sequences): validation reads the table's ranges
+// directly; decoding (utf8::next) computes code points and refuses overlongs, surrogates and
+// values past U+10FFFF. The two must agree on every one-, two- and three-byte sequence, and on
+// the four-byte ones at the table's edges.
+BOOST_AUTO_TEST_CASE(validation_agrees_with_decoding_and_the_unicode_table) {
+  const auto decodes = [](std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) {
+      if (!utf8::next(text, pos)) return false;
+    }
+    return true;
+  };
+  std::size_t checked = 0, mismatches = 0;
+  for (unsigned a = 0x80; a < 0x100; ++a) {
+    for (unsigned b = 0; b < 0x100; ++b) {
+      for (unsigned c = 0; c < 0x100; ++c) {
+        const char bytes[] = {static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)};
+        const std::string_view text(bytes, 3);
+        if (utf8::first_invalid(text).has_value() == decodes(text)) ++mismatches;
+        ++checked;
+      }
+    }
+  }
+  BOOST_TEST(checked == 128u * 256u * 256u);
+  BOOST_TEST(mismatches == 0u);
+  const auto valid = [](std::string_view text) { return !utf8::first_invalid(text).has_value(); };
+  BOOST_TEST(valid("\xE0\xA0\x80"));       // U+0800, the first three-byte code point
+  BOOST_TEST(!valid("\xE0\x9F\xBF"));      // overlong
+  BOOST_TEST(valid("\xED\x9F\xBF"));       // U+D7FF
+  BOOST_TEST(!valid("\xED\xA0\x80"));      // a surrogate
+  BOOST_TEST(valid("\xEF\xBF\xBF"));       // U+FFFF
+  BOOST_TEST(valid("\xF0\x90\x80\x80"));   // U+10000
+  BOOST_TEST(!valid("\xF0\x8F\xBF\xBF"));  // overlong
+  BOOST_TEST(valid("\xF4\x8F\xBF\xBF"));   // U+10FFFF
+  BOOST_TEST(!valid("\xF4\x90\x80\x80"));  // past U+10FFFF
+  BOOST_TEST(!valid("\xF5\x80\x80\x80"));
+  BOOST_TEST(!valid("\xC1\xBF"));      // overlong
+  BOOST_TEST(valid("\xC2\x80"));       // U+0080
+  BOOST_TEST(!valid("\xF0\x90\x80"));  // cut short
+  for (const auto* four : {"\xF0\x90\x80\x80", "\xF1\x80\x80\x80", "\xF3\xBF\xBF\xBF",
+                           "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF0\x8F\xBF\xBF"}) {
+    BOOST_TEST(valid(four) == decodes(four), four);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(markup_is_escaped_wherever_it_falls_in_the_eight_byte_blocks) {
+  for (std::size_t at = 0; at < 20; ++at) {
+    for (const auto& [c, entity] : std::vector<std::pair<char, std::string>>{
+             {'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}}) {
+      std::string text = "令和" + std::string(20, 'a');
+      text[6 + at < text.size() ? 6 + at : 6] = c;
+      const auto at_byte = text.find(c);
+      const std::string expected = text.substr(0, at_byte) + entity + text.substr(at_byte + 1);
+      BOOST_TEST(escape_markup(text) == expected);
+    }
+  }
+  BOOST_TEST(escape_markup("a&&b<<>>\"'") == "a&amp;&amp;b&lt;&lt;&gt;&gt;&quot;'");
+  BOOST_TEST(escape_markup("") == "");
+  BOOST_TEST(escape_markup("令和元年度の実績") == "令和元年度の実績");
 }
 
 // toml++ 3.3 marks a default case unreachable that kana after a line-ending backslash in a

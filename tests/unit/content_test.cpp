@@ -53,6 +53,7 @@ BOOST_AUTO_TEST_CASE(warns_when_an_era_year_and_its_western_year_disagree) {
                         "+++\ntitle = \"t\"\n+++\n"
                         "令和元（２０１９）年度から令和３（２０２２）年度まで\n"
                         "令和2年度（2020年度）と平成30年（2019年）\n"
+                        "令和元年度(2019年度)、令和2年度(2021年度)\n"
                         "```\n令和３（２０２２）年度 in code is not prose\n```\n"
                         "`令和３（２０２２）` neither\n");
   check_prose(text, 4, diags);
@@ -61,7 +62,9 @@ BOOST_AUTO_TEST_CASE(warns_when_an_era_year_and_its_western_year_disagree) {
                  "a.md:4:14: warning: era year and Western year disagree: 令和3年 is 2021, but "
                  "the brackets say 2022",
                  "a.md:5:15: warning: era year and Western year disagree: 平成30年 is 2018, but "
-                 "the brackets say 2019"}));
+                 "the brackets say 2019",
+                 "a.md:6:15: warning: era year and Western year disagree: 令和2年 is 2020, but "
+                 "the brackets say 2021"}));
 }
 
 BOOST_AUTO_TEST_CASE(loads_pages_sorted_by_weight_and_warns_about_unpublished_files) {

@@ -27,6 +27,28 @@ BOOST_AUTO_TEST_CASE(variables_escape_html_unless_triple_or_ampersand) {
   BOOST_TEST(render("{{t}} {{f}}", Value(Map{{"t", true}, {"f", false}})) == "true false");
 }
 
+// Names are told apart by their length and first seven bytes first: names alike in those
+// must still be found by the whole name.
+BOOST_AUTO_TEST_CASE(names_alike_at_the_start_are_found_by_the_whole_name) {
+  const Value c(Map{{"description", "d1"},
+                    {"descriptions", "d2"},
+                    {"site_title", "t1"},
+                    {"site_titlf", "t2"},
+                    {"a", "short"},
+                    {"ab", "longer"}});
+  BOOST_TEST(render("{{description}}|{{descriptions}}|{{site_title}}|{{site_titlf}}|{{a}}|{{ab}}",
+                    c) == "d1|d2|t1|t2|short|longer");
+  BOOST_TEST(render("[{{descriptionz}}][{{site_tit}}]", c) == "[][]");
+}
+
+BOOST_AUTO_TEST_CASE(viewed_text_renders_like_owned_text) {
+  const std::string text = "<令和>";
+  const std::string empty;
+  const Value c(Map{{"v", Value::view(text)}, {"e", Value::view(empty)}});
+  BOOST_TEST(render("{{v}}|{{{v}}}|{{#e}}shown{{/e}}{{^e}}empty{{/e}}", c) ==
+             "&lt;令和&gt;|<令和>|empty");
+}
+
 BOOST_AUTO_TEST_CASE(sections_iterate_lists_enter_maps_and_skip_falsy_values) {
   const Value c(Map{{"list", List{Map{{"n", "1"}}, Map{{"n", "2"}}}},
                     {"map", Map{{"n", "m"}}},

@@ -1,4 +1,5 @@
 #define BOOST_TEST_MODULE output
+#include <sys/stat.h>
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -115,6 +116,48 @@ BOOST_AUTO_TEST_CASE(a_writer_that_only_looked_ahead_changes_nothing) {
   }
   BOOST_TEST(slurp(dir.path / "public/index.html") == "2");
   BOOST_TEST(slurp(dir.path / ".public.hyoka-new/index.html") == "1");
+}
+
+// The writer writes over the site before the last without waiting for the listing of it (which
+// is for removing what the new site lacks): a link, a pipe or a file where the new site needs a
+// folder or a file is found as it writes, and replaced, never written through.
+BOOST_AUTO_TEST_CASE(links_pipes_and_files_in_the_way_are_replaced_not_written_through) {
+  TempDir dir;
+  const auto dest = (dir.path / "public").string();
+  const auto src = (dir.path / "src").string();
+  Diagnostics diags;
+  BOOST_REQUIRE(write_site({{"index.html", "1"}}, dest, src, diags));
+  BOOST_REQUIRE(write_site({{"index.html", "2"}}, dest, src, diags));
+  const auto staging = dir.path / ".public.hyoka-new";
+  const auto outside = dir.path / "outside";
+  fs::create_directories(outside);
+  for (const bool looked_ahead : {true, false}) {
+    fs::create_directory_symlink(outside, staging / "areas");       // a folder the site needs
+    fs::create_symlink(outside / "x.html", staging / "link.html");  // a file the site writes
+    BOOST_REQUIRE(::mkfifo((staging / "pipe.html").c_str(), 0644) == 0);
+    fs::create_directories(staging / "folder.html/below");  // a folder where a file goes
+    { std::ofstream(staging / "file") << "a file where a folder goes"; }
+    SiteWriter writer;
+    if (looked_ahead) writer.look_ahead(dest);
+    BOOST_REQUIRE(writer.open(dest, src, diags));
+    writer.put("areas/a/index.html", "a");
+    writer.put("link.html", "l");
+    writer.put("pipe.html", "p");
+    writer.put("folder.html", "f");
+    writer.put("file/inside.html", "i");
+    BOOST_REQUIRE(writer.commit(diags));
+    BOOST_TEST(fs::is_empty(outside));
+    BOOST_TEST(!fs::is_symlink(dir.path / "public/areas"));
+    BOOST_TEST(slurp(dir.path / "public/areas/a/index.html") == "a");
+    BOOST_TEST(!fs::is_symlink(dir.path / "public/link.html"));
+    BOOST_TEST(slurp(dir.path / "public/link.html") == "l");
+    BOOST_TEST(fs::is_regular_file(dir.path / "public/pipe.html"));
+    BOOST_TEST(slurp(dir.path / "public/pipe.html") == "p");
+    BOOST_TEST(slurp(dir.path / "public/folder.html") == "f");
+    BOOST_TEST(slurp(dir.path / "public/file/inside.html") == "i");
+    BOOST_TEST(!fs::exists(dir.path / "public/index.html"));
+    BOOST_TEST(diags.all().empty());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_file_put_twice_is_written_over_whole_in_a_new_or_a_reused_folder) {
