@@ -4,12 +4,12 @@
 Generates N areas (about 1 KB of Japanese Markdown prose each: emphasis, a bullet list, a small
 GFM table), one dataset of N rows x 5 fiscal years (2019-2023), and an equivalent Hugo site (same
 prose, the same counts table and an SVG bar chart per page from per-area data files). Builds both
-alternately, RUNS times each, and prints medians, the ratio hyoka/Hugo and peak memory; then
-the floor (build/hyoka_floor: cmark-gfm alone on the same Markdown plus writing the same files)
-and hyoka's ratio to it.
+in turns with the floor (build/hyoka_floor: cmark-gfm alone on the same Markdown plus writing
+the same files), RUNS times each, and prints medians, the ratio hyoka/Hugo, peak memory and
+hyoka's ratio to the floor.
 
-  python3 benchmarks/build_speed.py [AREAS] [--runs 5] [--hyoka build/generator/hyoka]
-      [--keep DIR] [--generate-only DIR]
+  python3 benchmarks/build_speed.py [AREAS] [--runs 5] [--warmup 2]
+      [--hyoka build/generator/hyoka] [--keep DIR] [--generate-only DIR]
 
 Peak memory needs GNU time (/usr/bin/time, Debian package `time`); Hugo (Debian package `hugo`)
 is skipped with a note when it is not installed. Not a test: run it on a quiet machine.
@@ -137,6 +137,8 @@ def timed(command, cwd):
     """Wall seconds and peak resident memory in MiB (None without GNU time)."""
     gnu_time = shutil.which("time", path="/usr/bin")
     prefix = [gnu_time, "-f", "%M"] if gnu_time else []
+    # What the run before left for the disk to write is written first, not during this run.
+    os.sync()
     start = time.perf_counter()
     run = subprocess.run(prefix + command, cwd=cwd, stdout=subprocess.DEVNULL,
                          stderr=subprocess.PIPE, text=True)
@@ -152,6 +154,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("areas", nargs="?", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=2,
+                        help="untimed builds of each first (default 2): a first build creates "
+                             "every file, later ones write over the last build's, as in daily use")
     parser.add_argument("--hyoka", default=f"{repo}/build/generator/hyoka")
     parser.add_argument("--keep", help="generate the sites into this folder and keep them")
     parser.add_argument("--generate-only", metavar="DIR",
@@ -174,14 +179,34 @@ def main():
     hyoka_cmd = [os.path.abspath(args.hyoka), "build", "--quiet"]
     hugo_cmd = [hugo, "--quiet", "--destination", "public"] if hugo else None
 
+    def floor_run():
+        os.sync()
+        run = subprocess.run([args.floor, hyoka_site], capture_output=True, text=True, check=True)
+        return dict(line.split() for line in run.stdout.splitlines())
+
+    # hyoka, Hugo and the floor take turns, so that all three see the machine in the same state
+    # (on a shared machine the speed of the disk and of the cores drifts over minutes).
+    has_floor = os.path.exists(args.floor)
+    for _ in range(args.warmup):
+        timed(hyoka_cmd, hyoka_site)
+        if hugo:
+            timed(hugo_cmd, hugo_site)
+        if has_floor:
+            floor_run()
     results = {"hyoka": [], "hugo": []}
+    floors = []
     for _ in range(args.runs):
         results["hyoka"].append(timed(hyoka_cmd, hyoka_site))
         if hugo:
             results["hugo"].append(timed(hugo_cmd, hugo_site))
+        if has_floor:
+            values = floor_run()
+            floors.append(float(values["markdown"]) + float(values["write"]))
 
     def row(name, runs):
         median = statistics.median(s for s, _ in runs)
+        if os.environ.get("BUILD_SPEED_ALL"):
+            print(f"{name} runs: " + " ".join(f"{s:.3f}" for s, _ in runs))
         peaks = [p for _, p in runs if p is not None]
         peak = f"{max(peaks):.0f} MiB" if peaks else "n/a"
         print(f"{name:<6} {median:>9.3f} s {peak:>10}")
@@ -197,13 +222,7 @@ def main():
         print("Hugo left out (--no-hugo)")
     else:
         print("Hugo not installed (apt-get install hugo): skipped")
-    if os.path.exists(args.floor):
-        floors = []
-        for _ in range(args.runs):
-            run = subprocess.run([args.floor, hyoka_site], capture_output=True, text=True,
-                                 check=True)
-            values = dict(line.split() for line in run.stdout.splitlines())
-            floors.append(float(values["markdown"]) + float(values["write"]))
+    if has_floor:
         floor = statistics.median(floors)
         print(f"{'floor':<6} {floor:>9.3f} s {'':>10}  (cmark-gfm + writing "
               f"{values['files']} files)")

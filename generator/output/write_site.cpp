@@ -155,6 +155,8 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   // on every build (most of the time of writing a large site). What the new site does not have
   // goes at commit().
   staging_ = staging_folder(dest_);
+  static std::atomic<std::uint64_t> openings = 0;
+  opened_ = ++openings;
   reused_ = fs::is_directory(fs::symlink_status(staging_, ec));
   if (!reused_) stop_listing();  // nothing there is kept
   if (const auto why = open_staging(!reused_); !why.empty()) {
@@ -213,45 +215,51 @@ bool SiteWriter::list(int dir, const std::string& prefix, std::vector<char>& buf
 
 void SiteWriter::put(const std::string& relative, const std::string& bytes) {
   if (!open_ || failed_) return;
-  bool again = false;  // this site wrote it before: it is a file
-  bool ours = false;   // this site has a folder there: that stays, and the write fails
-  {
-    const std::lock_guard lock(mutex_);
-    again = !written_.insert(relative).second;
-    ours = folders_.count(relative) > 0;
-    ++stats_.files;
-    stats_.bytes += bytes.size();
-  }
   if (!make_folders(relative)) return;
   bool in_the_way = false;
   int why = write_file(staging_fd_, relative.c_str(), bytes, in_the_way);
-  if (why != 0 && in_the_way && !again && !ours) {
-    // A folder or a link of the site before the last where this site has a file.
-    std::error_code ec;
-    fs::remove_all(staging_ / relative, ec);
-    why = write_file(staging_fd_, relative.c_str(), bytes, in_the_way);
+  if (why != 0 && in_the_way) {
+    // A folder or a link of the site before the last where this site has a file; a folder of
+    // this site's own stays, and the build fails at commit().
+    bool ours = false;
+    {
+      const std::lock_guard lock(mutex_);
+      ours = folders_.count(relative) > 0;
+    }
+    if (!ours) {
+      std::error_code ec;
+      fs::remove_all(staging_ / relative, ec);
+      why = write_file(staging_fd_, relative.c_str(), bytes, in_the_way);
+    }
   }
-  if (why != 0) fail(std::strerror(why));
+  const std::lock_guard lock(mutex_);
+  if (why != 0) fail_locked(std::strerror(why));
+  written_list_.push_back(relative);
+  ++stats_.files;
+  stats_.bytes += bytes.size();
 }
 
 bool SiteWriter::make_folders(const std::string& relative) {
-  // A folder is in folders_ only with every folder above it: mostly one lookup.
   const std::string_view path = relative;
   const auto last = path.rfind('/');
   if (last == std::string_view::npos) return true;
+  const auto parent = path.substr(0, last);
+  // The files of a page go to one folder, one after another from one thread: the folder this
+  // thread made or found last needs neither the lock nor a lookup.
+  thread_local struct {
+    std::uint64_t opened = 0;
+    std::string folder;
+  } last_made;
+  if (last_made.opened == opened_ && last_made.folder == parent) return true;
   std::vector<std::string_view> missing;
   {
     const std::lock_guard lock(mutex_);
-    if (folders_.count(path.substr(0, last))) return true;
-    for (auto slash = path.find('/'); slash != std::string_view::npos;
-         slash = path.find('/', slash + 1)) {
-      const auto folder = path.substr(0, slash);
-      if (folders_.count(folder)) continue;
-      if (written_.count(folder)) {
-        fail_locked(relative + " needs a folder where the file " + std::string(folder) + " is");
-        return false;
+    // A folder is in folders_ only with every folder above it: mostly one lookup.
+    if (!folders_.count(parent)) {
+      for (auto slash = path.find('/'); slash != std::string_view::npos;
+           slash = path.find('/', slash + 1)) {
+        if (!folders_.count(path.substr(0, slash))) missing.push_back(path.substr(0, slash));
       }
-      missing.push_back(folder);
     }
   }
   // Made outside the lock: the other threads go on writing meanwhile. Once the listing is in,
@@ -268,8 +276,12 @@ bool SiteWriter::make_folders(const std::string& relative) {
       return false;
     }
   }
-  const std::lock_guard lock(mutex_);
-  for (const auto folder : missing) folders_.emplace(folder);
+  {
+    const std::lock_guard lock(mutex_);
+    for (const auto folder : missing) folders_.emplace(folder);
+  }
+  last_made.opened = opened_;
+  last_made.folder = parent;
   return true;
 }
 
@@ -294,6 +306,13 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
     return false;
   };
   if (failed_) return fail("cannot write the site: " + failure_);
+  written_.reserve(written_list_.size());
+  for (const auto& path : written_list_) written_.insert(path);
+  for (const auto& folder : folders_) {
+    if (written_.count(folder)) {
+      return fail("cannot write the site: " + folder + " is both a file and a folder of the site");
+    }
+  }
   if (reused_) {
     if (lister_.joinable()) lister_.join();
     Listing old;

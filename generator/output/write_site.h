@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -64,6 +65,7 @@ class SiteWriter {
   void start_listing(const std::filesystem::path& folder);
   void stop_listing();
   // The folders `relative` needs, made or kept; false (and the build failed) when one cannot be.
+  // A file of this site where it needs a folder is found at commit().
   bool make_folders(const std::string& relative);
   // With mutex_ held: keeps the first reason for commit() and lets later files go.
   void fail_locked(const std::string& why);
@@ -78,7 +80,8 @@ class SiteWriter {
   std::filesystem::path dest_, parent_, staging_;
   int staging_fd_ = -1;  // every path below is opened relative to it
   bool open_ = false;
-  bool reused_ = false;  // the staging folder holds the site before the last
+  bool reused_ = false;       // the staging folder holds the site before the last
+  std::uint64_t opened_ = 0;  // which open() of any writer: tells threads' caches apart
   // What the staging folder held, a folder right before what it holds, listed while the site is
   // loaded and written (look_ahead()). A file this site writes meanwhile may or may not be in it;
   // commit() passes over this site's files and folders either way.
@@ -97,8 +100,9 @@ class SiteWriter {
     }
   };
   using Paths = std::unordered_set<std::string, PathHash, std::equal_to<>>;
-  Paths written_;  // relative paths
-  Paths folders_;  // holding this site's files, made or kept
+  std::vector<std::string> written_list_;         // relative paths, as put() wrote them
+  std::unordered_set<std::string_view> written_;  // the same, at commit()
+  Paths folders_;                                 // holding this site's files, made or kept
   std::string failure_;
   std::atomic<bool> failed_ = false;
   WriteStats stats_;

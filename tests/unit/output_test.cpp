@@ -160,6 +160,25 @@ BOOST_AUTO_TEST_CASE(links_pipes_and_files_in_the_way_are_replaced_not_written_t
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_file_and_a_folder_at_one_path_fail_the_build_and_keep_the_site) {
+  for (const bool folder_first : {true, false}) {
+    TempDir dir;
+    const auto dest = (dir.path / "public").string();
+    const auto src = (dir.path / "src").string();
+    Diagnostics diags;
+    BOOST_REQUIRE(write_site({{"index.html", "1"}}, dest, src, diags));
+    SiteWriter writer;
+    BOOST_REQUIRE(writer.open(dest, src, diags));
+    if (folder_first) writer.put("a/b.html", "b");
+    writer.put("a", "a file");
+    if (!folder_first) writer.put("a/b.html", "b");
+    BOOST_TEST(!writer.commit(diags));
+    BOOST_TEST(diags.has_errors());
+    BOOST_TEST(slurp(dir.path / "public/index.html") == "1");
+    BOOST_TEST(!fs::exists(dir.path / "public/a"));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_file_put_twice_is_written_over_whole_in_a_new_or_a_reused_folder) {
   TempDir dir;
   const auto dest = (dir.path / "public").string();
