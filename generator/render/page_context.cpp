@@ -98,7 +98,8 @@ mustache::Map table_context(const TableView& table) {
 constexpr std::size_t kAreasListedOnEveryPage = 30;
 
 static bool omits_areas(const Site& site, const SitePage& page) {
-  return page.page->kind == PageKind::area && site.areas.size() > kAreasListedOnEveryPage;
+  // The home page keeps them: its list of areas is the one the others link to.
+  return page.page->kind != PageKind::home && site.areas.size() > kAreasListedOnEveryPage;
 }
 
 static mustache::Value area_link(const SitePage& from, const SitePage& area) {

@@ -227,7 +227,7 @@ BOOST_AUTO_TEST_CASE(one_thread_and_four_threads_build_byte_identical_sites) {
   BOOST_TEST((one == read_tree(dir.path() / "four")));
 }
 
-BOOST_AUTO_TEST_CASE(area_pages_of_a_large_site_link_to_the_list_instead_of_every_area) {
+BOOST_AUTO_TEST_CASE(pages_of_a_large_site_link_to_the_list_instead_of_every_area) {
   TempDir dir;
   copy_sample_site(dir.path());
   for (int i = 10; i < 40; ++i) {
@@ -245,6 +245,13 @@ BOOST_AUTO_TEST_CASE(area_pages_of_a_large_site_link_to_the_list_instead_of_ever
              std::string::npos);
   BOOST_TEST(area.find("href=\"../../areas/extra-21/index.html\" rel=\"next\"") !=
              std::string::npos);
+  // Nor the dataset's page or 404.html: only the home page lists every area.
+  const auto dataset = read_file(dir.path() / "public/data/achievement/index.html");
+  BOOST_TEST(dataset.find("extra-39/") == std::string::npos);
+  BOOST_TEST(dataset.find("../../index.html#areas-heading") != std::string::npos);
+  const auto not_found = read_file(dir.path() / "public/404.html");
+  BOOST_TEST(not_found.find("extra-39/") == std::string::npos);
+  BOOST_TEST(not_found.find("index.html#areas-heading") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_build_leaves_the_previous_public_folder_unchanged) {
