@@ -86,6 +86,11 @@ fs::path staging_folder(const fs::path& dest) {
   return dest.parent_path() / ("." + dest.filename().string() + ".hyoka-new");
 }
 
+// Where what the two site folders held is recorded, beside them.
+std::string record_file(const fs::path& dest) {
+  return (dest.parent_path() / ("." + dest.filename().string() + ".hyoka-listing")).string();
+}
+
 int open_folder(const fs::path& path) {
   return ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
@@ -104,20 +109,22 @@ SiteWriter::~SiteWriter() {
 }
 
 void SiteWriter::look_ahead(const std::string& destination) {
-  start_listing(staging_folder(destination_folder(destination)));
+  const auto dest = destination_folder(destination);
+  start_listing(staging_folder(dest), record_file(dest));
 }
 
-void SiteWriter::start_listing(const fs::path& folder) {
+void SiteWriter::start_listing(const fs::path& folder, const std::string& record) {
   stop_listing();
   listed_at_ = folder;
+  listed_record_ = record;
   lister_ = std::jthread([this](const std::stop_token& stop) {
     listing_.clear();
     listed_kind_.clear();
     listing_whole_ = false;
     const int dir = open_folder(listed_at_);
     if (dir < 0) return;
-    std::vector<char> buffer(32 * 1024);
-    listing_whole_ = list(dir, "", buffer, listing_, stop) && !stop.stop_requested();
+    listing_whole_ =
+        list_site_folder(dir, listed_record_, listing_, stop) && !stop.stop_requested();
     ::close(dir);
     if (!listing_whole_) return;
     listed_kind_.reserve(listing_.size());
@@ -155,6 +162,7 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   // on every build (most of the time of writing a large site). What the new site does not have
   // goes at commit().
   staging_ = staging_folder(dest_);
+  record_ = record_file(dest_);
   static std::atomic<std::uint64_t> openings = 0;
   opened_ = ++openings;
   reused_ = fs::is_directory(fs::symlink_status(staging_, ec));
@@ -164,53 +172,9 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
     return false;
   }
   // Files are written while it is listed: the listing is needed only at commit().
-  if (reused_ && !(lister_.joinable() && listed_at_ == staging_)) start_listing(staging_);
+  if (reused_ && !(lister_.joinable() && listed_at_ == staging_)) start_listing(staging_, record_);
   open_ = true;
   return true;
-}
-
-bool SiteWriter::list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
-                      const std::stop_token& stop) {
-  if (stop.stop_requested()) return false;
-  bool whole = true;
-  // getdents64 rather than readdir: fdopendir would stat each folder once more.
-  Listing entries;
-  ssize_t size;
-  while ((size = ::getdents64(dir, buffer.data(), buffer.size())) > 0) {
-    for (ssize_t at = 0; at < size;) {
-      const auto* entry = reinterpret_cast<const dirent64*>(buffer.data() + at);
-      at += entry->d_reclen;
-      const std::string_view name = entry->d_name;
-      if (name == "." || name == "..") continue;
-      auto type = entry->d_type;
-      if (type == DT_UNKNOWN) {  // a file system that does not say
-        struct stat st {};
-        if (::fstatat(dir, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-          type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
-        } else {
-          whole = false;
-        }
-      }
-      entries.emplace_back(prefix + std::string(name), type == DT_DIR   ? Kind::folder
-                                                       : type == DT_REG ? Kind::file
-                                                                        : Kind::other);
-    }
-  }
-  if (size < 0) whole = false;
-  // What a folder holds right after it, for prune() to pass over.
-  for (auto& [path, kind] : entries) {
-    out.emplace_back(path, kind);
-    if (kind != Kind::folder) continue;
-    const auto name = path.c_str() + prefix.size();
-    const int sub = ::openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (sub < 0) {
-      whole = false;
-      continue;
-    }
-    whole = list(sub, path + '/', buffer, out, stop) && whole;
-    ::close(sub);
-  }
-  return whole;
 }
 
 void SiteWriter::put(const std::string& relative, const std::string& bytes) {
@@ -268,7 +232,7 @@ bool SiteWriter::make_folders(const std::string& relative) {
   for (const auto folder : missing) {
     if (listed) {
       const auto it = listed_kind_.find(folder);
-      if (it != listed_kind_.end() && it->second == Kind::folder) continue;
+      if (it != listed_kind_.end() && it->second == EntryKind::folder) continue;
     }
     const std::string name(folder);
     if (const int why = make_folder(staging_fd_, name.c_str()); why != 0) {
@@ -321,8 +285,8 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
       old = std::move(listing_);
     } else {
       // Read again, now that nothing else writes there.
-      std::vector<char> buffer(32 * 1024);
-      whole = list(staging_fd_, "", buffer, old, {});
+      old.clear();
+      whole = list_site_folder(staging_fd_, record_, old, {});
     }
     // What could not be read could not be removed, and would stay in the new site.
     if (!whole) {
@@ -331,6 +295,16 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
                   "that folder and build again");
     }
     prune(old);
+  }
+  // What it holds now, for the build after next to read only what changed since.
+  {
+    Listing now;
+    now.reserve(folders_.size() + written_.size());
+    for (const auto& folder : folders_) now.emplace_back(folder, EntryKind::folder);
+    for (const auto file : written_) now.emplace_back(std::string(file), EntryKind::file);
+    const int keep = open_folder(dest_);
+    record_site_folder(staging_fd_, keep, std::move(now), record_);
+    if (keep >= 0) ::close(keep);
   }
   close_staging();
   if (fs::exists(dest_, ec)) {
@@ -363,7 +337,7 @@ void SiteWriter::prune(const Listing& old) {
   for (std::size_t i = 0; i < old.size(); ++i) {
     const auto& [path, kind] = old[i];
     if (folders_.count(path)) continue;  // holds this site's files
-    if (kind == Kind::folder) {
+    if (kind == EntryKind::folder) {
       // Gone, or a file now (put() removed it then): nothing below it stays.
       if (!written_.count(path)) {
         std::error_code ec;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "output/site_listing.h"
 #include "render/file_sink.h"
 
 namespace hyoka {
@@ -52,17 +53,9 @@ class SiteWriter {
   void abandon();
 
  private:
-  // What the site before the last has at a path.
-  enum class Kind : unsigned char { file, folder, other };
-  // Paths under the staging folder, each folder right before what it holds.
-  using Listing = std::vector<std::pair<std::string, Kind>>;
-
-  // Adds what `dir` holds to `out`, its paths after `prefix`; stops early when asked to.
-  // False when a folder below could not be read whole (or it stopped).
-  static bool list(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out,
-                   const std::stop_token& stop);
-  // Lists `folder` on lister_ into listing_; stop_listing() waits for it, stopped early.
-  void start_listing(const std::filesystem::path& folder);
+  // Lists `folder` (with what `record` says of it) on lister_ into listing_; stop_listing()
+  // waits for it, stopped early.
+  void start_listing(const std::filesystem::path& folder, const std::string& record);
   void stop_listing();
   // The folders `relative` needs, made or kept; false (and the build failed) when one cannot be.
   // A file of this site where it needs a folder is found at commit().
@@ -78,6 +71,7 @@ class SiteWriter {
 
   std::string destination_;  // as given, for messages
   std::filesystem::path dest_, parent_, staging_;
+  std::string record_;   // what the staging folder held, recorded beside it (site_listing.h)
   int staging_fd_ = -1;  // every path below is opened relative to it
   bool open_ = false;
   bool reused_ = false;       // the staging folder holds the site before the last
@@ -87,10 +81,11 @@ class SiteWriter {
   // commit() passes over this site's files and folders either way.
   std::jthread lister_;
   std::filesystem::path listed_at_;
+  std::string listed_record_;
   Listing listing_;
   bool listing_whole_ = false;
   // What the listing found at each path, for put() once `listing_ready_` (a whole listing).
-  std::unordered_map<std::string_view, Kind> listed_kind_;
+  std::unordered_map<std::string_view, EntryKind> listed_kind_;
   std::atomic<bool> listing_ready_ = false;
   std::mutex mutex_;
   struct PathHash {

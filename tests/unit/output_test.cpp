@@ -1,13 +1,19 @@
 #define BOOST_TEST_MODULE output
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <set>
 #include <sstream>
 
+#include "output/site_listing.h"
 #include "outputs/output_plugin.h"
 #include "pipeline/build.h"
 #include "support/tiny_site.h"
@@ -177,6 +183,85 @@ BOOST_AUTO_TEST_CASE(a_file_and_a_folder_at_one_path_fail_the_build_and_keep_the
     BOOST_TEST(slurp(dir.path / "public/index.html") == "1");
     BOOST_TEST(!fs::exists(dir.path / "public/a"));
   }
+}
+
+// A build records what its folder holds beside it, and the build after next reads only the
+// folders whose entries changed since (their status-change time), so a file put in by hand is
+// still found and removed; even in a folder whose modification time was set back, as
+// `touch -d` or `rsync -t` do, since that sets the status-change time.
+BOOST_AUTO_TEST_CASE(what_was_added_by_hand_is_removed_although_the_rest_is_taken_from_the_record) {
+  TempDir dir;
+  const auto dest = (dir.path / "public").string();
+  const auto src = (dir.path / "src").string();
+  const SiteFiles site = {{"index.html", "i"},
+                          {"areas/a/index.html", "a"},
+                          {"areas/b/index.html", "b"},
+                          {"data/d.csv", "d"}};
+  Diagnostics diags;
+  BOOST_REQUIRE(write_site(site, dest, src, diags));
+  BOOST_REQUIRE(write_site(site, dest, src, diags));
+  BOOST_TEST(fs::exists(dir.path / ".public.hyoka-listing"));
+  // Into the site that the next build leaves as the one to write over.
+  const auto old_time = fs::last_write_time(dir.path / "public/areas/b");
+  { std::ofstream(dir.path / "public/areas/a/stray.html") << "x"; }
+  { std::ofstream(dir.path / "public/areas/b/stray.html") << "x"; }
+  fs::last_write_time(dir.path / "public/areas/b", old_time - std::chrono::hours(24));
+  fs::create_directories(dir.path / "public/areas/new/deeper");
+  { std::ofstream(dir.path / "public/areas/new/deeper/stray.html") << "x"; }
+  BOOST_REQUIRE(write_site(site, dest, src, diags));
+  BOOST_REQUIRE(write_site(site, dest, src, diags));
+  std::set<std::string> written;
+  for (const auto& entry : fs::recursive_directory_iterator(dir.path / "public")) {
+    if (entry.is_regular_file()) {
+      written.insert(entry.path().lexically_relative(dir.path / "public").generic_string());
+    }
+  }
+  BOOST_TEST((written == std::set<std::string>{"index.html", "areas/a/index.html",
+                                               "areas/b/index.html", "data/d.csv"}));
+  BOOST_TEST(!fs::exists(dir.path / "public/areas/new"));
+  BOOST_TEST(diags.all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_record_that_is_not_one_or_leads_outside_is_not_followed) {
+  TempDir dir;
+  const auto site = dir.path / "site";
+  fs::create_directories(site / "a");
+  { std::ofstream(site / "a/x.html") << "x"; }
+  { std::ofstream(site / "top.html") << "t"; }
+  const auto record = (dir.path / "record").string();
+  const int root = ::open(site.c_str(), O_RDONLY | O_DIRECTORY);
+  BOOST_REQUIRE(root >= 0);
+  const auto listed = [&] {
+    Listing out;
+    BOOST_TEST(list_site_folder(root, record, out, {}));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const Listing truth = {
+      {"a", EntryKind::folder}, {"a/x.html", EntryKind::file}, {"top.html", EntryKind::file}};
+  BOOST_TEST((listed() == truth));  // no record
+  // Records that say what is not there, or leave the folder: the disk is read instead.
+  for (const auto& said :
+       std::vector<Listing>{{{"a", EntryKind::folder}, {"a/../../outside", EntryKind::file}},
+                            {{"a", EntryKind::folder}, {"a/..", EntryKind::folder}},
+                            {{"../outside", EntryKind::file}},
+                            {{"a", EntryKind::file}},
+                            {{"a", EntryKind::folder}, {"a/gone.html", EntryKind::file}}}) {
+    BOOST_REQUIRE(record_site_folder(root, -1, said, record));
+    const auto out = listed();
+    // A record made after the folder's last change is believed for what it says of "a"
+    // (a file in it changing is not a change of it), so only the records refused show the
+    // disk's "a/x.html".
+    BOOST_TEST(std::count(out.begin(), out.end(),
+                          std::pair<std::string, EntryKind>("top.html", EntryKind::file)) == 1);
+    for (const auto& [path, kind] : out) {
+      BOOST_TEST(path.find("..") == std::string::npos, path);
+      BOOST_TEST(!path.starts_with("/"), path);
+    }
+  }
+  { std::ofstream(record, std::ios::binary) << "hyoka-listing 1\nfolder 1 2 3 4 99999\nfx"; }
+  BOOST_TEST((listed() == truth));
+  ::close(root);
 }
 
 BOOST_AUTO_TEST_CASE(a_file_put_twice_is_written_over_whole_in_a_new_or_a_reused_folder) {
