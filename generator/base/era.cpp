@@ -1,5 +1,7 @@
 #include "base/era.h"
 
+#include <vector>
+
 namespace hyoka {
 
 namespace {
@@ -46,7 +48,9 @@ std::optional<int> to_western(std::string_view era, int era_year) {
   return std::nullopt;
 }
 
-std::string fiscal_year_label(int western_year, FiscalYearStyle style) {
+namespace {
+
+std::string make_fiscal_year_label(int western_year, FiscalYearStyle style) {
   const std::string seireki = std::to_string(western_year) + "年度";
   const auto era = to_era(western_year);
   if (style == FiscalYearStyle::seireki || !era) return seireki;
@@ -54,6 +58,28 @@ std::string fiscal_year_label(int western_year, FiscalYearStyle style) {
       era->era + (era->year == 1 ? std::string("元") : std::to_string(era->year)) + "年度";
   if (style == FiscalYearStyle::wareki) return wareki;
   return wareki + "（" + seireki + "）";
+}
+
+}  // namespace
+
+std::string fiscal_year_label(int western_year, FiscalYearStyle style) {
+  // Every table and chart of every page names its years: those of the Heisei and Reiwa eras
+  // and the next century are made once.
+  constexpr int kFirst = 1989, kLast = 2100;
+  static const auto labels = [] {
+    std::vector<std::string> all;
+    for (const auto s :
+         {FiscalYearStyle::wareki_seireki, FiscalYearStyle::wareki, FiscalYearStyle::seireki}) {
+      for (int year = kFirst; year <= kLast; ++year) all.push_back(make_fiscal_year_label(year, s));
+    }
+    return all;
+  }();
+  if (western_year < kFirst || western_year > kLast)
+    return make_fiscal_year_label(western_year, style);
+  const int row = style == FiscalYearStyle::wareki_seireki ? 0
+                  : style == FiscalYearStyle::wareki       ? 1
+                                                           : 2;
+  return labels[static_cast<std::size_t>(row * (kLast - kFirst + 1) + western_year - kFirst)];
 }
 
 }  // namespace hyoka

@@ -171,7 +171,27 @@ std::vector<std::string> MemoryFileSystem::list_dirs(const std::string& dir) con
   return out;
 }
 
+namespace {
+
+// Whether lexically_normal() leaves `path` as it is: no empty, "." or ".." parts (a leading '/'
+// aside).
+bool is_normal(std::string_view path, bool may_be_absolute) {
+  if (may_be_absolute && path.starts_with('/')) path.remove_prefix(1);
+  if (path.empty()) return false;
+  for (std::size_t start = 0; start <= path.size();) {
+    const auto slash = std::min(path.find('/', start), path.size());
+    const auto part = path.substr(start, slash - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = slash + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string join_path(const std::string& dir, const std::string& name) {
+  // Every page of a site passes here: most need no normalising.
+  if (is_normal(dir, true) && is_normal(name, false)) return dir + '/' + name;
   auto joined = (fs::path(dir) / name).lexically_normal().generic_string();
   while (joined.starts_with("./")) joined.erase(0, 2);
   return joined;
