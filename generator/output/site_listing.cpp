@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -34,7 +35,8 @@ bool identify(int dir, FolderId& id) {
 }
 
 bool read_file(const std::string& path, std::string& out) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Not through a link, and not stopped by a pipe left in its place.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) return false;
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
@@ -90,17 +92,17 @@ bool is_part(std::string_view part) {
          part.find_first_of(std::string_view("/\0", 2)) == std::string_view::npos;
 }
 
-// A section's entries, checked: every path inside the folder, every folder before what it
-// holds and what it holds right after it.
+// A section's entries, checked: every path inside the folder, once, below a recorded folder.
+// In any order: the build that writes the record has them in no order of its own.
 struct Recorded {
   timespec made{};
   std::vector<std::pair<std::string_view, EntryKind>> entries;
-  std::vector<std::size_t> end;                          // one past what each entry holds
-  std::unordered_map<std::string_view, std::size_t> at;  // of each folder
+  // What each folder ("" for the site folder) holds by itself, as indices into `entries`.
+  std::unordered_map<std::string_view, std::vector<std::size_t>> in;
 
   bool read(const Section& s) {
     made = s.made;
-    std::vector<std::size_t> open;  // the folders that hold the next entry
+    std::unordered_map<std::string_view, EntryKind> kinds;
     for (auto rest = s.entries; !rest.empty();) {
       const auto stop = rest.find('\0');
       if (stop == std::string_view::npos || stop < 2) return false;
@@ -116,34 +118,50 @@ struct Recorded {
       const auto parent =
           slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
       if (!is_part(path.substr(slash == std::string_view::npos ? 0 : slash + 1))) return false;
-      while (!open.empty() && entries[open.back()].first != parent) {
-        end[open.back()] = entries.size();
-        open.pop_back();
-      }
-      if (open.empty() && !parent.empty()) return false;  // not right after its folder
-      if (kind == EntryKind::folder) {
-        if (!at.emplace(path, entries.size()).second) return false;
-        open.push_back(entries.size());
-      }
+      if (!kinds.emplace(path, kind).second) return false;
+      in[parent].push_back(entries.size());
       entries.emplace_back(path, kind);
-      end.push_back(entries.size());
     }
-    for (const auto i : open) end[i] = entries.size();
+    // Every folder that holds something is a recorded folder, and so on up: no path of the
+    // record leads anywhere but below the site folder.
+    for (const auto& [folder, held] : in) {
+      if (folder.empty()) continue;
+      const auto it = kinds.find(folder);
+      if (it == kinds.end() || it->second != EntryKind::folder) return false;
+    }
+    for (const auto& [path, kind] : kinds) {
+      if (kind == EntryKind::folder) in[path];  // an empty folder holds nothing
+    }
     return true;
   }
+
+  bool has_folder(std::string_view path) const { return in.count(path) > 0; }
 
   // What the folder `path` ("" for the site folder) holds, by itself.
   template <typename Each>
   void each_in(std::string_view path, Each&& each) const {
-    std::size_t first = 0, last = entries.size();
-    if (!path.empty()) {
-      const auto i = at.at(path);
-      first = i + 1;
-      last = end[i];
-    }
-    for (auto i = first; i < last; i = end[i]) each(entries[i]);
+    const auto it = in.find(path);
+    if (it == in.end()) return;
+    for (const auto i : it->second) each(entries[i]);
   }
 };
+
+// File systems known to set a folder's status-change time on every change of its entries
+// (vfat, exFAT and many FUSE file systems may not): a record is followed on these only.
+bool keeps_change_times(int dir) {
+  struct statfs fs {};
+  if (::fstatfs(dir, &fs) != 0) return false;
+  switch (static_cast<unsigned long>(fs.f_type)) {
+    case 0xEF53:      // ext2, ext3, ext4
+    case 0x58465342:  // xfs
+    case 0x9123683E:  // btrfs
+    case 0x01021994:  // tmpfs
+    case 0xF2F52010:  // f2fs
+      return true;
+    default:
+      return false;
+  }
+}
 
 bool before(const timespec& a, const timespec& b) {
   return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
@@ -218,7 +236,7 @@ struct Walk {
     for (auto& [sub, kind] : entries) {
       out.emplace_back(sub, kind);
       if (kind != EntryKind::folder) continue;
-      if (recorded && recorded->at.count(sub)) {
+      if (recorded && recorded->has_folder(sub)) {
         const auto seen = since(root, sub, recorded->made);
         if (seen == Seen::unchanged) {
           whole = folder(-1, sub) && whole;
@@ -250,7 +268,7 @@ bool list_site_folder(int root, const std::string& record_path, Listing& out,
   FolderId id;
   Recorded recorded;
   bool known = false;
-  if (identify(root, id) && read_file(record_path, text)) {
+  if (keeps_change_times(root) && identify(root, id) && read_file(record_path, text)) {
     for (const auto& section : sections_of(text)) {
       if (section.id == id) known = recorded.read(section);
     }
@@ -274,11 +292,6 @@ bool record_site_folder(int root, int keep, Listing entries, const std::string& 
       if (section.id == kept && !(kept == id)) keep_section = section.whole;
     }
   }
-  // Sorted with '/' before every other byte (as \x01, for a plain compare of bytes), so that
-  // what a folder holds follows it; a name holding \x01 itself only makes the record unread.
-  for (auto& entry : entries) std::replace(entry.first.begin(), entry.first.end(), '/', '\x01');
-  std::sort(entries.begin(), entries.end());
-  for (auto& entry : entries) std::replace(entry.first.begin(), entry.first.end(), '\x01', '/');
   std::string body;
   for (const auto& [path, kind] : entries) {
     body += kind == EntryKind::folder ? 'd' : kind == EntryKind::file ? 'f' : 'o';
@@ -288,7 +301,8 @@ bool record_site_folder(int root, int keep, Listing entries, const std::string& 
   // Written to a new file, whose own status-change time is when the record was made: a change
   // to a folder after it shows a later time.
   const auto fresh = record_path + ".new";
-  const int fd = ::open(fresh.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  ::unlink(fresh.c_str());  // a file, or a link to one elsewhere, that it must not write through
+  const int fd = ::open(fresh.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) return false;
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0;

@@ -115,6 +115,7 @@ void SiteWriter::look_ahead(const std::string& destination) {
 
 void SiteWriter::start_listing(const fs::path& folder, const std::string& record) {
   stop_listing();
+  listing_ready_ = false;
   listed_at_ = folder;
   listed_record_ = record;
   lister_ = std::jthread([this](const std::stop_token& stop) {
@@ -277,8 +278,12 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
       return fail("cannot write the site: " + folder + " is both a file and a folder of the site");
     }
   }
+  bool pruned = true;
   if (reused_) {
     if (lister_.joinable()) lister_.join();
+    // put() is done with them, and their keys point into the listing moved away below.
+    listing_ready_ = false;
+    listed_kind_.clear();
     Listing old;
     bool whole = listing_whole_ && listed_at_ == staging_;
     if (whole) {
@@ -294,10 +299,12 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
                   " (the site before the last) to remove what the site no longer has; remove "
                   "that folder and build again");
     }
-    prune(old);
+    pruned = prune(old);
   }
-  // What it holds now, for the build after next to read only what changed since.
-  {
+  // What it holds now, for the build after next to read only what changed since; not when
+  // something could not be removed, which the record would then not show (the record from
+  // before stays: a folder changed since it shows as changed).
+  if (pruned) {
     Listing now;
     now.reserve(folders_.size() + written_.size());
     for (const auto& folder : folders_) now.emplace_back(folder, EntryKind::folder);
@@ -333,7 +340,8 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
   return true;
 }
 
-void SiteWriter::prune(const Listing& old) {
+bool SiteWriter::prune(const Listing& old) {
+  bool all = true;
   for (std::size_t i = 0; i < old.size(); ++i) {
     const auto& [path, kind] = old[i];
     if (folders_.count(path)) continue;  // holds this site's files
@@ -342,13 +350,15 @@ void SiteWriter::prune(const Listing& old) {
       if (!written_.count(path)) {
         std::error_code ec;
         fs::remove_all(staging_ / path, ec);
+        all = all && !ec;
       }
       const auto below = path + '/';
       while (i + 1 < old.size() && old[i + 1].first.starts_with(below)) ++i;
-    } else if (!written_.count(path)) {
-      ::unlinkat(staging_fd_, path.c_str(), 0);
+    } else if (!written_.count(path) && ::unlinkat(staging_fd_, path.c_str(), 0) != 0) {
+      all = all && errno == ENOENT;
     }
   }
+  return all;
 }
 
 std::string SiteWriter::open_staging(bool empty_first) {

@@ -63,8 +63,9 @@ class SiteWriter {
   // With mutex_ held: keeps the first reason for commit() and lets later files go.
   void fail_locked(const std::string& why);
   void fail(const std::string& why);
-  // Removes what the site before the last has and this one does not.
-  void prune(const Listing& old);
+  // Removes what the site before the last has and this one does not; false when something
+  // could not be removed.
+  bool prune(const Listing& old);
   // Makes the staging folder (emptied first when asked) and opens it; why not, or "".
   std::string open_staging(bool empty_first);
   void close_staging();

@@ -7,7 +7,8 @@
 
 namespace hyoka {
 
-PluginOutput OutputRegistry::emit(const Site& site, const Theme& theme, unsigned jobs) const {
+PluginOutput OutputRegistry::emit(const Site& site, const Theme& theme, unsigned jobs,
+                                  Which which) const {
   const OutputContext context{site, theme};
   PluginOutput made{std::vector<SiteFiles>(plugins_.size()),
                     std::vector<Diagnostics>(plugins_.size())};
@@ -15,6 +16,8 @@ PluginOutput OutputRegistry::emit(const Site& site, const Theme& theme, unsigned
   for (std::size_t i = 0; i < plugins_.size(); ++i) {
     (plugins_[i]->runs_beside_others() ? beside : alone).push_back(i);
   }
+  if (which == Which::alone) beside.clear();
+  if (which == Which::beside_others) alone.clear();
   parallel_for(beside.size(), jobs, [&](std::size_t k) {
     plugins_[beside[k]]->emit(context, made.files[beside[k]], made.diags[beside[k]]);
   });

@@ -44,8 +44,11 @@ class OutputRegistry {
   void add(std::unique_ptr<OutputPlugin> plugin) { plugins_.push_back(std::move(plugin)); }
   const std::vector<std::unique_ptr<OutputPlugin>>& plugins() const { return plugins_; }
 
-  // Runs every plugin; those that run beside others share `jobs` threads.
-  PluginOutput emit(const Site& site, const Theme& theme, unsigned jobs = 1) const;
+  enum class Which { all, beside_others, alone };
+  // Runs the plugins asked for (the others leave their slots empty); those that run beside
+  // others share `jobs` threads.
+  PluginOutput emit(const Site& site, const Theme& theme, unsigned jobs = 1,
+                    Which which = Which::all) const;
   // Puts what the plugins made into `sink` on `jobs` threads; `paths` holds the paths already
   // taken and gains theirs. Files and messages are taken in the order the plugins were added,
   // so they are the same for any number of threads.

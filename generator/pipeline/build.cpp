@@ -162,12 +162,22 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   if (options.write && !writer.open(destination, src, diags)) return result;
   BuildSink sink(*links, options.keep_files ? &result.files : nullptr,
                  options.write ? &writer : nullptr);
-  // The output plugins read the site and the theme only: they run on a thread of their own
-  // while the pages render, instead of after them with the cores idle.
-  auto emitted =
-      std::async(std::launch::async, [&, jobs = 1u] { return outputs.emit(*site, *theme, jobs); });
+  // The output plugins read the site and the theme only: hyoka's own run on a thread of their
+  // own while the pages render, instead of after them with the cores idle. One from a shared
+  // library runs after, alone, as it always has: its block plugins may be rendering pages.
+  using Which = OutputRegistry::Which;
+  auto emitted = std::async(std::launch::async, [&, jobs = 1u] {
+    return outputs.emit(*site, *theme, jobs, Which::beside_others);
+  });
   auto paths = render_site(*site, *theme, fs, diags, blocks, options.jobs, sink);
   auto made = emitted.get();
+  auto alone = outputs.emit(*site, *theme, 1, Which::alone);
+  for (std::size_t i = 0; i < made.files.size(); ++i) {
+    if (!outputs.plugins()[i]->runs_beside_others()) {
+      made.files[i] = std::move(alone.files[i]);
+      made.diags[i] = std::move(alone.diags[i]);
+    }
+  }
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 

@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -42,9 +41,11 @@ class Key {
 
  private:
   static std::uint64_t tag_of(std::string_view name) {
-    std::uint64_t tag = 0;
-    std::memcpy(&tag, name.data(), std::min<std::size_t>(name.size(), 7));
-    return tag | std::uint64_t{std::min<std::size_t>(name.size(), 255)} << 56;
+    std::uint64_t tag = std::min<std::size_t>(name.size(), 255);
+    for (std::size_t i = 0; i < 7; ++i) {
+      tag = tag << 8 | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0);
+    }
+    return tag;
   }
   std::string name_;
   std::uint64_t tag_;

@@ -30,7 +30,11 @@ BOOST_AUTO_TEST_CASE(variables_escape_html_unless_triple_or_ampersand) {
 // Names are told apart by their length and first seven bytes first: names alike in those
 // must still be found by the whole name.
 BOOST_AUTO_TEST_CASE(names_alike_at_the_start_are_found_by_the_whole_name) {
-  const Value c(Map{{"description", "d1"},
+  const Value c(Map{{"abcdefgh", "8a"},
+                    {"abcdefgi", "8b"},
+                    {"abcdefg", "7"},
+                    {"`", "backtick"},
+                    {"description", "d1"},
                     {"descriptions", "d2"},
                     {"site_title", "t1"},
                     {"site_titlf", "t2"},
@@ -39,6 +43,8 @@ BOOST_AUTO_TEST_CASE(names_alike_at_the_start_are_found_by_the_whole_name) {
   BOOST_TEST(render("{{description}}|{{descriptions}}|{{site_title}}|{{site_titlf}}|{{a}}|{{ab}}",
                     c) == "d1|d2|t1|t2|short|longer");
   BOOST_TEST(render("[{{descriptionz}}][{{site_tit}}]", c) == "[][]");
+  BOOST_TEST(render("{{abcdefgh}}|{{abcdefgi}}|{{abcdefg}}|{{`}}|[{{abcdefgj}}]", c) ==
+             "8a|8b|7|backtick|[]");
 }
 
 BOOST_AUTO_TEST_CASE(viewed_text_renders_like_owned_text) {
