@@ -13,6 +13,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "output/write_all.h"
+
 namespace hyoka {
 
 namespace {
@@ -310,12 +312,7 @@ bool record_site_folder(int root, int keep, Listing entries, const std::string& 
   std::snprintf(line, sizeof line, "folder %llu %llu %lld %lld %zu\n", id.device, id.inode,
                 static_cast<long long>(st.st_ctim.tv_sec),
                 static_cast<long long>(st.st_ctim.tv_nsec), body.size());
-  const std::string text = std::string(kHeader) + keep_section + line + body;
-  for (std::size_t done = 0; ok && done < text.size();) {
-    const auto n = ::write(fd, text.data() + done, text.size() - done);
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
+  ok = ok && write_all(fd, std::string(kHeader) + keep_section + line + body) == 0;
   ok = ::close(fd) == 0 && ok;
   if (ok) ok = ::rename(fresh.c_str(), record_path.c_str()) == 0;
   if (!ok) ::unlink(fresh.c_str());

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "output/write_all.h"
+
 namespace fs = std::filesystem;
 
 namespace hyoka {
@@ -46,14 +48,9 @@ int write_file(int dir, const char* path, std::string_view bytes, bool& in_the_w
       ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0) {
     return fail();
   }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail();
-    }
-    done += static_cast<std::size_t>(n);
+  if (const int why = write_all(fd, bytes); why != 0) {
+    ::close(fd);
+    return why;
   }
   return ::close(fd) == 0 ? 0 : errno;
 }
