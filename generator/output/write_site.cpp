@@ -78,14 +78,19 @@ fs::path destination_folder(const std::string& destination) {
   return dest;
 }
 
-// Where the site before the last waits beside the destination.
-fs::path staging_folder(const fs::path& dest) {
-  return dest.parent_path() / ("." + dest.filename().string() + ".hyoka-new");
+// What hyoka keeps beside the destination `dest`, named after it: ".public<suffix>".
+fs::path beside(const fs::path& dest, const char* suffix) {
+  return dest.parent_path() / ("." + dest.filename().string() + suffix);
 }
 
-// Where what the two site folders held is recorded, beside them.
+// Where the site before the last waits.
+fs::path staging_folder(const fs::path& dest) {
+  return beside(dest, ".hyoka-new");
+}
+
+// Where what the two site folders held is recorded.
 std::string record_file(const fs::path& dest) {
-  return (dest.parent_path() / ("." + dest.filename().string() + ".hyoka-listing")).string();
+  return beside(dest, ".hyoka-listing").string();
 }
 
 int open_folder(const fs::path& path) {
@@ -268,10 +273,9 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
     return false;
   };
   if (failed_) return fail("cannot write the site: " + failure_);
-  written_.reserve(written_list_.size());
-  for (const auto& path : written_list_) written_.insert(path);
+  const Written written(written_list_.begin(), written_list_.end());
   for (const auto& folder : folders_) {
-    if (written_.count(folder)) {
+    if (written.count(folder)) {
       return fail("cannot write the site: " + folder + " is both a file and a folder of the site");
     }
   }
@@ -296,16 +300,16 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
                   " (the site before the last) to remove what the site no longer has; remove "
                   "that folder and build again");
     }
-    pruned = prune(old);
+    pruned = prune(old, written);
   }
   // What it holds now, for the build after next to read only what changed since; not when
   // something could not be removed, which the record would then not show (the record from
   // before stays: a folder changed since it shows as changed).
   if (pruned) {
     Listing now;
-    now.reserve(folders_.size() + written_.size());
+    now.reserve(folders_.size() + written.size());
     for (const auto& folder : folders_) now.emplace_back(folder, EntryKind::folder);
-    for (const auto file : written_) now.emplace_back(std::string(file), EntryKind::file);
+    for (const auto file : written) now.emplace_back(std::string(file), EntryKind::file);
     const int keep = open_folder(dest_);
     record_site_folder(staging_fd_, keep, std::move(now), record_);
     if (keep >= 0) ::close(keep);
@@ -315,7 +319,7 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
     // Swap in one step where the file system can; the old site is then left in the staging
     // folder for the next build to write over.
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, dest_.c_str(), RENAME_EXCHANGE) != 0) {
-      const fs::path old = parent_ / ("." + dest_.filename().string() + ".hyoka-old");
+      const fs::path old = beside(dest_, ".hyoka-old");
       fs::remove_all(old, ec);
       fs::rename(dest_, old, ec);
       if (ec) return fail("cannot replace it: " + ec.message());
@@ -337,21 +341,21 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
   return true;
 }
 
-bool SiteWriter::prune(const Listing& old) {
+bool SiteWriter::prune(const Listing& old, const Written& written) {
   bool all = true;
   for (std::size_t i = 0; i < old.size(); ++i) {
     const auto& [path, kind] = old[i];
     if (folders_.count(path)) continue;  // holds this site's files
     if (kind == EntryKind::folder) {
       // Gone, or a file now (put() removed it then): nothing below it stays.
-      if (!written_.count(path)) {
+      if (!written.count(path)) {
         std::error_code ec;
         fs::remove_all(staging_ / path, ec);
         all = all && !ec;
       }
       const auto below = path + '/';
       while (i + 1 < old.size() && old[i + 1].first.starts_with(below)) ++i;
-    } else if (!written_.count(path) && ::unlinkat(staging_fd_, path.c_str(), 0) != 0) {
+    } else if (!written.count(path) && ::unlinkat(staging_fd_, path.c_str(), 0) != 0) {
       all = all && errno == ENOENT;
     }
   }

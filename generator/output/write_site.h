@@ -63,9 +63,11 @@ class SiteWriter {
   // With mutex_ held: keeps the first reason for commit() and lets later files go.
   void fail_locked(const std::string& why);
   void fail(const std::string& why);
+  // The paths put() wrote, looked up at commit().
+  using Written = std::unordered_set<std::string_view>;
   // Removes what the site before the last has and this one does not; false when something
   // could not be removed.
-  bool prune(const Listing& old);
+  bool prune(const Listing& old, const Written& written);
   // Makes the staging folder (emptied first when asked) and opens it; why not, or "".
   std::string open_staging(bool empty_first);
   void close_staging();
@@ -96,9 +98,8 @@ class SiteWriter {
     }
   };
   using Paths = std::unordered_set<std::string, PathHash, std::equal_to<>>;
-  std::vector<std::string> written_list_;         // relative paths, as put() wrote them
-  std::unordered_set<std::string_view> written_;  // the same, at commit()
-  Paths folders_;                                 // holding this site's files, made or kept
+  std::vector<std::string> written_list_;  // relative paths, as put() wrote them
+  Paths folders_;                          // holding this site's files, made or kept
   std::string failure_;
   std::atomic<bool> failed_ = false;
   WriteStats stats_;
