@@ -7,11 +7,11 @@
 
 namespace hyoka {
 
-PluginOutput OutputRegistry::emit(const Site& site, const Theme& theme, unsigned jobs,
-                                  Which which) const {
+void OutputRegistry::emit(const Site& site, const Theme& theme, PluginOutput& made, unsigned jobs,
+                          Which which) const {
   const OutputContext context{site, theme};
-  PluginOutput made{std::vector<SiteFiles>(plugins_.size()),
-                    std::vector<Diagnostics>(plugins_.size())};
+  made.files.resize(plugins_.size());
+  made.diags.resize(plugins_.size());
   std::vector<std::size_t> beside, alone;
   for (std::size_t i = 0; i < plugins_.size(); ++i) {
     (plugins_[i]->runs_beside_others() ? beside : alone).push_back(i);
@@ -22,7 +22,6 @@ PluginOutput OutputRegistry::emit(const Site& site, const Theme& theme, unsigned
     plugins_[beside[k]]->emit(context, made.files[beside[k]], made.diags[beside[k]]);
   });
   for (const auto i : alone) plugins_[i]->emit(context, made.files[i], made.diags[i]);
-  return made;
 }
 
 void OutputRegistry::put(PluginOutput made, SitePaths& paths, FileSink& sink, Diagnostics& diags,

@@ -45,10 +45,10 @@ class OutputRegistry {
   const std::vector<std::unique_ptr<OutputPlugin>>& plugins() const { return plugins_; }
 
   enum class Which { all, beside_others, alone };
-  // Runs the plugins asked for (the others leave their slots empty); those that run beside
-  // others share `jobs` threads.
-  PluginOutput emit(const Site& site, const Theme& theme, unsigned jobs = 1,
-                    Which which = Which::all) const;
+  // Runs the plugins asked for into their slots of `made` (sized for every plugin); those that
+  // run beside others share `jobs` threads.
+  void emit(const Site& site, const Theme& theme, PluginOutput& made, unsigned jobs = 1,
+            Which which = Which::all) const;
   // Puts what the plugins made into `sink` on `jobs` threads; `paths` holds the paths already
   // taken and gains theirs. Files and messages are taken in the order the plugins were added,
   // so they are the same for any number of threads.
@@ -56,7 +56,9 @@ class OutputRegistry {
            unsigned jobs = 1) const;
   void run(const Site& site, const Theme& theme, SitePaths& paths, FileSink& sink,
            Diagnostics& diags, unsigned jobs = 1) const {
-    put(emit(site, theme, jobs), paths, sink, diags, jobs);
+    PluginOutput made;
+    emit(site, theme, made, jobs);
+    put(std::move(made), paths, sink, diags, jobs);
   }
 
  private:

@@ -167,17 +167,13 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   // library runs after, alone, as it always has: its block plugins may be rendering pages.
   using Which = OutputRegistry::Which;
   auto emitted = std::async(std::launch::async, [&, jobs = 1u] {
-    return outputs.emit(*site, *theme, jobs, Which::beside_others);
+    PluginOutput made;
+    outputs.emit(*site, *theme, made, jobs, Which::beside_others);
+    return made;
   });
   auto paths = render_site(*site, *theme, fs, diags, blocks, options.jobs, sink);
   auto made = emitted.get();
-  auto alone = outputs.emit(*site, *theme, 1, Which::alone);
-  for (std::size_t i = 0; i < made.files.size(); ++i) {
-    if (!outputs.plugins()[i]->runs_beside_others()) {
-      made.files[i] = std::move(alone.files[i]);
-      made.diags[i] = std::move(alone.diags[i]);
-    }
-  }
+  outputs.emit(*site, *theme, made, 1, Which::alone);
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 
