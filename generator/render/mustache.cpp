@@ -75,9 +75,8 @@ void Value::set(Key name, Value value) {
 struct Node {
   enum class Kind { text, variable, raw, section, inverted, partial };
   Kind kind = Kind::text;
-  std::string text;       // literal text, or the name as written
-  std::vector<Key> path;  // the name split at its dots ("." stays whole)
-
+  std::string text;            // literal text, or the name as written
+  std::vector<Key> path;       // the name split at its dots ("." stays whole)
   std::vector<Node> children;  // of a section
   const Template* partial = nullptr;
   bool dot = false;  // the name is "."
@@ -352,6 +351,13 @@ std::vector<Key> split_name(const std::string& name) {
   return parts;
 }
 
+// A variable or a section: its name as written, split, and whether it is ".".
+Node named(Node::Kind kind, const std::string& name, std::vector<Node> children = {}) {
+  Node node{kind, name, split_name(name), std::move(children), nullptr};
+  node.dot = name == ".";
+  return node;
+}
+
 }  // namespace
 
 // ---- public ----
@@ -418,12 +424,8 @@ Template TemplateSet::compile(std::string_view text, const std::string& prefix, 
           break;
         case Token::Kind::variable:
         case Token::Kind::raw:
-          nodes.push_back({t.kind == Token::Kind::variable ? Node::Kind::variable : Node::Kind::raw,
-                           t.text,
-                           split_name(t.text),
-                           {},
-                           nullptr});
-          nodes.back().dot = t.text == ".";
+          nodes.push_back(named(
+              t.kind == Token::Kind::variable ? Node::Kind::variable : Node::Kind::raw, t.text));
           break;
         case Token::Kind::partial:
           nodes.push_back(
@@ -444,9 +446,8 @@ Template TemplateSet::compile(std::string_view text, const std::string& prefix, 
           }
           if (j == end) return nodes;  // never closed: the rest renders nothing
           nodes.push_back(
-              {t.kind == Token::Kind::section ? Node::Kind::section : Node::Kind::inverted, t.text,
-               split_name(t.text), self(self, i + 1, j), nullptr});
-          nodes.back().dot = t.text == ".";
+              named(t.kind == Token::Kind::section ? Node::Kind::section : Node::Kind::inverted,
+                    t.text, self(self, i + 1, j)));
           i = j;
           break;
         }
