@@ -370,3 +370,22 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_pages_markdown_renders_that_page_alone_and_the
   BOOST_REQUIRE(build.run(changed, log));
   BOOST_TEST(log.str().find("rebuilt 6 pages in ") != std::string::npos, log.str());
 }
+
+BOOST_AUTO_TEST_CASE(the_error_overlay_masks_the_api_token) {
+  hyoka::test::TempDir dir;
+  hyoka::test::copy_minimal_site(dir.path());
+  const std::string token = "preview-test-token-51c0";
+  hyoka::test::write_file(dir.path() / "content/areas/alpha.md",
+                          "+++\ntitle = \"a\"\nkey = \"" + token + "\"\n+++\n");
+  PreviewServer server;
+  const int port = server.bind("127.0.0.1", 0);
+  ServeOptions options;
+  options.source_dir = dir.path().string();
+  options.secret = token;
+  PreviewBuild build(options, preview_origin("127.0.0.1", port), server);
+  std::ostringstream log;
+  BOOST_REQUIRE(!build.run({}, log));
+  const auto overlay = server.hub().subscribe().first;
+  BOOST_TEST(overlay.find("key = \"***\"") != std::string::npos, overlay);
+  BOOST_TEST(overlay.find(token) == std::string::npos);
+}
