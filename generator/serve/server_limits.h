@@ -9,8 +9,8 @@
 namespace hyoka {
 
 struct ServerLimits {
-  // cpp-httplib's thread pool, fixed in size, one connection on each thread from its first
-  // request to its close. Connections beyond wait for a thread.
+  // cpp-httplib's thread pool, fixed in size: each accepted connection holds a thread until it
+  // closes. Connections beyond wait for a thread.
   std::size_t threads = 64;
   // Open pages' live-reload streams, each holding its thread for as long as the page is
   // open; one more is answered 503. The threads left over (40) are for pages: a browser keeps
