@@ -1,6 +1,10 @@
 #include "publish/ckan_client.h"
 
+#include <algorithm>
 #include <cctype>
+
+#include "publish/ckan_answer.h"
+#include "publish/printable.h"
 
 namespace hyoka {
 
@@ -33,23 +37,29 @@ bool is_loopback_host(const std::string& authority) {
   return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
 }
 
-// A short, printable taste of an answer that is not JSON (an HTML error page, say).
+// A short taste of an answer that is not JSON (an HTML error page, say), cut at a character.
 std::string excerpt(const std::string& body) {
-  std::string out;
-  for (const char c : body.substr(0, 120)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return body.size() > 120 ? out + "…" : out;
+  std::size_t end = std::min<std::size_t>(body.size(), 120);
+  while (end < body.size() && end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  std::string out = body.substr(0, end);
+  for (auto& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return printable(out) + (end < body.size() ? "…" : "");
 }
 
 // CKAN's validation errors: {"name": ["That URL is already in use."],
 // "resources": [{}, {"url": ["Missing value"]}]} → "name: That URL …", "resources[1].url: …".
 void flatten_fields(const std::string& field, const json& value, std::vector<std::string>& out) {
   if (value.is_string()) {
-    out.push_back(field + ": " + value.get<std::string>());
+    out.push_back(field + ": " + printable(value.get<std::string>()));
   } else if (value.is_array() && !value.empty() && value.front().is_string()) {
     std::string joined;
     for (const auto& message : value) {
       if (!joined.empty()) joined += "; ";
-      joined += message.is_string() ? message.get<std::string>() : message.dump();
+      joined += printable(message.is_string() ? message.get<std::string>() : message.dump());
     }
     out.push_back(field + ": " + joined);
   } else if (value.is_array()) {
@@ -57,9 +67,11 @@ void flatten_fields(const std::string& field, const json& value, std::vector<std
       flatten_fields(field + "[" + std::to_string(i) + "]", value[i], out);
     }
   } else if (value.is_object()) {
-    for (const auto& [key, inner] : value.items()) flatten_fields(field + "." + key, inner, out);
+    for (const auto& [key, inner] : value.items()) {
+      flatten_fields(field + "." + printable(key), inner, out);
+    }
   } else if (!value.is_null()) {
-    out.push_back(field + ": " + value.dump());
+    out.push_back(field + ": " + printable(value.dump()));
   }
 }
 
@@ -135,16 +147,18 @@ CkanReply CkanClient::send(const HttpRequest& request) {
 
 CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& response,
                            const std::string& token_header) {
-  if (!response.error.empty()) return failure(response.error);
+  if (!response.error.empty()) return failure(printable(response.error));
   const std::string http = "HTTP " + std::to_string(response.status);
   if (response.status >= 300 && response.status < 400) {
-    return failure(http + ": the portal redirects " + request.url + " to " +
-                   (response.location.empty() ? "another address" : response.location) +
+    return failure(http + ": the portal redirects " + printable(request.url) + " to " +
+                   (response.location.empty() ? "another address" : printable(response.location)) +
                    "; hyoka does not follow redirects: give --ckan the portal's final address");
   }
-  const json answer = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  auto parsed = parse_answer(response.body);
+  if (!parsed && !parsed.error.empty()) return failure(parsed.error);
+  json answer = parsed ? std::move(*parsed) : json();
   if (!answer.is_object() || !answer.contains("success") || !answer["success"].is_boolean()) {
-    std::string message = http + " from " + request.url + " is not a CKAN API answer";
+    std::string message = http + " from " + printable(request.url) + " is not a CKAN API answer";
     if (!response.body.empty()) message += " (it starts \"" + excerpt(response.body) + "\")";
     if (response.status == 404) {
       message +=
@@ -154,12 +168,12 @@ CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& respo
     return failure(message);
   }
   if (answer["success"].get<bool>() && response.status == 200 && answer.contains("result")) {
-    return {answer["result"], {}};
+    return {std::move(answer["result"]), {}};
   }
   if (answer["success"].get<bool>()) return failure(http + " with \"success\": true but no result");
 
   // {"success": false, "error": {"__type": "…", "message": "…", <field>: [messages]}}
-  const json error = answer.contains("error") ? answer["error"] : json::object();
+  const json error = answer.contains("error") ? std::move(answer["error"]) : json::object();
   CkanReply reply;
   const std::string type =
       error.is_object() && error.contains("__type") && error["__type"].is_string()
@@ -171,13 +185,15 @@ CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& respo
           : "";
   if (error.is_object()) {
     for (const auto& [key, value] : error.items()) {
-      if (key != "__type" && key != "message") flatten_fields(key, value, reply.error.fields);
+      if (key != "__type" && key != "message") {
+        flatten_fields(printable(key), value, reply.error.fields);
+      }
     }
   }
   reply.error.not_found = type == "Not Found Error";
-  std::string message = type.empty() ? "the portal refused the request" : type;
+  std::string message = type.empty() ? "the portal refused the request" : printable(type);
   message += " (" + http + ")";
-  if (!detail.empty()) message += ": " + detail;
+  if (!detail.empty()) message += ": " + printable(detail);
   if (type == "Authorization Error" || response.status == 401 || response.status == 403) {
     message +=
         "; check CKAN_API_TOKEN, that its user may edit the organization's datasets, and "

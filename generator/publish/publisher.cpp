@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/spellcheck.h"
+#include "publish/printable.h"
 
 namespace hyoka {
 
@@ -90,7 +91,14 @@ void CkanPublisher::fail(const std::string& what, const CkanError& error) {
     fail(what + ": " + error.message);
     return;
   }
-  for (const auto& field : error.fields) fail(what + ": " + field);
+  // A portal can send any number of fields; a screenful is enough to act on.
+  constexpr std::size_t shown = 20;
+  for (std::size_t i = 0; i < error.fields.size() && i < shown; ++i) {
+    fail(what + ": " + error.fields[i]);
+  }
+  if (error.fields.size() > shown) {
+    fail(what + ": and " + std::to_string(error.fields.size() - shown) + " more");
+  }
 }
 
 void CkanPublisher::fail(const std::string& message) {
@@ -128,8 +136,8 @@ bool CkanPublisher::check_license(const std::string& license_id,
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const bool usual =
       known(usual_license_id) && (lower.starts_with(usual_license_id) || !closest(license_id, ids));
-  const std::string suggestion =
-      usual ? "; did you mean \"" + usual_license_id + "\"?" : did_you_mean(license_id, ids);
+  const std::string suggestion = usual ? "; did you mean \"" + usual_license_id + "\"?"
+                                       : printable(did_you_mean(license_id, ids));
   fail("the portal's license_list has no licence \"" + license_id + "\"" + suggestion +
        " (set [publish] license_id in site.toml to the portal's id for the site's licence)");
   return false;
@@ -152,7 +160,7 @@ bool CkanPublisher::check_organization(const std::string& organization) {
     for (const auto& org : *mine.result) names.push_back(text_of(org, "name"));
   }
   fail("the portal has no organization \"" + organization + "\" (--organization)" +
-       (names.empty() ? "" : did_you_mean(organization, names)));
+       (names.empty() ? "" : printable(did_you_mean(organization, names))));
   return false;
 }
 
@@ -182,7 +190,7 @@ bool CkanPublisher::upsert(const CkanPackage& package, const std::string& organi
   const std::string owner_name = text_of(existing.value("organization", json::object()), "name");
   if (owner != organization_id_ && owner != organization && owner_name != organization) {
     fail(package.name + " already exists on the portal in another organization (" +
-         (owner_name.empty() ? owner : owner_name) +
+         printable(owner_name.empty() ? owner : owner_name) +
          "); hyoka does not move datasets between organizations");
     return false;
   }

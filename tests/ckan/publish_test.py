@@ -5,6 +5,8 @@ Every run of hyoka is checked for the token in its stdout and stderr, and the si
 (with a site built while CKAN_API_TOKEN was set) is searched for it at the end.
 """
 
+import http.server
+import json
 import os
 import secrets
 import shutil
@@ -39,6 +41,61 @@ def edit(path, old, new):
     assert old in text, old
     with open(path, "w", encoding="utf-8") as f:
         f.write(text.replace(old, new))
+
+
+class HostilePortal:
+    """A portal that answers every request with what `answer` sends: `send(status, body,
+    length=None)` writes a body (or, with body None, an endless one of JSON text) and counts
+    the bytes the client took before it hung up."""
+
+    def __init__(self, answer):
+        portal = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def send(self, status, body, length=None):
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                if body is not None:
+                    length = len(body)
+                if length is not None:
+                    self.send_header("Content-Length", str(length))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                try:
+                    if body is not None:
+                        self.wfile.write(body)
+                        portal.sent += len(body)
+                        return
+                    self.wfile.write(b'{"success": true, "result": ["')
+                    chunk = b"x" * (1 << 16)
+                    while portal.sent < (256 << 20):  # enough to tell a limit from none
+                        self.wfile.write(chunk)
+                        portal.sent += len(chunk)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def do_GET(self):
+                answer(self.send)
+
+            do_POST = do_GET
+
+        self.sent = 0
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = "http://127.0.0.1:{}/data".format(self.server.server_address[1])
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
+                                       daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 class PublishTest(unittest.TestCase):
@@ -249,6 +306,40 @@ class PublishTest(unittest.TestCase):
         self.assertEqual(run.returncode, 1)
         self.assertIn("the site has errors; nothing was published", run.stderr)
         self.assertEqual(self.mock.portal.requests, [])
+
+    def test_survives_an_answer_nested_200000_deep(self):
+        deep = b'{"success": true, "result": ' + b"[" * 200000 + b"]" * 200000 + b"}"
+        with HostilePortal(lambda send: send(200, deep)) as hostile:
+            run = self.publish(url=hostile.url)
+        self.assertEqual(run.returncode, 1, run.stderr)  # not killed by a signal
+        self.assertIn("license_list: the portal's answer is nested more than 64 deep",
+                      run.stderr)
+
+    def test_stops_reading_an_answer_at_16_mib(self):
+        # An endless answer, and one that announces 5 GB: hyoka must hang up after 16 MiB
+        # (README), long before --timeout, rather than hold gigabytes. What the kernel
+        # buffers on loopback comes on top, a few MiB.
+        for length in (None, 5 << 30):
+            with HostilePortal(lambda send: send(200, None, length=length)) as hostile:
+                started = time.monotonic()
+                run = self.publish("--timeout", "60", url=hostile.url)
+                elapsed = time.monotonic() - started
+            self.assertEqual(run.returncode, 1, run.stderr)
+            self.assertIn("license_list: the portal's answer is larger than 16 MiB", run.stderr)
+            self.assertLess(hostile.sent, 32 << 20, length)
+            self.assertLess(elapsed, 30)
+
+    def test_shows_the_portals_control_characters_as_escapes(self):
+        hostile_error = {"__type": "Validation Error",
+                         "message": "\x1b]0;owned\x07\x1b[2J\u009b31m\x7f",
+                         "name\x1b[8m": ["hidden\rtext"]}
+        body = json.dumps({"success": False, "error": hostile_error}).encode()
+        with HostilePortal(lambda send: send(409, body)) as hostile:
+            run = self.publish(url=hostile.url)
+        self.assertEqual(run.returncode, 1, run.stderr)
+        for control in ("\x1b", "\x07", "\x7f", "\r", "\u009b"):
+            self.assertNotIn(control, run.stdout + run.stderr)
+        self.assertIn(r"name\x1b[8m: hidden\x0dtext", run.stderr)
 
     def test_zz_token_is_in_no_output_and_no_file_of_the_site(self):
         env = dict(os.environ, CKAN_API_TOKEN=TOKEN)

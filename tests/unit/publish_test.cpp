@@ -8,6 +8,7 @@
 #include "publish/ckan_client.h"
 #include "publish/dry_run.h"
 #include "publish/package_builder.h"
+#include "publish/printable.h"
 #include "publish/publish_site.h"
 #include "publish/publisher.h"
 #include "publish/redact.h"
@@ -380,4 +381,162 @@ BOOST_AUTO_TEST_CASE(publish_needs_a_token_unless_it_is_a_dry_run) {
   BOOST_TEST(publish_site(options, fs, p, out, err) == 2);
   BOOST_TEST(err.str().find("line\nbreak") == std::string::npos);
   BOOST_TEST(p.requests.empty());
+}
+
+// --- A hostile portal --------------------------------------------------------------------------
+
+namespace {
+
+// Bytes a terminal would act on: C0 controls but the line break, DEL, the C1 controls as
+// UTF-8 (U+0080..U+009F), and bytes that are not UTF-8 at all.
+std::string terminal_controls_in(const std::string& text) {
+  std::string found;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() &&
+                    static_cast<unsigned char>(text[i + 1]) < 0xA0 &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80;
+    if ((c < 0x20 && c != '\n') || c == 0x7F || c1) found += "@" + std::to_string(i) + " ";
+  }
+  return found;
+}
+
+// What an attacker's portal says: ESC sequences that recolour, retitle and clear, BEL, a
+// carriage return that overwrites the line, DEL, and CSI as a C1 character in valid UTF-8.
+const std::string kHostile =
+    "\x1b[31mred\x1b]0;owned\x07 \r\x7f \xc2\x9b"
+    "2J end";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(escapes_c0_del_c1_and_bytes_that_are_not_utf8) {
+  BOOST_TEST(printable("\x1b[2J\x07\x7f\t\n") == R"(\x1b[2J\x07\x7f\x09\x0a)");
+  // U+0085 and U+009B are C1 controls in valid UTF-8; U+00A0 is not.
+  BOOST_TEST(printable("\xc2\x85\xc2\x9b\xc2\xa0") == "\\u0085\\u009b\xc2\xa0");
+  // A lone continuation byte, an overlong NUL, a UTF-16 surrogate and a cut-off character.
+  BOOST_TEST(printable("\x80 \xc0\x80 \xed\xa0\x80 \xe3\x81") ==
+             R"(\x80 \xc0\x80 \xed\xa0\x80 \xe3\x81)");
+  BOOST_TEST(printable("政策評価・ICT（2024）") == "政策評価・ICT（2024）");
+  BOOST_TEST(printable_lines("one\ntwo\r\n") == "one\ntwo\\x0d\n");
+}
+
+BOOST_AUTO_TEST_CASE(redactor_hides_the_token_and_escapes_control_characters) {
+  const Redactor redact("abc");
+  BOOST_TEST(redact("x abc\x1b[0m\ny") == "x ***\\x1b[0m\ny");
+  // An escape that would spell the token out is hidden as well.
+  BOOST_TEST(Redactor("\\x1b")("\x1b") == "***");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_an_answer_nested_deeper_than_the_limit_without_crashing) {
+  auto p = portal();
+  p.actions["license_list"] = [](const HttpRequest&) {
+    const std::size_t depth = 200'000;
+    return HttpResponse{
+        200,
+        R"({"success": true, "result": )" + std::string(depth, '[') + std::string(depth, ']') + "}",
+        "", ""};
+  };
+  const auto run = publish_with(p, {});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(run.err.find("nested more than 64 deep") != std::string::npos, run.err);
+}
+
+BOOST_AUTO_TEST_CASE(counts_only_brackets_outside_strings_towards_the_depth) {
+  const HttpRequest request{"GET", kBase + "license_list", {}, ""};
+  const std::string brackets(10'000, '[');
+  const auto reply = parse_ckan_reply(
+      request,
+      {200, R"({"success": true, "result": [{"id": "cc-by", "title": ")" + brackets + R"(\"{["}]})",
+       "", ""},
+      "Authorization");
+  BOOST_TEST_REQUIRE(static_cast<bool>(reply), reply.error.message);
+  BOOST_TEST((*reply.result)[0]["title"] == brackets + "\"{[");
+
+  // 64 levels in all, the answer's own object included, are allowed; 65 are not.
+  const auto nested = [&](int levels) {
+    return parse_ckan_reply(request,
+                            {200,
+                             R"({"success": true, "result": )" + std::string(levels - 1, '[') +
+                                 std::string(levels - 1, ']') + "}",
+                             "", ""},
+                            "Authorization");
+  };
+  BOOST_TEST(static_cast<bool>(nested(64)));
+  BOOST_TEST(!nested(65));
+}
+
+BOOST_AUTO_TEST_CASE(refuses_an_answer_larger_than_the_limit) {
+  const HttpRequest request{"GET", kBase + "license_list", {}, ""};
+  std::string body = R"({"success": true, "result": [")";
+  body += std::string(std::size_t{16} << 20, 'x') + R"("]})";  // README: 16 MiB
+  const auto reply = parse_ckan_reply(request, {200, body, "", ""}, "Authorization");
+  BOOST_TEST(!reply);
+  BOOST_TEST(reply.error.message.find("larger than 16 MiB") != std::string::npos,
+             reply.error.message);
+}
+
+BOOST_AUTO_TEST_CASE(shows_control_characters_in_the_portals_error_message_as_escapes) {
+  auto p = portal();
+  p.actions["license_list"] = [](const HttpRequest&) {
+    return error(409, {{"__type", "Validation Error"}, {"message", kHostile}});
+  };
+  const auto run = publish_with(p, {});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(terminal_controls_in(run.err) == "", run.err);
+  BOOST_TEST(
+      run.err.find(R"(\x1b[31mred\x1b]0;owned\x07 \x0d\x7f \u009b2J end)") != std::string::npos,
+      run.err);
+}
+
+BOOST_AUTO_TEST_CASE(shows_control_characters_in_field_errors_as_escapes) {
+  auto p = portal();
+  p.actions["package_show"] = [](const HttpRequest&) {
+    return error(404, {{"__type", "Not Found Error"}, {"message", "Not found"}});
+  };
+  p.actions["package_create"] = [](const HttpRequest&) {
+    json e = {{"__type", "Validation Error"}};
+    e["name\x1b[2J"] = json::array({"taken\nhyoka publish: created everything"});
+    return error(409, e);
+  };
+  const auto run = publish_with(p, {build_package(config(), dataset(), "test-pref")});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(terminal_controls_in(run.err) == "", run.err);
+  // The portal's line break stays inside the one line it sent, so it cannot fake another.
+  BOOST_TEST(run.err.find(R"(name\x1b[2J: taken\x0ahyoka publish: created everything)") !=
+                 std::string::npos,
+             run.err);
+}
+
+BOOST_AUTO_TEST_CASE(shows_control_characters_in_names_from_the_portal_as_escapes) {
+  auto p = portal();
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  json existing = existing_package(wanted);
+  existing["owner_org"] = "other-uuid";
+  existing["organization"] = {{"id", "other-uuid"}, {"name", "other\x1b]0;x\x07"}};
+  p.actions["package_show"] = [&](const HttpRequest&) { return ok(existing); };
+  const auto run = publish_with(p, {wanted});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(terminal_controls_in(run.err) == "", run.err);
+  BOOST_TEST(run.err.find(R"(other\x1b]0;x\x07)") != std::string::npos, run.err);
+}
+
+BOOST_AUTO_TEST_CASE(shows_control_characters_in_a_page_that_is_not_ckans_as_escapes) {
+  auto p = portal();
+  p.actions["license_list"] = [](const HttpRequest&) {
+    return HttpResponse{502, "<html>" + kHostile + " \xff</html>", "", ""};
+  };
+  const auto run = publish_with(p, {});
+  BOOST_TEST(terminal_controls_in(run.err) == "", run.err);
+  BOOST_TEST(run.err.find(R"(\x1b[31mred)") != std::string::npos, run.err);
+  BOOST_TEST(run.err.find(R"(\u009b2J end \xff</html>)") != std::string::npos, run.err);
+}
+
+BOOST_AUTO_TEST_CASE(shows_control_characters_in_a_redirects_address_as_escapes) {
+  auto p = portal();
+  p.actions["license_list"] = [](const HttpRequest&) {
+    return HttpResponse{302, "", "https://evil.example/\x1b[8m", ""};
+  };
+  const auto run = publish_with(p, {});
+  BOOST_TEST(terminal_controls_in(run.err) == "", run.err);
+  BOOST_TEST(run.err.find(R"(https://evil.example/\x1b[8m)") != std::string::npos, run.err);
 }
