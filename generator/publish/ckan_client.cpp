@@ -75,8 +75,9 @@ void flatten_fields(const std::string& field, const json& value, std::vector<std
   }
 }
 
-CkanReply failure(std::string message) {
+CkanReply failure(CkanError::Kind kind, std::string message) {
   CkanReply reply;
+  reply.error.kind = kind;
   reply.error.message = std::move(message);
   return reply;
 }
@@ -147,16 +148,27 @@ CkanReply CkanClient::send(const HttpRequest& request) {
 
 CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& response,
                            const std::string& token_header) {
-  if (!response.error.empty()) return failure(printable(response.error));
+  using Kind = CkanError::Kind;
+  if (!response.error.empty()) return failure(Kind::no_answer, printable(response.error));
   const std::string http = "HTTP " + std::to_string(response.status);
   if (response.status >= 300 && response.status < 400) {
-    return failure(http + ": the portal redirects " + printable(request.url) + " to " +
-                   (response.location.empty() ? "another address" : printable(response.location)) +
-                   "; hyoka does not follow redirects: give --ckan the portal's final address");
+    return failure(
+        Kind::no_answer,
+        http + ": the portal redirects " + printable(request.url) + " to " +
+            (response.location.empty() ? "another address" : printable(response.location)) +
+            "; hyoka does not follow redirects: give --ckan the portal's final address");
   }
   auto parsed = parse_answer(response.body);
-  if (!parsed && !parsed.error.empty()) return failure(parsed.error);
+  if (!parsed && !parsed.error.empty()) return failure(Kind::no_answer, parsed.error);
   json answer = parsed ? std::move(*parsed) : json();
+  // views/api.py _finish_bad_request answers a bare JSON string: "Bad request - Action name
+  // not known: …" for an action the portal lacks, "Bad request - JSON Error: …".
+  if (answer.is_string() && response.status == 400) {
+    const std::string text = answer.get<std::string>();
+    return failure(text.find("Action name not known") != std::string::npos ? Kind::unknown_action
+                                                                           : Kind::other,
+                   http + ": " + printable(text));
+  }
   if (!answer.is_object() || !answer.contains("success") || !answer["success"].is_boolean()) {
     std::string message = http + " from " + printable(request.url) + " is not a CKAN API answer";
     if (!response.body.empty()) message += " (it starts \"" + excerpt(response.body) + "\")";
@@ -165,42 +177,47 @@ CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& respo
           "; is --ckan the address the portal's API lives under (such as "
           "https://portal.example.jp/data for /data/api/3/action/)?";
     }
-    return failure(message);
+    return failure(Kind::not_ckan, message);
   }
   if (answer["success"].get<bool>() && response.status == 200 && answer.contains("result")) {
     return {std::move(answer["result"]), {}};
   }
-  if (answer["success"].get<bool>()) return failure(http + " with \"success\": true but no result");
+  if (answer["success"].get<bool>()) {
+    return failure(Kind::not_ckan, http + " with \"success\": true but no result");
+  }
 
   // {"success": false, "error": {"__type": "…", "message": "…", <field>: [messages]}}
   const json error = answer.contains("error") ? std::move(answer["error"]) : json::object();
+  const auto text = [&](const char* key) {
+    return error.is_object() && error.contains(key) && error[key].is_string()
+               ? error[key].get<std::string>()
+               : std::string();
+  };
+  const std::string type = text("__type");
+  const std::string detail = text("message");
   CkanReply reply;
-  const std::string type =
-      error.is_object() && error.contains("__type") && error["__type"].is_string()
-          ? error["__type"].get<std::string>()
-          : "";
-  const std::string detail =
-      error.is_object() && error.contains("message") && error["message"].is_string()
-          ? error["message"].get<std::string>()
-          : "";
-  if (error.is_object()) {
+  auto& e = reply.error;
+  e.kind = type == "Not Found Error"    ? Kind::not_found
+           : type == "Validation Error" ? Kind::validation
+           : type == "Authorization Error" || response.status == 401 || response.status == 403
+               ? Kind::not_authorized
+               : Kind::other;
+  // Only a validation error holds fields; an "Integrity Error" holds the request it could not
+  // read ("data"), which says nothing the user can act on.
+  if (e.kind == Kind::validation && error.is_object()) {
     for (const auto& [key, value] : error.items()) {
-      if (key != "__type" && key != "message") {
-        flatten_fields(printable(key), value, reply.error.fields);
-      }
+      if (key != "__type" && key != "message") flatten_fields(printable(key), value, e.fields);
     }
   }
-  reply.error.not_found = type == "Not Found Error";
-  std::string message = type.empty() ? "the portal refused the request" : printable(type);
-  message += " (" + http + ")";
-  if (!detail.empty()) message += ": " + printable(detail);
-  if (type == "Authorization Error" || response.status == 401 || response.status == 403) {
-    message +=
+  e.reason = printable(detail);
+  e.message = (type.empty() ? "the portal refused the request" : printable(type)) + " (" + http +
+              ")" + (detail.empty() ? "" : ": " + e.reason);
+  if (e.kind == Kind::not_authorized) {
+    e.message +=
         "; check CKAN_API_TOKEN, that its user may edit the organization's datasets, and "
         "the header the portal reads it from (" +
         token_header + ", [publish] token_header in site.toml)";
   }
-  reply.error.message = message;
   return reply;
 }
 

@@ -87,10 +87,8 @@ CkanPublisher::CkanPublisher(CkanClient& client, const Redactor& redact, std::os
     : client_(client), redact_(redact), log_(log), err_(err) {}
 
 void CkanPublisher::fail(const std::string& what, const CkanError& error) {
-  if (error.fields.empty()) {
-    fail(what + ": " + error.message);
-    return;
-  }
+  // The portal's own words always; a validation error's fields after them.
+  if (!error.reason.empty() || error.fields.empty()) fail(what + ": " + error.message);
   // A portal can send any number of fields; a screenful is enough to act on.
   constexpr std::size_t shown = 20;
   for (std::size_t i = 0; i < error.fields.size() && i < shown; ++i) {
@@ -149,7 +147,7 @@ bool CkanPublisher::check_organization(const std::string& organization) {
     organization_id_ = text_of(*reply.result, "id");
     return true;
   }
-  if (!reply.error.not_found) {
+  if (!reply.error.not_found()) {
     fail("organization_show " + organization, reply.error);
     return false;
   }
@@ -166,7 +164,7 @@ bool CkanPublisher::check_organization(const std::string& organization) {
 
 bool CkanPublisher::upsert(const CkanPackage& package, const std::string& organization) {
   const auto shown = client_.read("package_show", {{"id", package.name}});
-  if (!shown && !shown.error.not_found) {
+  if (!shown && !shown.error.not_found()) {
     fail("package_show " + package.name, shown.error);
     return false;
   }

@@ -79,7 +79,7 @@ Dataset dataset() {
   return d;
 }
 
-// A portal that knows the licence and the organization.
+// A stock portal that knows the licence, where the token's user is an editor of test-pref.
 FakePortal portal() {
   FakePortal p;
   p.actions["license_list"] = [](const HttpRequest&) {
@@ -87,6 +87,14 @@ FakePortal portal() {
   };
   p.actions["organization_show"] = [](const HttpRequest&) {
     return ok({{"id", "org-uuid"}, {"name", "test-pref"}});
+  };
+  p.actions["organization_list_for_user"] = [](const HttpRequest&) {
+    return ok(json::array({{{"id", "org-uuid"}, {"name", "test-pref"}, {"capacity", "editor"}}}));
+  };
+  // views/api.py _finish_bad_request: a stock portal does not know ckanext-scheming's action.
+  p.actions["scheming_dataset_schema_show"] = [](const HttpRequest&) {
+    return HttpResponse{
+        400, R"("Bad request - Action name not known: scheming_dataset_schema_show")", "", ""};
   };
   return p;
 }
@@ -539,4 +547,49 @@ BOOST_AUTO_TEST_CASE(shows_control_characters_in_a_redirects_address_as_escapes)
   const auto run = publish_with(p, {});
   BOOST_TEST(terminal_controls_in(run.err) == "", run.err);
   BOOST_TEST(run.err.find(R"(https://evil.example/\x1b[8m)") != std::string::npos, run.err);
+}
+
+// --- CKAN portals as they are ------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(prints_the_reason_of_an_integrity_error_not_the_request_it_echoes) {
+  auto p = portal();
+  p.actions["package_show"] = [](const HttpRequest&) {
+    return error(404, {{"__type", "Not Found Error"}, {"message", "Not found"}});
+  };
+  // views/api.py action: a DataError becomes 400 {"__type": "Integrity Error", "message":
+  // e.error, "data": request_data}; the message is navl's augment_data.
+  p.actions["package_create"] = [](const HttpRequest& r) {
+    return error(400, {{"__type", "Integrity Error"},
+                       {"message",
+                        "Only lists of dicts can be placed against subschema ('tags',), not "
+                        "<class 'list'>"},
+                       {"data", json::parse(r.body)}});
+  };
+  const auto run = publish_with(p, {build_package(config(), dataset(), "test-pref")});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(run.err ==
+                 "hyoka publish: package_create test-achievement: Integrity Error (HTTP 400): "
+                 "Only lists of dicts can be placed against subschema ('tags',), not <class "
+                 "'list'>\n",
+             run.err);
+}
+
+BOOST_AUTO_TEST_CASE(prints_a_validation_errors_message_as_well_as_its_fields) {
+  auto p = portal();
+  p.actions["package_show"] = [](const HttpRequest&) {
+    return error(404, {{"__type", "Not Found Error"}, {"message", "Not found"}});
+  };
+  // logic/__init__.py ValidationError keeps a "message" beside the fields when given one.
+  p.actions["package_create"] = [](const HttpRequest&) {
+    return error(409, {{"__type", "Validation Error"},
+                       {"message", "The dataset could not be saved"},
+                       {"owner_org", json::array({"Organization does not exist"})}});
+  };
+  const auto run = publish_with(p, {build_package(config(), dataset(), "test-pref")});
+  BOOST_TEST(run.err ==
+                 "hyoka publish: package_create test-achievement: Validation Error (HTTP 409): "
+                 "The dataset could not be saved\n"
+                 "hyoka publish: package_create test-achievement: owner_org: Organization does "
+                 "not exist\n",
+             run.err);
 }
