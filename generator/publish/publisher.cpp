@@ -48,19 +48,25 @@ json package_patch_body(const CkanPackage& wanted, const json& existing) {
     if (!existing.contains(key) || existing[key] != value) patch[key] = value;
   }
 
-  std::set<std::string> have;
+  // package_tag_list_save (model_save.py) finds each tag sent by its id, else by name and
+  // vocabulary: the portal's tags go back as package_show gave them, or a vocabulary tag
+  // would become a free tag of the same name. hyoka's keywords are free tags.
   json tags = json::array();
+  std::set<std::string> free_tags;
   for (const auto& tag : list_of(existing, "tags")) {
-    if (have.insert(text_of(tag, "name")).second) tags.push_back({{"name", text_of(tag, "name")}});
+    tags.push_back(tag);
+    const bool in_vocabulary =
+        tag.is_object() && tag.contains("vocabulary_id") && !tag["vocabulary_id"].is_null();
+    if (!in_vocabulary) free_tags.insert(text_of(tag, "name"));
   }
   bool new_tag = false;
   for (const auto& tag : wanted.fields["tags"]) {
-    if (have.insert(text_of(tag, "name")).second) {
+    if (free_tags.insert(text_of(tag, "name")).second) {
       tags.push_back(tag);
       new_tag = true;
     }
   }
-  if (new_tag) patch["tags"] = tags;
+  if (new_tag) patch["tags"] = std::move(tags);
 
   json extras = json::array();
   for (const auto& extra : list_of(existing, "extras")) {

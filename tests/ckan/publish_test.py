@@ -198,6 +198,22 @@ class PublishTest(unittest.TestCase):
         self.assertEqual(actions.count("resource_patch"), 4)
         self.assertEqual(actions.count("resource_create"), 0)
 
+    def test_keeps_the_portals_vocabulary_tags_when_it_adds_a_tag(self):
+        self.assertEqual(self.publish().returncode, 0)
+        # Staff file the dataset under a vocabulary tag (tag_create with a vocabulary_id).
+        vocabulary = self.mock.portal.add_vocabulary("prefectures")
+        self.mock.portal.find_package(NAME)["tags"].append(
+            {"id": "vocabulary-tag", "name": "福島県", "vocabulary_id": vocabulary})
+        site = os.path.join(self.tmp, "new-keyword")
+        copy_site(site)
+        edit(os.path.join(site, "site.toml"), '"政策評価"]', '"政策評価", "行政評価"]')
+        run = self.publish(site=site)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        tags = {(t["name"], t["vocabulary_id"]) for t in self.package()["tags"]}
+        self.assertIn(("福島県", vocabulary), tags)
+        self.assertNotIn(("福島県", None), tags)
+        self.assertIn(("行政評価", None), tags)
+
     def test_accepts_the_api_address_with_a_slash_or_in_full(self):
         for url in (self.mock.url + "/", self.mock.url + "/api/3/action",
                     self.mock.url + "/api/3/action/"):

@@ -242,7 +242,7 @@ BOOST_AUTO_TEST_CASE(patches_an_existing_package_and_matches_resources_by_url) {
   BOOST_TEST(!writes[0].contains("notes"));      // unchanged fields are not sent
   BOOST_TEST(!writes[0].contains("resources"));  // resources go one by one
   BOOST_TEST(writes[0]["tags"].dump() ==
-             R"([{"name":"ICT"},{"name":"福島県"},{"name":"政策評価"}])");
+             R"([{"id":"t1","name":"ICT"},{"id":"t2","name":"福島県"},{"name":"政策評価"}])");
   BOOST_TEST(writes[0]["extras"][0]["key"] == "spatial");  // the portal's own extra stays
   BOOST_TEST(writes[1].dump() == R"({"id":"res-0","name":"事業の達成状況（CSV）"})");
   BOOST_TEST(writes[2]["url"] == "https://example.github.io/test/data/achievement.json");
@@ -592,4 +592,37 @@ BOOST_AUTO_TEST_CASE(prints_a_validation_errors_message_as_well_as_its_fields) {
                  "hyoka publish: package_create test-achievement: owner_org: Organization does "
                  "not exist\n",
              run.err);
+}
+
+BOOST_AUTO_TEST_CASE(sends_the_portals_tags_back_whole_so_vocabulary_tags_survive) {
+  auto p = portal();
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  json existing = existing_package(wanted);
+  // As package_show returns tags (model_dictize.py package_dictize): one of a vocabulary.
+  const json vocabulary_tag = {{"id", "t2"},
+                               {"name", "福島県"},
+                               {"display_name", "福島県"},
+                               {"state", "active"},
+                               {"vocabulary_id", "v1"}};
+  existing["tags"] = json::array({{{"id", "t1"},
+                                   {"name", "ICT"},
+                                   {"display_name", "ICT"},
+                                   {"state", "active"},
+                                   {"vocabulary_id", nullptr}},
+                                  vocabulary_tag});
+  p.actions["package_show"] = [&](const HttpRequest&) { return ok(existing); };
+  json patch;
+  p.actions["package_patch"] = [&](const HttpRequest& r) {
+    patch = json::parse(r.body);
+    return ok(patch);
+  };
+  const auto run = publish_with(p, {wanted});
+  BOOST_TEST(run.ok, run.err);
+  BOOST_REQUIRE(patch.contains("tags"));
+  // package_tag_list_save finds a tag by id, else by (name, vocabulary_id): a vocabulary tag
+  // sent back as {"name": …} alone would become a free tag.
+  BOOST_TEST(patch["tags"].size() == 3u);
+  BOOST_TEST(patch["tags"][0] == existing["tags"][0]);
+  BOOST_TEST(patch["tags"][1] == vocabulary_tag);
+  BOOST_TEST(patch["tags"][2] == json({{"name", "政策評価"}}));
 }
