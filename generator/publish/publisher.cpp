@@ -170,6 +170,17 @@ bool CkanPublisher::check_organization(const std::string& organization) {
 
 bool CkanPublisher::upsert(const CkanPackage& package, const std::string& organization) {
   const auto shown = client_.read("package_show", {{"id", package.name}});
+  if (!shown && shown.error.kind == CkanError::Kind::not_authorized) {
+    // auth/get.py package_show: only members of its organization may see a private, draft or
+    // deleted dataset: a 403 here says who holds the name, not that the token is wrong.
+    fail("package_show " + package.name + ": the portal will not show it (" +
+         (shown.error.reason.empty() ? "HTTP 403" : shown.error.reason) +
+         "): the name is held by a dataset this token may not see, a private or draft dataset "
+         "of another organization, which keeps the name, or a deleted one; choose another "
+         "[publish] name_prefix in site.toml, or ask the portal's administrators who holds "
+         "the name");
+    return false;
+  }
   if (!shown && !shown.error.not_found()) {
     fail("package_show " + package.name, shown.error);
     return false;

@@ -214,6 +214,18 @@ class PublishTest(unittest.TestCase):
         self.assertNotIn(("福島県", None), tags)
         self.assertIn(("行政評価", None), tags)
 
+    def test_says_a_hidden_dataset_may_hold_the_name(self):
+        # Another organization's private dataset: package_show answers 403 (auth/get.py), and
+        # package_create would answer "That URL is already in use.".
+        self.mock.portal.add_package(NAME, "other-city", private=True)
+        run = self.publish()
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("hyoka publish: package_show " + NAME + ": ", run.stderr)
+        self.assertIn("a dataset this token may not see", run.stderr)
+        self.assertIn("[publish] name_prefix", run.stderr)
+        self.assertNotIn("check CKAN_API_TOKEN", run.stderr)
+        self.assertEqual(self.writes(), [])
+
     def test_accepts_the_api_address_with_a_slash_or_in_full(self):
         for url in (self.mock.url + "/", self.mock.url + "/api/3/action",
                     self.mock.url + "/api/3/action/"):

@@ -626,3 +626,20 @@ BOOST_AUTO_TEST_CASE(sends_the_portals_tags_back_whole_so_vocabulary_tags_surviv
   BOOST_TEST(patch["tags"][1] == vocabulary_tag);
   BOOST_TEST(patch["tags"][2] == json({{"name", "政策評価"}}));
 }
+
+BOOST_AUTO_TEST_CASE(says_a_name_refused_by_package_show_may_be_held_by_a_hidden_dataset) {
+  auto p = portal();
+  // auth/get.py package_show: another organization's private dataset is not readable.
+  p.actions["package_show"] = [](const HttpRequest&) {
+    return error(403, {{"__type", "Authorization Error"},
+                       {"message",
+                        "Access denied: User hyoka-bot not authorized to read package "
+                        "5d5b1a9e"}});
+  };
+  const auto run = publish_with(p, {build_package(config(), dataset(), "test-pref")});
+  BOOST_TEST(!run.ok);
+  BOOST_TEST(run.err.find("a dataset this token may not see") != std::string::npos, run.err);
+  BOOST_TEST(run.err.find("name_prefix") != std::string::npos, run.err);
+  BOOST_TEST(run.err.find("check CKAN_API_TOKEN") == std::string::npos, run.err);
+  BOOST_TEST(p.called().back() == "package_show");
+}
