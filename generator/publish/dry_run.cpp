@@ -27,14 +27,15 @@ void print_dry_run(const CkanClient& client, const std::vector<CkanPackage>& pac
     print(client.read_request("package_show", {{"id", package.name}}));
 
     out << "# if package_show answers \"Not Found\":\n";
-    json create = package.fields;
+    const json dict = dataset_dict(package, {});
+    json create = dict;
     create["resources"] = package.resources;
     print(client.write_request("package_create", create));
 
     out << "# if it exists: package_patch with the fields that differ (tags and extras merged "
            "with the portal's), sent only when one does\n";
     json patch = {{"id", "<the existing dataset's id>"}};
-    for (const auto& [key, value] : package.fields.items()) {
+    for (const auto& [key, value] : dict.items()) {
       if (key != "name" && key != "owner_org") patch[key] = value;
     }
     print(client.write_request("package_patch", patch));

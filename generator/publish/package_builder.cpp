@@ -84,19 +84,19 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
   f["tags"] = json::array();
   for (const auto& keyword : config.open_data.keywords) f["tags"].push_back({{"name", keyword}});
 
-  // Extras under the keys ckanext-dcat reads, sorted by key.
-  std::vector<std::pair<std::string, std::string>> extras;
-  if (!config.open_data.issued.empty()) extras.emplace_back("issued", config.open_data.issued);
-  if (!config.open_data.modified.empty())
-    extras.emplace_back("modified", config.open_data.modified);
-  if (!config.publisher.name.empty()) extras.emplace_back("publisher_name", config.publisher.name);
+  auto& metadata = package.metadata;
+  if (!config.open_data.issued.empty()) metadata.emplace_back("issued", config.open_data.issued);
+  if (!config.open_data.modified.empty()) {
+    metadata.emplace_back("modified", config.open_data.modified);
+  }
+  if (!config.publisher.name.empty()) {
+    metadata.emplace_back("publisher_name", config.publisher.name);
+  }
   if (!dataset.periods.empty()) {
     // Fiscal years run from 1 April to 31 March.
-    extras.emplace_back("temporal_start", std::to_string(dataset.periods.front()) + "-04-01");
-    extras.emplace_back("temporal_end", std::to_string(dataset.periods.back() + 1) + "-03-31");
+    metadata.emplace_back("temporal_start", std::to_string(dataset.periods.front()) + "-04-01");
+    metadata.emplace_back("temporal_end", std::to_string(dataset.periods.back() + 1) + "-03-31");
   }
-  f["extras"] = json::array();
-  for (const auto& [key, value] : extras) f["extras"].push_back({{"key", key}, {"value", value}});
 
   const std::string& title = dataset.title;
   const std::string rows = config.area_label + "×年度ごとに1行";
@@ -116,6 +116,19 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
       title + "（説明ページ）", landing, "HTML", "text/html",
       "データの説明、ライセンスと出典の表示、ダウンロードリンク、表のプレビューがあるページ。"));
   return package;
+}
+
+json dataset_dict(const CkanPackage& package, const DatasetSchema& schema) {
+  json dict = package.fields;
+  dict["extras"] = json::array();
+  for (const auto& [key, value] : package.metadata) {
+    if (schema.has_field(key)) {
+      dict[key] = value;
+    } else {
+      dict["extras"].push_back({{"key", key}, {"value", value}});
+    }
+  }
+  return dict;
 }
 
 std::vector<CkanPackage> build_packages(const Site& site, const std::string& organization,

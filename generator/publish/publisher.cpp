@@ -41,9 +41,9 @@ std::string plural(std::size_t n, const char* word) {
 
 }  // namespace
 
-json package_patch_body(const CkanPackage& wanted, const json& existing) {
+json package_patch_body(const json& wanted, const json& existing) {
   json patch = {{"id", text_of(existing, "id")}};
-  for (const auto& [key, value] : wanted.fields.items()) {
+  for (const auto& [key, value] : wanted.items()) {
     if (key == "name" || key == "owner_org" || key == "tags" || key == "extras") continue;
     if (!existing.contains(key) || existing[key] != value) patch[key] = value;
   }
@@ -60,7 +60,7 @@ json package_patch_body(const CkanPackage& wanted, const json& existing) {
     if (!in_vocabulary) free_tags.insert(text_of(tag, "name"));
   }
   bool new_tag = false;
-  for (const auto& tag : wanted.fields["tags"]) {
+  for (const auto& tag : list_of(wanted, "tags")) {
     if (free_tags.insert(text_of(tag, "name")).second) {
       tags.push_back(tag);
       new_tag = true;
@@ -73,7 +73,7 @@ json package_patch_body(const CkanPackage& wanted, const json& existing) {
     extras.push_back({{"key", text_of(extra, "key")}, {"value", text_of(extra, "value")}});
   }
   bool extras_changed = false;
-  for (const auto& extra : wanted.fields["extras"]) {
+  for (const auto& extra : list_of(wanted, "extras")) {
     const auto same_key = std::find_if(extras.begin(), extras.end(),
                                        [&](const json& e) { return e["key"] == extra["key"]; });
     if (same_key == extras.end()) {
@@ -111,8 +111,10 @@ void CkanPublisher::fail(const std::string& message) {
 
 bool CkanPublisher::publish(const std::vector<CkanPackage>& packages, const std::string& license_id,
                             const std::string& usual_license_id, const std::string& organization) {
-  if (!check_license(license_id, usual_license_id) || !check_organization(organization))
+  if (!check_license(license_id, usual_license_id) || !check_organization(organization) ||
+      !read_schema()) {
     return false;
+  }
   for (const auto& package : packages) {
     if (!upsert(package, organization)) return false;
   }
@@ -144,6 +146,29 @@ bool CkanPublisher::check_license(const std::string& license_id,
                                        : printable(did_you_mean(license_id, ids));
   fail("the portal's license_list has no licence \"" + license_id + "\"" + suggestion +
        " (set [publish] license_id in site.toml to the portal's id for the site's licence)");
+  return false;
+}
+
+bool CkanPublisher::read_schema() {
+  const auto reply = client_.read("scheming_dataset_schema_show", {{"type", "dataset"}});
+  if (reply) {
+    schema_ = read_dataset_schema(*reply.result);
+    std::string fields;
+    for (const auto& key :
+         {"issued", "modified", "publisher_name", "temporal_start", "temporal_end"}) {
+      if (schema_.has_field(key)) fields += (fields.empty() ? "" : ", ") + std::string(key);
+    }
+    if (!fields.empty()) {
+      log_ << redact_("hyoka publish: the portal's dataset schema (ckanext-scheming) has " +
+                      fields + " as dataset fields: hyoka sends them there, not as extras")
+           << '\n';
+    }
+    return true;
+  }
+  // A stock portal does not know the action (views/api.py: "Action name not known"); a
+  // ckanext-scheming without a "dataset" type answers Not Found. Neither has such fields.
+  if (reply.error.kind == CkanError::Kind::unknown_action || reply.error.not_found()) return true;
+  fail("scheming_dataset_schema_show", reply.error);
   return false;
 }
 
@@ -185,8 +210,9 @@ bool CkanPublisher::upsert(const CkanPackage& package, const std::string& organi
     fail("package_show " + package.name, shown.error);
     return false;
   }
+  const json wanted = dataset_dict(package, schema_);
   if (!shown) {
-    json body = package.fields;
+    json body = wanted;
     body["resources"] = package.resources;
     const auto created = client_.write("package_create", body);
     if (!created) {
@@ -215,7 +241,7 @@ bool CkanPublisher::upsert(const CkanPackage& package, const std::string& organi
   }
 
   std::vector<std::string> changes;
-  const json patch = package_patch_body(package, existing);
+  const json patch = package_patch_body(wanted, existing);
   if (!patch.is_null()) {
     const auto patched = client_.write("package_patch", patch);
     if (!patched) {

@@ -1,4 +1,5 @@
-// The upsert of hyoka publish: probe the portal (license_list, organization_show), then for
+// The upsert of hyoka publish: probe the portal (license_list, organization_show, its dataset
+// schema with scheming_dataset_schema_show), then for
 // every dataset package_show → package_create when missing, package_patch when present (never
 // package_update, which drops every field it is not given), and its resources matched to the
 // existing ones by URL: resource_patch when changed, resource_create when new. Nothing the
@@ -11,6 +12,7 @@
 
 #include "publish/ckan_client.h"
 #include "publish/package_builder.h"
+#include "publish/portal_schema.h"
 #include "publish/redact.h"
 
 namespace hyoka {
@@ -36,6 +38,7 @@ class CkanPublisher {
  private:
   bool check_license(const std::string& license_id, const std::string& usual_license_id);
   bool check_organization(const std::string& organization);
+  bool read_schema();
   bool upsert(const CkanPackage& package, const std::string& organization);
   bool sync_resources(const CkanPackage& package, const nlohmann::json& existing,
                       std::vector<std::string>& changes);
@@ -47,11 +50,12 @@ class CkanPublisher {
   std::ostream& log_;
   std::ostream& err_;
   std::string organization_id_;
+  DatasetSchema schema_;
   PublishCounts counts_;
 };
 
-// The changes package_patch must make to `existing` to hold `wanted`: the dict to send (with
-// "id"), or null when nothing differs. Tags and extras keep what is already there.
-nlohmann::json package_patch_body(const CkanPackage& wanted, const nlohmann::json& existing);
+// The changes package_patch must make to `existing` to hold `wanted` (dataset_dict's): the dict
+// to send (with "id"), or null when nothing differs. Tags and extras keep what is already there.
+nlohmann::json package_patch_body(const nlohmann::json& wanted, const nlohmann::json& existing);
 
 }  // namespace hyoka

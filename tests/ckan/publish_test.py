@@ -226,6 +226,21 @@ class PublishTest(unittest.TestCase):
         self.assertNotIn("check CKAN_API_TOKEN", run.stderr)
         self.assertEqual(self.writes(), [])
 
+    def test_sends_issued_and_modified_as_fields_to_a_dcat_schema_portal(self):
+        # ckanext-scheming with ckanext-dcat's dcat_ap_full: issued and modified are dataset
+        # fields, and extra_key_not_in_root_schema refuses extras of those names.
+        self.mock.stop()
+        self.mock = MockCkan(TOKEN, scheming="dcat").start()
+        run = self.publish()
+        self.assertEqual(run.returncode, 0, run.stderr)
+        package = self.package()
+        self.assertEqual((package["issued"], package["modified"]), ("2022-06-01", "2022-06-01"))
+        self.assertEqual([e["key"] for e in package["extras"]],
+                         ["publisher_name", "temporal_end", "temporal_start"])
+        self.assertEqual(self.writes(), ["package_create"])
+        self.assertEqual(self.publish().returncode, 0)
+        self.assertEqual(self.writes(), ["package_create"])
+
     def test_accepts_the_api_address_with_a_slash_or_in_full(self):
         for url in (self.mock.url + "/", self.mock.url + "/api/3/action",
                     self.mock.url + "/api/3/action/"):

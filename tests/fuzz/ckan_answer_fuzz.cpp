@@ -64,6 +64,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto reply = hyoka::parse_ckan_reply(request, {status, body, "", ""}, "Authorization");
   require_printable(reply.error.message);
   for (const auto& field : reply.error.fields) require_printable(field);
-  if (reply) (void)hyoka::package_patch_body(wanted(), *reply.result);
+  if (reply) (void)hyoka::package_patch_body(hyoka::dataset_dict(wanted(), {}), *reply.result);
   return 0;
 }
