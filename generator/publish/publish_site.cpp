@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "config/ckan_tag.h"
 #include "publish/ckan_client.h"
 #include "publish/dry_run.h"
 #include "publish/package_builder.h"
@@ -81,6 +82,18 @@ int publish_site(const PublishOptions& options, const FileSystem& fs, HttpTransp
   const auto packages = build_packages(site, options.organization, name_problems);
   for (const auto& problem : name_problems) say(err, problem);
   if (!name_problems.empty()) return 1;
+  // `hyoka check` has warned at each keyword's line; a portal would refuse them all.
+  std::size_t refused_tags = 0;
+  for (const auto& keyword : site.config.open_data.keywords) {
+    if (ckan_tag_problem(keyword)) ++refused_tags;
+  }
+  if (refused_tags > 0) {
+    say(err, "[open_data] keywords in site.toml holds " + std::to_string(refused_tags) +
+                 (refused_tags == 1 ? " keyword" : " keywords") +
+                 " a CKAN portal refuses as tags (the warnings above say which and why); "
+                 "nothing was sent");
+    return 1;
+  }
   for (const auto& path : missing_files(packages, site.config, built.files)) {
     say(err, "warning: the site does not build " + path +
                  "; the portal's link to it will lead nowhere until it does");

@@ -292,6 +292,24 @@ class PublishTest(unittest.TestCase):
                       "digital@福島.example is not a valid format\n", run.stderr)
         self.assertIsNone(self.package())
 
+    def test_refuses_keywords_ckan_refuses_as_tags_before_any_request(self):
+        site = os.path.join(self.tmp, "tags")
+        copy_site(site)
+        edit(os.path.join(site, "site.toml"), '"政策評価"]', '"政策・評価", "ICT／IoT"]')
+        run = self.publish(site=site)
+        self.assertEqual(run.returncode, 1)
+        toml = os.path.join(site, "site.toml")
+        with open(toml, encoding="utf-8") as f:
+            line, text = next((n, t) for n, t in enumerate(f, 1) if t.startswith("keywords"))
+        column = text.index('"政策・評価"') + 1  # in characters, at the opening quote
+        self.assertIn('{}:{}:{}: warning: keyword "政策・評価" cannot be a CKAN tag: 「・」 (U+30FB) '
+                      "is not allowed".format(toml, line, column), run.stderr)
+        self.assertIn('warning: keyword "ICT／IoT" cannot be a CKAN tag: 「／」 (U+FF0F)',
+                      run.stderr)
+        self.assertIn("[open_data] keywords in site.toml holds 2 keywords a CKAN portal refuses "
+                      "as tags", run.stderr)
+        self.assertEqual(self.mock.portal.requests, [])
+
     def test_checks_the_licence_against_license_list(self):
         site = os.path.join(self.tmp, "licence")
         copy_site(site)

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "config/ckan_tag.h"
 #include "publish/ckan_client.h"
 #include "publish/dry_run.h"
 #include "publish/package_builder.h"
@@ -679,4 +680,57 @@ BOOST_AUTO_TEST_CASE(sends_issued_and_modified_as_fields_to_a_portal_whose_schem
   BOOST_TEST(created["issued"] == "2022-06-01");
   BOOST_TEST(created["modified"] == "2024-03-31");
   BOOST_TEST(created["extras"].dump().find("temporal_start") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(takes_the_tags_ckan_takes) {
+  // logic/validators.py tag_name_validator: re.match(r'[\w \-.]*$') in Python, whose \w is
+  // str.isalnum() or '_' in any script; tag_length_validator: 2 to 100 characters.
+  for (const std::string tag :
+       {"政策評価", "データ利活用", "Society5.0", "ふくしま", "a b", "x-y_z.w", "０１２", "人々",
+        "Ⅻ年", "①②", "ＩＣＴ", "〇一", "café"}) {
+    BOOST_TEST(!ckan_tag_problem(tag), tag);
+  }
+  // 100 kanji are 300 bytes: CKAN counts characters.
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "評";
+  BOOST_TEST(!ckan_tag_problem(hundred));
+}
+
+BOOST_AUTO_TEST_CASE(refuses_the_tags_ckan_refuses_and_says_why) {
+  BOOST_TEST(*ckan_tag_problem("政策・評価") ==
+             "「・」 (U+30FB) is not allowed: CKAN tags hold letters and digits of any script, "
+             "spaces, and - _ .");
+  BOOST_TEST(ckan_tag_problem("政策\u3000評価")->starts_with("「\u3000」 (U+3000)"));
+  BOOST_TEST(ckan_tag_problem("（仮）")->starts_with("「（」 (U+FF08)"));
+  BOOST_TEST(ckan_tag_problem("ICT／IoT")->starts_with("「／」 (U+FF0F)"));
+  BOOST_TEST(ckan_tag_problem("ICT/IoT")->starts_with("「/」 (U+002F)"));
+  BOOST_TEST(ckan_tag_problem("Ａ＿Ｂ")->starts_with("「＿」 (U+FF3F)"));
+  // A combining accent is a mark, not a letter, for Python's \w.
+  BOOST_TEST(ckan_tag_problem("cafe\u0301")->starts_with("「\u0301」 (U+0301)"));
+  BOOST_TEST(ckan_tag_problem("x\ty")->starts_with("U+0009 is not allowed"));
+  BOOST_TEST(*ckan_tag_problem("a") == "CKAN tags are at least 2 characters long");
+  std::string long_tag;
+  for (int i = 0; i < 101; ++i) long_tag += "評";
+  BOOST_TEST(*ckan_tag_problem(long_tag) ==
+             "CKAN tags are at most 100 characters long, and this one has 101");
+}
+
+BOOST_AUTO_TEST_CASE(hyoka_check_warns_at_the_line_of_a_keyword_ckan_refuses) {
+  const SourceText source("site.toml",
+                          "title = \"t\"\n"
+                          "base_url = \"https://example.jp/\"\n"
+                          "[open_data]\n"
+                          "keywords = [\"ICT\", \"政策・評価\"]\n");
+  Diagnostics diags;
+  BOOST_REQUIRE(parse_config(source, diags));
+  BOOST_REQUIRE(diags.all().size() == 1u);
+  const auto& d = diags.all().front();
+  BOOST_TEST((d.severity == Severity::warning));
+  BOOST_TEST(d.position.line == 4);
+  BOOST_TEST(d.position.column == 20);
+  BOOST_TEST(
+      d.message ==
+      "keyword \"政策・評価\" cannot be a CKAN tag: 「・」 (U+30FB) is not allowed: CKAN tags "
+      "hold letters and digits of any script, spaces, and - _ . (hyoka publish refuses "
+      "it)");
 }
