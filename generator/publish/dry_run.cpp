@@ -18,15 +18,20 @@ void print_dry_run(const CkanClient& client, const std::vector<CkanPackage>& pac
   const auto print = [&](const HttpRequest& request) {
     out << redact(describe(request, client.token_header())) << '\n';
   };
-  out << "# hyoka publish --dry-run: nothing is sent. The requests hyoka would send:\n\n";
-  out << "# the portal's licences and the organization\n";
+  out << "# hyoka publish --dry-run without CKAN_API_TOKEN: nothing is sent, not even a read "
+         "(with the token, --dry-run reads the portal and says what would change). The "
+         "requests hyoka would send:\n\n";
+  out << "# the organizations the token may create datasets in (\"" << organization
+      << "\" must be one), the portal's licences, its dataset schema (ckanext-scheming)\n";
+  print(client.read_request("organization_list_for_user", {{"permission", "create_dataset"}}));
   print(client.read_request("license_list", {}));
-  print(client.read_request("organization_show", {{"id", organization}}));
+  print(client.read_request("scheming_dataset_schema_show", {{"type", "dataset"}}));
   for (const auto& package : packages) {
     out << "# " << package.name << "\n";
     print(client.read_request("package_show", {{"id", package.name}}));
 
-    out << "# if package_show answers \"Not Found\":\n";
+    out << "# if package_show answers \"Not Found\" (issued and modified go as fields, not "
+           "extras, to a portal whose dataset schema has them):\n";
     const json dict = dataset_dict(package, {});
     json create = dict;
     create["resources"] = package.resources;
@@ -40,7 +45,9 @@ void print_dry_run(const CkanClient& client, const std::vector<CkanPackage>& pac
     }
     print(client.write_request("package_patch", patch));
     out << "# then, for each resource: resource_patch {\"id\": <the id of the existing "
-           "resource with this url>, <the fields that differ>} when one has this url, else:\n";
+           "resource with this url>, <the fields that differ>} when one has this url (or, when "
+           "the site moved, the same path under its earlier address and the same format), "
+           "else:\n";
     for (const auto& resource : package.resources) {
       json body = resource;
       body["package_id"] = "<the existing dataset's id>";

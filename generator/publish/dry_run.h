@@ -1,6 +1,8 @@
-// hyoka publish --dry-run: every request hyoka would send, printed and not sent. Without the
-// portal's answers it cannot know whether a dataset exists, so it prints package_show and both
-// ways on: package_create, or package_patch with the resources matched by URL.
+// hyoka publish --dry-run without a token: every request hyoka would send, printed and not
+// sent. Without the portal's answers it cannot know whether a dataset exists, so it prints
+// package_show and both ways on: package_create, or package_patch with the resources matched
+// by URL. (With a token, --dry-run reads the portal and prints the writes it would make:
+// publisher.h.)
 #pragma once
 
 #include <ostream>

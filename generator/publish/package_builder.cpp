@@ -1,6 +1,7 @@
 #include "publish/package_builder.h"
 
 #include "base/era.h"
+#include "base/utf8.h"
 #include "site/open_data_paths.h"
 
 namespace hyoka {
@@ -32,6 +33,28 @@ std::string notes(const SiteConfig& config, const Dataset& dataset, const std::s
   }
   text += "- 出典：" + config.title + "（" + landing + "）\n";
   return text;
+}
+
+// Python's str.isspace(), which CKAN's str.strip() goes by.
+bool python_space(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
+}
+
+// `text` as CKAN stores or shows it after str.strip(): a value hyoka sent unstripped would
+// differ from package_show's on every run, and every run would patch it again.
+std::string strip_like_python(const std::string& text) {
+  std::size_t begin = 0, end = 0;
+  bool started = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const auto c = utf8::next(text, pos);
+    if (c && python_space(*c)) continue;
+    if (!started) begin = start, started = true;
+    end = pos;
+  }
+  return text.substr(begin, end - begin);
 }
 
 json resource(std::string name, std::string url, std::string format, std::string mimetype,
@@ -68,10 +91,11 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
   const std::string landing = url(dataset_page_path(dataset.id));
   CkanPackage package;
   package.name = *ckan_package_name(config, dataset.id).value;
+  package.base_url = config.base_url;
 
   json& f = package.fields;
   f["name"] = package.name;
-  f["title"] = dataset.title;
+  f["title"] = strip_like_python(dataset.title);  // model_dictize.py package_dictize
   f["notes"] = notes(config, dataset, landing);
   f["owner_org"] = organization;
   f["license_id"] = config.publish.license_id;
@@ -79,7 +103,7 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
   if (!config.publisher.name.empty()) f["author"] = config.publisher.name;
   if (!config.open_data.contact_name.empty()) f["maintainer"] = config.open_data.contact_name;
   if (!config.open_data.contact_email.empty()) {
-    f["maintainer_email"] = config.open_data.contact_email;
+    f["maintainer_email"] = strip_like_python(config.open_data.contact_email);  // strip_value
   }
   f["tags"] = json::array();
   for (const auto& keyword : config.open_data.keywords) f["tags"].push_back({{"name", keyword}});
@@ -98,7 +122,7 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
     metadata.emplace_back("temporal_end", std::to_string(dataset.periods.back() + 1) + "-03-31");
   }
 
-  const std::string& title = dataset.title;
+  const std::string title = f["title"].get<std::string>();
   const std::string rows = config.area_label + "×年度ごとに1行";
   package.resources.push_back(resource(title + "（CSV）", url(dataset_csv_path(dataset.id)), "CSV",
                                        "text/csv",

@@ -22,6 +22,7 @@ struct CkanPackage {
   // Under the keys ckanext-dcat reads (issued, modified, publisher_name, temporal_start,
   // temporal_end), sorted by key: fields or extras, as the portal's schema has them.
   std::vector<std::pair<std::string, std::string>> metadata;
+  std::string base_url;  // the site's, which every resource's url starts with
 };
 
 // The dataset dict to send, without resources: `fields`, and each metadata value as a field

@@ -8,12 +8,17 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace hyoka {
 
 struct DatasetSchema {
   bool scheming = false;                 // the portal answered scheming_dataset_schema_show
   std::set<std::string> dataset_fields;  // every dataset field's field_name
+  // Fields a dataset or a resource must fill: `"required": true` (scheming_required, in
+  // ckanext-scheming's validation.py, is then not_empty) or a not_empty validator.
+  std::vector<std::string> required_dataset_fields;
+  std::vector<std::string> required_resource_fields;
   bool has_field(const std::string& name) const { return dataset_fields.contains(name); }
 };
 

@@ -100,19 +100,25 @@ int publish_site(const PublishOptions& options, const FileSystem& fs, HttpTransp
   }
 
   const std::string api = *base;
+  const std::string portal = api.substr(0, api.size() - std::string("api/3/action/").size());
   CkanClient client(transport, api, site.config.publish.token_header, options.token);
-  if (options.dry_run) {
+  if (options.dry_run && options.token.empty()) {
     std::ostringstream requests;
     print_dry_run(client, packages, options.organization, redact, requests);
     out << redact(requests.str());
     return 0;
   }
+  if (options.dry_run) {
+    out << "# hyoka publish --dry-run: the portal is read, nothing is written. What hyoka would "
+           "send:\n\n";
+  }
 
   CkanPublisher publisher(client, redact, out, err);
-  const bool ok = publisher.publish(packages, site.config.publish.license_id,
-                                    site.config.open_data.license.ckan_id, options.organization);
+  const PublishTarget target{options.organization, site.config.publish.license_id,
+                             site.config.open_data.license.ckan_id,
+                             site.config.publish.name_prefix};
+  const bool ok = publisher.publish(packages, target, options.dry_run);
   const auto& n = publisher.counts();
-  const std::string portal = api.substr(0, api.size() - std::string("api/3/action/").size());
   if (!ok) {
     if (n.created + n.updated > 0) {
       say(err, "stopped at the problem above, after " + std::to_string(n.created) +
@@ -120,8 +126,16 @@ int publish_site(const PublishOptions& options, const FileSystem& fs, HttpTransp
     }
     return 1;
   }
-  say(out, std::to_string(packages.size()) + (packages.size() == 1 ? " dataset" : " datasets") +
-               " on " + portal + "dataset/ (organization " + options.organization +
+  const std::string datasets =
+      std::to_string(packages.size()) + (packages.size() == 1 ? " dataset" : " datasets");
+  if (options.dry_run) {
+    say(out, "nothing was written (--dry-run): of " + datasets + " on " + portal +
+                 "dataset/ (organization " + options.organization + "), " +
+                 std::to_string(n.created) + " would be created, " + std::to_string(n.updated) +
+                 " updated, " + std::to_string(n.unchanged) + " are up to date");
+    return 0;
+  }
+  say(out, datasets + " on " + portal + "dataset/ (organization " + options.organization +
                "): " + std::to_string(n.created) + " created, " + std::to_string(n.updated) +
                " updated, " + std::to_string(n.unchanged) + " up to date");
   return 0;

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "base/spellcheck.h"
+#include "publish/dry_run.h"
+#include "publish/json_fields.h"
 #include "publish/printable.h"
 
 namespace hyoka {
@@ -13,84 +15,49 @@ using nlohmann::json;
 
 namespace {
 
-std::string text_of(const json& object, const char* key) {
-  return object.is_object() && object.contains(key) && object[key].is_string()
-             ? object[key].get<std::string>()
-             : "";
-}
-
-const json& list_of(const json& object, const char* key) {
-  static const json empty = json::array();
-  return object.is_object() && object.contains(key) && object[key].is_array() ? object[key] : empty;
-}
-
-// The fields of a resource that differ from the existing one, for resource_patch.
-json resource_changes(const json& wanted, const json& existing) {
-  json changes = json::object();
-  for (const auto& [key, value] : wanted.items()) {
-    if (key != "url" && text_of(existing, key.c_str()) != value.get<std::string>()) {
-      changes[key] = value;
-    }
-  }
-  return changes;
-}
-
 std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-}  // namespace
-
-json package_patch_body(const json& wanted, const json& existing) {
-  json patch = {{"id", text_of(existing, "id")}};
-  for (const auto& [key, value] : wanted.items()) {
-    if (key == "name" || key == "owner_org" || key == "tags" || key == "extras") continue;
-    if (!existing.contains(key) || existing[key] != value) patch[key] = value;
-  }
-
-  // package_tag_list_save (model_save.py) finds each tag sent by its id, else by name and
-  // vocabulary: the portal's tags go back as package_show gave them, or a vocabulary tag
-  // would become a free tag of the same name. hyoka's keywords are free tags.
-  json tags = json::array();
-  std::set<std::string> free_tags;
-  for (const auto& tag : list_of(existing, "tags")) {
-    tags.push_back(tag);
-    const bool in_vocabulary =
-        tag.is_object() && tag.contains("vocabulary_id") && !tag["vocabulary_id"].is_null();
-    if (!in_vocabulary) free_tags.insert(text_of(tag, "name"));
-  }
-  bool new_tag = false;
-  for (const auto& tag : list_of(wanted, "tags")) {
-    if (free_tags.insert(text_of(tag, "name")).second) {
-      tags.push_back(tag);
-      new_tag = true;
-    }
-  }
-  if (new_tag) patch["tags"] = std::move(tags);
-
-  json extras = json::array();
-  for (const auto& extra : list_of(existing, "extras")) {
-    extras.push_back({{"key", text_of(extra, "key")}, {"value", text_of(extra, "value")}});
-  }
-  bool extras_changed = false;
-  for (const auto& extra : list_of(wanted, "extras")) {
-    const auto same_key = std::find_if(extras.begin(), extras.end(),
-                                       [&](const json& e) { return e["key"] == extra["key"]; });
-    if (same_key == extras.end()) {
-      extras.push_back(extra);
-      extras_changed = true;
-    } else if ((*same_key)["value"] != extra["value"]) {
-      (*same_key)["value"] = extra["value"];
-      extras_changed = true;
-    }
-  }
-  if (extras_changed) patch["extras"] = extras;
-  return patch.size() == 1 ? json() : patch;
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
+  return out;
 }
+
+// "package_patch: title, notes; resource_patch: 2 resources; moved: …" for a dataset's line.
+std::string describe_changes(const DatasetPlan& plan) {
+  std::vector<std::string> changes;
+  if (plan.patch.is_object()) {
+    std::vector<std::string> fields;
+    for (const auto& [key, value] : plan.patch.items()) {
+      if (key != "id") fields.push_back(key);
+    }
+    changes.push_back("package_patch: " + joined(fields, ", "));
+  }
+  std::size_t patched = 0, created = 0;
+  std::vector<std::string> moved;
+  for (const auto& write : plan.resources) {
+    (write.action == "resource_patch" ? patched : created) += 1;
+    if (!write.moved_from.empty()) {
+      moved.push_back(printable(write.moved_from) + " → " + write.body["url"].get<std::string>());
+    }
+  }
+  if (patched) changes.push_back("resource_patch: " + plural(patched, "resource"));
+  if (created) changes.push_back("resource_create: " + plural(created, "resource"));
+  if (!moved.empty()) changes.push_back("moved with the site: " + joined(moved, ", "));
+  return joined(changes, "; ");
+}
+
+}  // namespace
 
 CkanPublisher::CkanPublisher(CkanClient& client, const Redactor& redact, std::ostream& log,
                              std::ostream& err)
     : client_(client), redact_(redact), log_(log), err_(err) {}
+
+void CkanPublisher::say(const std::string& line) {
+  log_ << redact_("hyoka publish: " + line) << '\n';
+}
 
 void CkanPublisher::fail(const std::string& what, const CkanError& error) {
   // The portal's own words always; a validation error's fields after them.
@@ -109,16 +76,72 @@ void CkanPublisher::fail(const std::string& message) {
   err_ << redact_("hyoka publish: " + message) << '\n';
 }
 
-bool CkanPublisher::publish(const std::vector<CkanPackage>& packages, const std::string& license_id,
-                            const std::string& usual_license_id, const std::string& organization) {
-  if (!check_license(license_id, usual_license_id) || !check_organization(organization) ||
-      !read_schema()) {
+bool CkanPublisher::publish(const std::vector<CkanPackage>& packages, const PublishTarget& target,
+                            bool dry_run) {
+  // The token first: reads work anonymously, so a wrong token would otherwise go unnoticed
+  // whenever nothing needs writing.
+  if (!check_organization(target.organization) ||
+      !check_license(target.license_id, target.usual_license_id) || !read_schema()) {
     return false;
   }
+  std::vector<DatasetPlan> plans;
+  bool ok = true;
   for (const auto& package : packages) {
-    if (!upsert(package, organization)) return false;
+    plans.push_back(
+        plan_dataset(package, client_.read("package_show", {{"id", package.name}}), target_));
+    if (plans.back().kind == DatasetPlan::Kind::blocked) {
+      fail(plans.back().problem);
+      ok = false;
+    }
+  }
+  if (!ok) {
+    fail("nothing was written: the problems above stand in the way");
+    return false;
+  }
+  list_leftovers(packages, target.name_prefix);
+  for (const auto& plan : plans) {
+    if (dry_run) {
+      print(plan);
+    } else if (!write(plan)) {
+      return false;
+    }
   }
   return true;
+}
+
+bool CkanPublisher::check_organization(const std::string& organization) {
+  // organization_list_for_user (logic/action/get.py): the organizations where the token's
+  // user has the permission, with their capacity; [] for an anonymous caller, which is what a
+  // wrong or expired token makes of it.
+  const auto reply = client_.read("organization_list_for_user", {{"permission", "create_dataset"}});
+  if (!reply) {
+    fail("organization_list_for_user", reply.error);
+    return false;
+  }
+  std::vector<std::string> names;
+  for (const auto& org : reply.result->is_array() ? *reply.result : json::array()) {
+    if (text_of(org, "name") == organization || text_of(org, "id") == organization) {
+      target_.organization = organization;
+      target_.organization_id = text_of(org, "id");
+      return true;
+    }
+    names.push_back(text_of(org, "name"));
+  }
+  if (names.empty()) {
+    fail(
+        "CKAN_API_TOKEN may create datasets in no organization of the portal: the token is "
+        "wrong or expired (the portal then treats hyoka as anonymous), or its user is not an "
+        "editor or admin of any organization; check it, and the header the portal reads it "
+        "from (" +
+        client_.token_header() + ", [publish] token_header in site.toml)");
+    return false;
+  }
+  std::vector<std::string> shown;
+  for (const auto& name : names) shown.push_back("\"" + printable(name) + "\"");
+  fail("CKAN_API_TOKEN may not create datasets in \"" + organization +
+       "\" (--organization), only in " + joined(shown, ", ") +
+       printable(did_you_mean(organization, names)));
+  return false;
 }
 
 bool CkanPublisher::check_license(const std::string& license_id,
@@ -152,16 +175,15 @@ bool CkanPublisher::check_license(const std::string& license_id,
 bool CkanPublisher::read_schema() {
   const auto reply = client_.read("scheming_dataset_schema_show", {{"type", "dataset"}});
   if (reply) {
-    schema_ = read_dataset_schema(*reply.result);
-    std::string fields;
-    for (const auto& key :
+    target_.schema = read_dataset_schema(*reply.result);
+    std::vector<std::string> fields;
+    for (const auto* key :
          {"issued", "modified", "publisher_name", "temporal_start", "temporal_end"}) {
-      if (schema_.has_field(key)) fields += (fields.empty() ? "" : ", ") + std::string(key);
+      if (target_.schema.has_field(key)) fields.push_back(key);
     }
     if (!fields.empty()) {
-      log_ << redact_("hyoka publish: the portal's dataset schema (ckanext-scheming) has " +
-                      fields + " as dataset fields: hyoka sends them there, not as extras")
-           << '\n';
+      say("the portal's dataset schema (ckanext-scheming) has " + joined(fields, ", ") +
+          " as dataset fields: hyoka sends them there, not as extras");
     }
     return true;
   }
@@ -172,134 +194,123 @@ bool CkanPublisher::read_schema() {
   return false;
 }
 
-bool CkanPublisher::check_organization(const std::string& organization) {
-  const auto reply = client_.read("organization_show", {{"id", organization}});
-  if (reply) {
-    organization_id_ = text_of(*reply.result, "id");
-    return true;
+void CkanPublisher::list_leftovers(const std::vector<CkanPackage>& packages,
+                                   const std::string& name_prefix) {
+  if (name_prefix.empty()) return;
+  std::set<std::string> site;
+  for (const auto& package : packages) site.insert(package.name);
+  // package_search (logic/action/get.py) with the organization's private datasets and drafts;
+  // deleted ones are never listed. At most 100 pages of 100 rows.
+  constexpr int rows = 100, pages = 100;
+  std::vector<std::string> leftovers;
+  long count = 0;
+  for (int page = 0; page < pages && page * rows <= count; ++page) {
+    const auto reply =
+        client_.read("package_search", {{"fq", "owner_org:\"" + target_.organization_id + "\""},
+                                        {"include_private", "true"},
+                                        {"include_drafts", "true"},
+                                        {"sort", "name asc"},
+                                        {"rows", std::to_string(rows)},
+                                        {"start", std::to_string(page * rows)}});
+    if (!reply) {
+      fail(
+          "warning: package_search, to list the organization's datasets that the site no "
+          "longer has",
+          reply.error);
+      return;
+    }
+    const json& result = *reply.result;
+    count = result.is_object() && result.contains("count") && result["count"].is_number_integer()
+                ? result["count"].get<long>()
+                : 0;
+    const json& found = list_of(result, "results");
+    if (found.empty()) break;
+    for (const auto& dataset : found) {
+      const std::string name = text_of(dataset, "name");
+      if (name.starts_with(name_prefix + "-") && !site.contains(name)) {
+        const std::string title = text_of(dataset, "title");
+        leftovers.push_back(printable(name) + (title.empty() ? "" : " (" + printable(title) + ")"));
+      }
+    }
   }
-  if (!reply.error.not_found()) {
-    fail("organization_show " + organization, reply.error);
-    return false;
-  }
-  // Which organizations may this token publish to? They make the best suggestions.
-  std::vector<std::string> names;
-  const auto mine = client_.read("organization_list_for_user", {{"permission", "create_dataset"}});
-  if (mine && mine.result->is_array()) {
-    for (const auto& org : *mine.result) names.push_back(text_of(org, "name"));
-  }
-  fail("the portal has no organization \"" + organization + "\" (--organization)" +
-       (names.empty() ? "" : printable(did_you_mean(organization, names))));
-  return false;
+  if (leftovers.empty()) return;
+  say("the portal has " + plural(leftovers.size(), "dataset") + " under name_prefix \"" +
+      name_prefix + "\" that the site no longer has; hyoka deletes nothing, so delete " +
+      (leftovers.size() == 1 ? "it" : "them") + " on the portal if " +
+      (leftovers.size() == 1 ? "it is" : "they are") +
+      " no longer wanted: " + joined(leftovers, ", "));
 }
 
-bool CkanPublisher::upsert(const CkanPackage& package, const std::string& organization) {
-  const auto shown = client_.read("package_show", {{"id", package.name}});
-  if (!shown && shown.error.kind == CkanError::Kind::not_authorized) {
-    // auth/get.py package_show: only members of its organization may see a private, draft or
-    // deleted dataset: a 403 here says who holds the name, not that the token is wrong.
-    fail("package_show " + package.name + ": the portal will not show it (" +
-         (shown.error.reason.empty() ? "HTTP 403" : shown.error.reason) +
-         "): the name is held by a dataset this token may not see, a private or draft dataset "
-         "of another organization, which keeps the name, or a deleted one; choose another "
-         "[publish] name_prefix in site.toml, or ask the portal's administrators who holds "
-         "the name");
-    return false;
+bool CkanPublisher::write(const DatasetPlan& plan) {
+  const std::string notes = plan.notes.empty() ? "" : "; " + joined(plan.notes, "; ");
+  if (plan.kind == DatasetPlan::Kind::up_to_date) {
+    ++counts_.unchanged;
+    say(plan.name + " is up to date" + notes);
+    return true;
   }
-  if (!shown && !shown.error.not_found()) {
-    fail("package_show " + package.name, shown.error);
-    return false;
-  }
-  const json wanted = dataset_dict(package, schema_);
-  if (!shown) {
-    json body = wanted;
-    body["resources"] = package.resources;
-    const auto created = client_.write("package_create", body);
+  if (plan.kind == DatasetPlan::Kind::create) {
+    const auto created = client_.write("package_create", plan.create);
     if (!created) {
-      fail("package_create " + package.name, created.error);
+      fail("package_create " + plan.name, created.error);
       return false;
     }
     ++counts_.created;
-    log_ << redact_("hyoka publish: created " + package.name + " (" +
-                    plural(package.resources.size(), "resource") + ")")
-         << '\n';
+    say("created " + plan.name + " (" + plural(plan.create["resources"].size(), "resource") + ")" +
+        notes);
     return true;
   }
-
-  const json& existing = *shown.result;
-  const std::string owner = text_of(existing, "owner_org");
-  const std::string owner_name = text_of(existing.value("organization", json::object()), "name");
-  if (owner != organization_id_ && owner != organization && owner_name != organization) {
-    fail(package.name + " already exists on the portal in another organization (" +
-         printable(owner_name.empty() ? owner : owner_name) +
-         "); hyoka does not move datasets between organizations");
-    return false;
-  }
-  if (text_of(existing, "state") == "deleted") {
-    fail(package.name + " is deleted on the portal; restore or purge it there first");
-    return false;
-  }
-
-  std::vector<std::string> changes;
-  const json patch = package_patch_body(wanted, existing);
-  if (!patch.is_null()) {
-    const auto patched = client_.write("package_patch", patch);
+  if (plan.patch.is_object()) {
+    const auto patched = client_.write("package_patch", plan.patch);
     if (!patched) {
-      fail("package_patch " + package.name, patched.error);
+      fail("package_patch " + plan.name, patched.error);
       return false;
     }
-    std::string fields;
-    for (const auto& [key, value] : patch.items()) {
-      if (key != "id") fields += (fields.empty() ? "" : ", ") + key;
+  }
+  for (const auto& resource : plan.resources) {
+    const auto written = client_.write(resource.action, resource.body);
+    if (!written) {
+      fail(resource.action + " " + plan.name, written.error);
+      return false;
     }
-    changes.push_back("package_patch: " + fields);
   }
-  if (!sync_resources(package, existing, changes)) return false;
-
-  if (changes.empty()) {
-    ++counts_.unchanged;
-    log_ << redact_("hyoka publish: " + package.name + " is up to date") << '\n';
-  } else {
-    ++counts_.updated;
-    std::string what;
-    for (const auto& change : changes) what += (what.empty() ? "" : "; ") + change;
-    log_ << redact_("hyoka publish: updated " + package.name + " (" + what + ")") << '\n';
-  }
+  ++counts_.updated;
+  say("updated " + plan.name + " (" + describe_changes(plan) + ")" + notes);
   return true;
 }
 
-bool CkanPublisher::sync_resources(const CkanPackage& package, const json& existing,
-                                   std::vector<std::string>& changes) {
-  std::size_t patched = 0, created = 0;
-  for (const auto& wanted : package.resources) {
-    const auto& have = list_of(existing, "resources");
-    const auto match = std::find_if(have.begin(), have.end(), [&](const json& r) {
-      return text_of(r, "url") == wanted["url"].get<std::string>();
-    });
-    if (match == have.end()) {
-      json body = wanted;
-      body["package_id"] = text_of(existing, "id");
-      const auto reply = client_.write("resource_create", body);
-      if (!reply) {
-        fail("resource_create " + package.name, reply.error);
-        return false;
+void CkanPublisher::print(const DatasetPlan& plan) {
+  const std::string notes = plan.notes.empty() ? "" : "; " + joined(plan.notes, "; ");
+  const auto request = [&](const std::string& action, const json& body) {
+    log_ << redact_(describe(client_.write_request(action, body), client_.token_header())) << '\n';
+  };
+  switch (plan.kind) {
+    case DatasetPlan::Kind::up_to_date:
+      ++counts_.unchanged;
+      log_ << redact_("# " + plan.name + ": up to date, nothing to send" + notes) << "\n\n";
+      return;
+    case DatasetPlan::Kind::create:
+      ++counts_.created;
+      log_ << redact_("# " + plan.name + ": not on the portal" + notes + "; would send:") << '\n';
+      request("package_create", plan.create);
+      return;
+    case DatasetPlan::Kind::update:
+      ++counts_.updated;
+      log_ << redact_("# " + plan.name + ": on the portal, would change (" +
+                      describe_changes(plan) + ")" + notes + ":")
+           << '\n';
+      for (const auto& [key, was] : plan.before.items()) {
+        if (key == "tags" || key == "extras") continue;  // merged, shown whole below
+        log_ << redact_("#   " + key + ": " + printable(was.dump()) + " → " +
+                        printable(plan.patch[key].dump()))
+             << '\n';
       }
-      ++created;
-      continue;
-    }
-    json body = resource_changes(wanted, *match);
-    if (body.empty()) continue;
-    body["id"] = text_of(*match, "id");
-    const auto reply = client_.write("resource_patch", body);
-    if (!reply) {
-      fail("resource_patch " + package.name, reply.error);
-      return false;
-    }
-    ++patched;
+      log_ << "# would send:\n";
+      if (plan.patch.is_object()) request("package_patch", plan.patch);
+      for (const auto& resource : plan.resources) request(resource.action, resource.body);
+      return;
+    case DatasetPlan::Kind::blocked:
+      return;
   }
-  if (patched) changes.push_back("resource_patch: " + plural(patched, "resource"));
-  if (created) changes.push_back("resource_create: " + plural(created, "resource"));
-  return true;
 }
 
 }  // namespace hyoka

@@ -141,6 +141,15 @@ class PublishTest(unittest.TestCase):
     def writes(self):
         return [a for a, _ in self.mock.portal.requests if a not in READ_ACTIONS]
 
+    def assert_second_run_writes_nothing(self, *args, **kwargs):
+        """After any scenario, the portal as CKAN left it matches the site: a run sends no
+        write, or some normalisation of CKAN's would make every run write again."""
+        before = self.writes()
+        run = self.publish(*args, **kwargs)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(self.writes(), before)
+        self.assertIn(NAME + " is up to date", run.stdout)
+
     def test_creates_then_patches_without_duplicating_resources(self):
         first = self.publish()
         self.assertEqual(first.returncode, 0, first.stderr)
@@ -213,6 +222,7 @@ class PublishTest(unittest.TestCase):
         self.assertIn(("福島県", vocabulary), tags)
         self.assertNotIn(("福島県", None), tags)
         self.assertIn(("行政評価", None), tags)
+        self.assert_second_run_writes_nothing(site=site)
 
     def test_says_a_hidden_dataset_may_hold_the_name(self):
         # Another organization's private dataset: package_show answers 403 (auth/get.py), and
@@ -238,8 +248,112 @@ class PublishTest(unittest.TestCase):
         self.assertEqual([e["key"] for e in package["extras"]],
                          ["publisher_name", "temporal_end", "temporal_start"])
         self.assertEqual(self.writes(), ["package_create"])
+        self.assert_second_run_writes_nothing()
+
+    def test_creates_the_dataset_anew_over_a_deleted_one(self):
+        # package_name_validator skips deleted datasets; table_dict_save renames the deleted
+        # one to its id.
+        deleted = self.mock.portal.add_package(NAME, "fukushima-pref", state="deleted",
+                                               title="削除済み")
+        run = self.publish()
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("created " + NAME + " (4 resources); it was deleted on the portal: CKAN "
+                      "gives its name to the new dataset and renames the deleted one to its id",
+                      run.stdout)
+        self.assertEqual(deleted["name"], deleted["id"])
+        self.assertNotEqual(self.package()["id"], deleted["id"])
+        self.assert_second_run_writes_nothing()
+
+    def test_says_a_hidden_dataset_may_hold_the_name_whatever_its_state(self):
+        for state, private in (("active", True), ("draft", False), ("deleted", False)):
+            self.mock.portal.packages.clear()
+            self.mock.portal.add_package(NAME, "other-city", state=state, private=private)
+            run = self.publish()
+            self.assertEqual(run.returncode, 1, state)
+            self.assertIn("a dataset this token may not see", run.stderr)
+        self.assertEqual(self.writes(), [])
+
+    def test_updates_its_organizations_draft_and_leaves_its_state_alone(self):
+        self.mock.portal.add_package(NAME, "fukushima-pref", state="draft", title="下書き")
+        run = self.publish()
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("a draft on the portal: its state is left to the portal's staff", run.stdout)
+        self.assertEqual(self.package()["state"], "draft")
+        self.assertEqual(self.package()["title"], "施策展開方向毎の事業の達成状況")
+        self.assert_second_run_writes_nothing()
+
+    def test_reports_fields_a_scheming_portal_requires_before_any_write(self):
+        # dcat_ap_multilingual.yaml requires title_translated and notes_translated.
+        self.mock.stop()
+        self.mock = MockCkan(TOKEN, scheming="multilingual").start()
+        run = self.publish()
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("hyoka publish: " + NAME + ": the portal's dataset schema (ckanext-scheming) "
+                      "requires title_translated, notes_translated, which hyoka cannot fill",
+                      run.stderr)
+        self.assertIn("nothing was written", run.stderr)
+        self.assertEqual(self.writes(), [])
+        # Once the portal's staff have filled them, hyoka updates the dataset.
+        self.mock.portal.add_package(NAME, "fukushima-pref", extras=[
+            {"key": "title_translated", "value": '{"ja": "題"}'},
+            {"key": "notes_translated", "value": '{"ja": "説明"}'}])
+        run = self.publish()
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("updated " + NAME, run.stdout)
+        self.assert_second_run_writes_nothing()
+
+    def test_moves_its_resources_when_the_site_moves(self):
         self.assertEqual(self.publish().returncode, 0)
+        ids = [r["id"] for r in self.package()["resources"]]
+        stored = self.mock.portal.find_package(NAME)
+        stored["resources"].append({"id": "staff", "url": "https://example.jp/achievement.csv",
+                                    "format": "CSV", "package_id": stored["id"]})
+        site = os.path.join(self.tmp, "moved")
+        copy_site(site)
+        edit(os.path.join(site, "site.toml"), '"https://example.github.io/fukushima-ict/"',
+             '"https://opendata.pref.example.jp/ict/"')
+        run = self.publish(site=site)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("moved with the site: https://example.github.io/fukushima-ict/data/"
+                      "achievement.csv → https://opendata.pref.example.jp/ict/data/achievement.csv",
+                      run.stdout)
+        package = self.package()
+        self.assertEqual([r["id"] for r in package["resources"]], ids + ["staff"])
+        self.assertEqual([r["url"] for r in package["resources"]], [
+            "https://opendata.pref.example.jp/ict/data/achievement.csv",
+            "https://opendata.pref.example.jp/ict/data/achievement-excel.csv",
+            "https://opendata.pref.example.jp/ict/data/achievement.json",
+            "https://opendata.pref.example.jp/ict/data/achievement/",
+            "https://example.jp/achievement.csv"])
+        self.assertEqual(package["url"], "https://opendata.pref.example.jp/ict/data/achievement/")
+        self.assert_second_run_writes_nothing(site=site)
+
+    def test_lists_datasets_under_the_prefix_that_the_site_no_longer_has(self):
+        portal = self.mock.portal
+        portal.add_package("fukushima-ict-old", "fukushima-pref", title="旧データ")
+        portal.add_package("fukushima-ict-draft", "fukushima-pref", state="draft", private=True)
+        portal.add_package("fukushima-ict-gone", "fukushima-pref", state="deleted")
+        portal.add_package("fukushima-ict-theirs", "other-city")
+        portal.add_package("fukushima-other", "fukushima-pref")
+        run = self.publish()
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn('hyoka publish: the portal has 2 datasets under name_prefix "fukushima-ict" '
+                      "that the site no longer has; hyoka deletes nothing, so delete them on the "
+                      "portal if they are no longer wanted: fukushima-ict-draft "
+                      "(fukushima-ict-draft), fukushima-ict-old (旧データ)", run.stdout)
         self.assertEqual(self.writes(), ["package_create"])
+        self.assertEqual(portal.find_package("fukushima-ict-old")["state"], "active")
+        self.assert_second_run_writes_nothing()
+
+    def test_a_title_ckan_strips_does_not_make_every_run_write(self):
+        # package_dictize strips the title it shows (str.strip(), which takes U+3000 too).
+        site = os.path.join(self.tmp, "title")
+        copy_site(site)
+        edit(os.path.join(site, "content/data/achievement.toml"),
+             'title = "施策展開方向毎の事業の達成状況"', 'title = "施策展開方向毎の事業の達成状況\u3000"')
+        self.assertEqual(self.publish(site=site).returncode, 0)
+        self.assertEqual(self.package()["title"], "施策展開方向毎の事業の達成状況")
+        self.assert_second_run_writes_nothing(site=site)
 
     def test_accepts_the_api_address_with_a_slash_or_in_full(self):
         for url in (self.mock.url + "/", self.mock.url + "/api/3/action",
@@ -259,14 +373,33 @@ class PublishTest(unittest.TestCase):
         run = self.publish(site=site)
         self.assertEqual(run.returncode, 0, run.stderr)
 
-    def test_dry_run_sends_nothing_and_hides_the_token(self):
-        run = self.publish("--dry-run")
+    def test_dry_run_without_a_token_sends_nothing(self):
+        run = self.publish("--dry-run", token=None)
         self.assertEqual(run.returncode, 0, run.stderr)
         self.assertEqual(self.mock.portal.requests, [])
         self.assertIn("GET " + self.mock.url + "/api/3/action/package_show?id=" + NAME, run.stdout)
         self.assertIn("POST " + self.mock.url + "/api/3/action/package_create", run.stdout)
         self.assertIn("Authorization: ***", run.stdout)
-        self.assertEqual(self.publish("--dry-run", token=None).returncode, 0)
+
+    def test_dry_run_with_a_token_reads_and_says_what_would_change(self):
+        run = self.publish("--dry-run")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(self.writes(), [])
+        self.assertIn("# " + NAME + ": not on the portal; would send:\nPOST " + self.mock.url +
+                      "/api/3/action/package_create\nAuthorization: ***\n", run.stdout)
+        self.assertIn("1 would be created, 0 updated, 0 are up to date", run.stdout)
+        self.assertEqual(self.publish().returncode, 0)
+        # Staff retitle the dataset: the dry run shows the package_patch that would undo it.
+        self.mock.portal.find_package(NAME)["title"] = "職員が付けた題名"
+        requests = len(self.mock.portal.requests)
+        run = self.publish("--dry-run")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(self.writes(), ["package_create"])
+        self.assertGreater(len(self.mock.portal.requests), requests)
+        self.assertIn("# " + NAME + ": on the portal, would change (package_patch: title):\n"
+                      '#   title: "職員が付けた題名" → "施策展開方向毎の事業の達成状況"\n', run.stdout)
+        self.assertIn('"title": "施策展開方向毎の事業の達成状況"', run.stdout)
+        self.assertNotIn("resource_", run.stdout)
 
     def test_refuses_to_run_without_a_token(self):
         run = self.publish(token=None)
@@ -274,12 +407,33 @@ class PublishTest(unittest.TestCase):
         self.assertIn("CKAN_API_TOKEN", run.stderr)
         self.assertEqual(self.mock.portal.requests, [])
 
-    def test_reports_a_wrong_token(self):
-        run = self.publish(token="wrong-" + TOKEN[::-1])
-        self.assertEqual(run.returncode, 1)
-        self.assertIn("package_create " + NAME + ": Authorization Error (HTTP 403)", run.stderr)
-        self.assertNotIn(TOKEN[::-1], run.stdout + run.stderr)
-        self.assertIsNone(self.package())
+    def test_reports_a_wrong_token_even_when_nothing_needs_writing(self):
+        # A wrong token makes the caller anonymous (views/__init__.py): reads still work, so
+        # with everything up to date no write would have told.
+        self.assertEqual(self.publish().returncode, 0)
+        for token in ("wrong-" + TOKEN[::-1], TOKEN):
+            run = self.publish(token=token)
+            self.assertEqual(run.returncode, 1)
+            self.assertIn("hyoka publish: CKAN_API_TOKEN may create datasets in no organization "
+                          "of the portal: the token is wrong or expired", run.stderr)
+            self.assertNotIn(TOKEN[::-1], run.stdout + run.stderr)
+            self.assertEqual(self.writes(), ["package_create"])
+            # The right token, but its user only a member (read), not an editor.
+            self.mock.portal.members[("hyoka-bot", self.package()["owner_org"])] = "member"
+
+    def test_refuses_an_organization_the_token_may_not_create_datasets_in(self):
+        # organization_list_for_user(permission=create_dataset): editor of fukushima-pref only;
+        # other-city exists, and package_create there would be refused with 403.
+        for organization, expected in (
+                ("fukushima-prefecture", '"fukushima-prefecture" (--organization), only in '
+                 '"fukushima-pref"; did you mean "fukushima-pref"?'),
+                ("other-city", '"other-city" (--organization), only in "fukushima-pref"')):
+            run = self.hyoka("--ckan", self.mock.url, "--organization", organization)
+            self.assertEqual(run.returncode, 1)
+            self.assertIn("hyoka publish: CKAN_API_TOKEN may not create datasets in " + expected,
+                          run.stderr)
+        self.assertEqual([a for a, _ in self.mock.portal.requests],
+                         ["organization_list_for_user"] * 2)
 
     def test_reports_validation_errors_field_by_field(self):
         # validators.py email_validator: the pattern of the HTML standard, ASCII domains only.
@@ -318,13 +472,8 @@ class PublishTest(unittest.TestCase):
         run = self.publish(site=site)
         self.assertEqual(run.returncode, 1)
         self.assertIn('no licence "cc-by-4.0"; did you mean "cc-by"?', run.stderr)
-        self.assertEqual([a for a, _ in self.mock.portal.requests], ["license_list"])
-
-    def test_reports_an_unknown_organization(self):
-        run = self.hyoka("--ckan", self.mock.url, "--organization", "fukushima-prefecture")
-        self.assertEqual(run.returncode, 1)
-        self.assertIn('no organization "fukushima-prefecture" (--organization); did you mean '
-                      '"fukushima-pref"?', run.stderr)
+        self.assertEqual([a for a, _ in self.mock.portal.requests],
+                         ["organization_list_for_user", "license_list"])
 
     def test_reports_an_api_address_that_is_not_ckan(self):
         run = self.publish(url=self.mock.url.replace("/data", "/ckan"))
@@ -338,7 +487,7 @@ class PublishTest(unittest.TestCase):
             port = s.getsockname()[1]
         run = self.publish(url="http://127.0.0.1:{}/data".format(port))
         self.assertEqual(run.returncode, 1)
-        self.assertIn("license_list: could not connect to", run.stderr)
+        self.assertIn("organization_list_for_user: could not connect to", run.stderr)
 
     def test_gives_up_on_a_portal_that_never_answers(self):
         with socket.socket() as silent:
@@ -384,7 +533,7 @@ class PublishTest(unittest.TestCase):
         with HostilePortal(lambda send: send(200, deep)) as hostile:
             run = self.publish(url=hostile.url)
         self.assertEqual(run.returncode, 1, run.stderr)  # not killed by a signal
-        self.assertIn("license_list: the portal's answer is nested more than 64 deep",
+        self.assertIn("organization_list_for_user: the portal's answer is nested more than 64 deep",
                       run.stderr)
 
     def test_stops_reading_an_answer_at_16_mib(self):
@@ -397,7 +546,8 @@ class PublishTest(unittest.TestCase):
                 run = self.publish("--timeout", "60", url=hostile.url)
                 elapsed = time.monotonic() - started
             self.assertEqual(run.returncode, 1, run.stderr)
-            self.assertIn("license_list: the portal's answer is larger than 16 MiB", run.stderr)
+            self.assertIn("organization_list_for_user: the portal's answer is larger than 16 MiB",
+                          run.stderr)
             self.assertLess(hostile.sent, 32 << 20, length)
             self.assertLess(elapsed, 30)
 

@@ -1,8 +1,8 @@
 // libFuzzer: any bytes as a CKAN portal's answer to hyoka publish. The input is the HTTP
 // status on the first line, then the body (the seeds in corpus/ckan_answer read that way).
 // The answer is read as hyoka reads every answer, and what it says must be printable: no
-// control character and nothing but UTF-8 in any message. An answer that is a result is then
-// taken for the dataset package_show returned, and compared with what the site wants.
+// control character and nothing but UTF-8 in any message. The answer is then taken for
+// package_show's, and the dataset planned against it.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -10,9 +10,9 @@
 
 #include "base/utf8.h"
 #include "publish/ckan_client.h"
+#include "publish/dataset_plan.h"
 #include "publish/package_builder.h"
 #include "publish/printable.h"
-#include "publish/publisher.h"
 
 namespace {
 
@@ -64,6 +64,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto reply = hyoka::parse_ckan_reply(request, {status, body, "", ""}, "Authorization");
   require_printable(reply.error.message);
   for (const auto& field : reply.error.fields) require_printable(field);
-  if (reply) (void)hyoka::package_patch_body(hyoka::dataset_dict(wanted(), {}), *reply.result);
+  // The answer as package_show's, planned for a stock portal and for one with issued and
+  // modified as dataset fields and a field hyoka cannot fill.
+  hyoka::PlanTarget target{"test-pref", "org-uuid", {}};
+  for (int scheming = 0; scheming < 2; ++scheming) {
+    const auto plan = hyoka::plan_dataset(wanted(), reply, target);
+    require_printable(plan.problem);
+    for (const auto& note : plan.notes) require_printable(note);
+    target.schema = {true, {"issued", "modified", "title_translated"}, {"title_translated"}, {}};
+  }
   return 0;
 }

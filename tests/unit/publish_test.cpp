@@ -7,6 +7,7 @@
 
 #include "config/ckan_tag.h"
 #include "publish/ckan_client.h"
+#include "publish/dataset_plan.h"
 #include "publish/dry_run.h"
 #include "publish/package_builder.h"
 #include "publish/printable.h"
@@ -97,7 +98,15 @@ FakePortal portal() {
     return HttpResponse{
         400, R"("Bad request - Action name not known: scheming_dataset_schema_show")", "", ""};
   };
+  p.actions["package_search"] = [](const HttpRequest&) {
+    return ok({{"count", 0}, {"results", json::array()}});
+  };
   return p;
+}
+
+bool nothing_written(const FakePortal& p) {
+  return std::none_of(p.requests.begin(), p.requests.end(),
+                      [](const HttpRequest& r) { return r.method == "POST"; });
 }
 
 struct Run {
@@ -106,13 +115,13 @@ struct Run {
 };
 
 Run publish_with(FakePortal& p, const std::vector<CkanPackage>& packages,
-                 const std::string& license_id = "cc-by") {
+                 const std::string& license_id = "cc-by", bool dry_run = false) {
   CkanClient client(p, kBase, "Authorization", kToken);
   const Redactor redact(kToken);
   std::ostringstream log, err;
   CkanPublisher publisher(client, redact, log, err);
   Run run;
-  run.ok = publisher.publish(packages, license_id, "cc-by", "test-pref");
+  run.ok = publisher.publish(packages, {"test-pref", license_id, "cc-by", "test"}, dry_run);
   run.log = log.str();
   run.err = err.str();
   return run;
@@ -204,12 +213,14 @@ BOOST_AUTO_TEST_CASE(creates_a_package_that_package_show_does_not_find) {
   };
   const auto run = publish_with(p, {build_package(config(), dataset(), "test-pref")});
   BOOST_TEST(run.ok, run.err);
-  BOOST_TEST(p.called() == (std::vector<std::string>{"license_list", "organization_show",
+  // The token's organizations first, every read before the first write.
+  BOOST_TEST(p.called() == (std::vector<std::string>{"organization_list_for_user", "license_list",
                                                      "scheming_dataset_schema_show", "package_show",
-                                                     "package_create"}),
+                                                     "package_search", "package_create"}),
              boost::test_tools::per_element());
+  BOOST_TEST(p.requests[0].url == kBase + "organization_list_for_user?permission=create_dataset");
   BOOST_TEST(p.requests[3].url == kBase + "package_show?id=test-achievement");
-  BOOST_TEST(p.requests[4].method == "POST");
+  BOOST_TEST(p.requests[5].method == "POST");
   BOOST_TEST(created["resources"].size() == 3u);
   BOOST_TEST(run.log.find("created test-achievement (3 resources)") != std::string::npos);
 }
@@ -234,10 +245,10 @@ BOOST_AUTO_TEST_CASE(patches_an_existing_package_and_matches_resources_by_url) {
   }
   const auto run = publish_with(p, {wanted});
   BOOST_TEST(run.ok, run.err);
-  BOOST_TEST(p.called() ==
-                 (std::vector<std::string>{"license_list", "organization_show",
-                                           "scheming_dataset_schema_show", "package_show",
-                                           "package_patch", "resource_patch", "resource_create"}),
+  BOOST_TEST(p.called() == (std::vector<std::string>{"organization_list_for_user", "license_list",
+                                                     "scheming_dataset_schema_show", "package_show",
+                                                     "package_search", "package_patch",
+                                                     "resource_patch", "resource_create"}),
              boost::test_tools::per_element());
   BOOST_REQUIRE(writes.size() == 3u);
   BOOST_TEST(writes[0]["id"] == "pkg-uuid");
@@ -258,7 +269,7 @@ BOOST_AUTO_TEST_CASE(sends_no_write_when_the_portal_is_up_to_date) {
   p.actions["package_show"] = [&](const HttpRequest&) { return ok(existing_package(wanted)); };
   const auto run = publish_with(p, {wanted});
   BOOST_TEST(run.ok, run.err);
-  BOOST_TEST(p.called().back() == "package_show");
+  BOOST_TEST(nothing_written(p));
   BOOST_TEST(run.log.find("test-achievement is up to date") != std::string::npos);
 }
 
@@ -272,7 +283,7 @@ BOOST_AUTO_TEST_CASE(refuses_to_move_a_dataset_of_another_organization) {
   const auto run = publish_with(p, {wanted});
   BOOST_TEST(!run.ok);
   BOOST_TEST(run.err.find("in another organization (other-city)") != std::string::npos);
-  BOOST_TEST(p.called().back() == "package_show");
+  BOOST_TEST(nothing_written(p));
 }
 
 BOOST_AUTO_TEST_CASE(suggests_the_portals_id_for_an_unknown_licence) {
@@ -281,7 +292,8 @@ BOOST_AUTO_TEST_CASE(suggests_the_portals_id_for_an_unknown_licence) {
   BOOST_TEST(!run.ok);
   BOOST_TEST(run.err.find(R"(no licence "cc-by-4.0"; did you mean "cc-by"?)") != std::string::npos,
              run.err);
-  BOOST_TEST(p.requests.size() == 1u);
+  BOOST_TEST(p.called() == (std::vector<std::string>{"organization_list_for_user", "license_list"}),
+             boost::test_tools::per_element());
   const auto typo = publish_with(p, {}, "cc-zer0");
   BOOST_TEST(typo.err.find(R"(did you mean "cc-zero"?)") != std::string::npos, typo.err);
 }
@@ -328,7 +340,7 @@ BOOST_AUTO_TEST_CASE(reports_an_answer_that_is_not_ckans) {
 
 BOOST_AUTO_TEST_CASE(reports_a_redirect_without_following_it) {
   auto p = portal();
-  p.actions["license_list"] = [](const HttpRequest&) {
+  p.actions["organization_list_for_user"] = [](const HttpRequest&) {
     return HttpResponse{301, "", "https://other.example.jp/api/3/action/license_list", ""};
   };
   const auto run = publish_with(p, {});
@@ -356,25 +368,59 @@ BOOST_AUTO_TEST_CASE(redacts_every_occurrence_of_the_token) {
   BOOST_TEST(Redactor("")("text") == "text");
 }
 
-BOOST_AUTO_TEST_CASE(dry_run_prints_every_request_with_the_token_hidden_and_sends_nothing) {
+BOOST_AUTO_TEST_CASE(dry_run_without_a_token_prints_every_request_and_sends_nothing) {
   FakePortal p;
   PublishOptions options;
   options.build.source_dir = HYOKA_SOURCE_DIR;
   options.ckan_url = "https://portal.example.jp/data/";
   options.organization = "test-pref";
-  options.token = kToken;
   options.dry_run = true;
   const RealFileSystem fs;
   std::ostringstream out, err;
   BOOST_TEST(publish_site(options, fs, p, out, err) == 0);
   BOOST_TEST(p.requests.empty());
   const auto text = out.str();
+  BOOST_TEST(text.find("GET " + kBase + "organization_list_for_user?permission=create_dataset") !=
+             std::string::npos);
   BOOST_TEST(text.find("GET " + kBase + "package_show?id=fukushima-ict-achievement") !=
              std::string::npos);
   BOOST_TEST(text.find("POST " + kBase + "package_create") != std::string::npos);
   BOOST_TEST(text.find("POST " + kBase + "package_patch") != std::string::npos);
   BOOST_TEST(text.find("Authorization: ***") != std::string::npos);
   BOOST_TEST(text.find("package_update") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(dry_run_with_a_token_reads_the_portal_and_prints_only_what_would_change) {
+  auto p = portal();
+  p.actions["package_show"] = [](const HttpRequest& r) {
+    if (r.url.ends_with("id=fukushima-ict-achievement")) {
+      return error(404, {{"__type", "Not Found Error"}, {"message", "Not found"}});
+    }
+    return HttpResponse{500, "", "", ""};
+  };
+  p.actions["organization_list_for_user"] = [](const HttpRequest&) {
+    return ok(json::array({{{"id", "org-uuid"}, {"name", "fukushima-pref"}}}));
+  };
+  PublishOptions options;
+  options.build.source_dir = HYOKA_SOURCE_DIR;
+  options.ckan_url = "https://portal.example.jp/data/";
+  options.organization = "fukushima-pref";
+  options.token = kToken;
+  options.dry_run = true;
+  const RealFileSystem fs;
+  std::ostringstream out, err;
+  BOOST_TEST(publish_site(options, fs, p, out, err) == 0, err.str());
+  BOOST_TEST(nothing_written(p));
+  BOOST_TEST(p.called().size() == 5u);
+  const auto text = out.str();
+  BOOST_TEST(text.find("# fukushima-ict-achievement: not on the portal; would send:\nPOST " +
+                       kBase + "package_create\nAuthorization: ***\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("POST " + kBase + "package_patch") == std::string::npos);
+  BOOST_TEST(text.find("nothing was written (--dry-run): of 1 dataset on "
+                       "https://portal.example.jp/data/dataset/ (organization fukushima-pref), 1 "
+                       "would be created, 0 updated, 0 are up to date") != std::string::npos,
+             text);
   BOOST_TEST((text + err.str()).find(kToken) == std::string::npos);
 }
 
@@ -733,4 +779,183 @@ BOOST_AUTO_TEST_CASE(hyoka_check_warns_at_the_line_of_a_keyword_ckan_refuses) {
       "keyword \"政策・評価\" cannot be a CKAN tag: 「・」 (U+30FB) is not allowed: CKAN tags "
       "hold letters and digits of any script, spaces, and - _ . (hyoka publish refuses "
       "it)");
+}
+
+// --- Planning before the first write -----------------------------------------------------------
+
+namespace {
+
+const PlanTarget kStock{"test-pref", "org-uuid", {}};
+
+CkanReply shown(const json& package) {
+  return {package, {}};
+}
+
+CkanReply refused(CkanError::Kind kind) {
+  CkanReply reply;
+  reply.error.kind = kind;
+  reply.error.message = "refused";
+  return reply;
+}
+
+// The sample package as it stood on the portal when the site was at another address.
+json moved_package(const CkanPackage& wanted, const std::string& earlier) {
+  json existing = existing_package(wanted);
+  for (auto& resource : existing["resources"]) {
+    std::string url = resource["url"];
+    resource["url"] = earlier + url.substr(wanted.base_url.size());
+  }
+  return existing;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(plans_a_create_for_a_missing_or_deleted_dataset) {
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  const auto missing = plan_dataset(wanted, refused(CkanError::Kind::not_found), kStock);
+  BOOST_TEST((missing.kind == DatasetPlan::Kind::create));
+  BOOST_TEST(missing.create["resources"].size() == 3u);
+  BOOST_TEST(missing.notes.empty());
+  json deleted = existing_package(wanted);
+  deleted["state"] = "deleted";
+  deleted["owner_org"] = "other-uuid";  // CKAN frees the name whoever deleted it
+  const auto again = plan_dataset(wanted, shown(deleted), kStock);
+  BOOST_TEST((again.kind == DatasetPlan::Kind::create));
+  BOOST_TEST(again.notes.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(plans_nothing_for_a_dataset_that_matches_and_notes_a_draft) {
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  json existing = existing_package(wanted);
+  existing["state"] = "draft";
+  const auto plan = plan_dataset(wanted, shown(existing), kStock);
+  BOOST_TEST((plan.kind == DatasetPlan::Kind::up_to_date));
+  BOOST_TEST(plan.notes.front().starts_with("a draft on the portal"));
+}
+
+BOOST_AUTO_TEST_CASE(moves_a_resource_found_under_the_sites_earlier_address) {
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  const json existing = moved_package(wanted, "https://old.example.jp/test/");
+  const auto plan = plan_dataset(wanted, shown(existing), kStock);
+  BOOST_TEST((plan.kind == DatasetPlan::Kind::update));
+  BOOST_REQUIRE(plan.resources.size() == 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    BOOST_TEST(plan.resources[i].action == "resource_patch");
+    BOOST_TEST(plan.resources[i].body ==
+               json({{"id", "res-" + std::to_string(i)}, {"url", wanted.resources[i]["url"]}}));
+    BOOST_TEST(plan.resources[i].moved_from == existing["resources"][i]["url"]);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(moves_nothing_that_merely_resembles_the_sites_file) {
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  json existing = existing_package(wanted);
+  const json csv = existing["resources"][0];
+  existing["resources"] = json::array();
+  // A copy elsewhere with the same file name but not the site's path; the right path with
+  // another format; and two candidates at once, of which hyoka cannot choose.
+  existing["resources"].push_back(
+      {{"id", "a"}, {"url", "https://example.jp/files/achievement.csv"}, {"format", "CSV"}});
+  existing["resources"].push_back(
+      {{"id", "b"}, {"url", "https://old.example.jp/data/achievement.json"}, {"format", "CSV"}});
+  existing["resources"].push_back(
+      {{"id", "c"}, {"url", "https://one.example.jp/data/achievement/"}, {"format", "HTML"}});
+  existing["resources"].push_back(
+      {{"id", "d"}, {"url", "https://two.example.jp/data/achievement"}, {"format", "HTML"}});
+  const auto plan = plan_dataset(wanted, shown(existing), kStock);
+  BOOST_REQUIRE(plan.resources.size() == 3u);
+  for (const auto& write : plan.resources) {
+    BOOST_TEST(write.action == "resource_create");
+    BOOST_TEST(write.moved_from.empty());
+  }
+  // The landing page's resource at the exact address is matched, not moved.
+  existing["resources"].push_back(csv);
+  BOOST_TEST(plan_dataset(wanted, shown(existing), kStock).resources.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(blocks_a_dataset_that_would_lack_a_field_the_portal_requires) {
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  PlanTarget multilingual = kStock;
+  multilingual.schema.scheming = true;
+  multilingual.schema.required_dataset_fields = {"title", "notes", "title_translated",
+                                                 "tag_string"};
+  multilingual.schema.required_resource_fields = {"url", "name_translated"};
+  const auto plan = plan_dataset(wanted, refused(CkanError::Kind::not_found), multilingual);
+  BOOST_TEST((plan.kind == DatasetPlan::Kind::blocked));
+  BOOST_TEST(plan.problem ==
+                 "test-achievement: the portal's dataset schema (ckanext-scheming) requires "
+                 "title_translated, resources[0].name_translated, resources[1].name_translated, "
+                 "resources[2].name_translated, which hyoka cannot fill, so the portal would "
+                 "refuse the dataset; fill them on the portal first, or ask its administrators "
+                 "which schema fits",
+             plan.problem);
+  // An existing dataset whose staff filled them is updated; an up-to-date one is left alone.
+  multilingual.schema.required_resource_fields = {"url"};
+  json existing = existing_package(wanted);
+  existing["title"] = "古い題名";
+  existing["title_translated"] = {{"ja", "古い題名"}};
+  BOOST_TEST(
+      (plan_dataset(wanted, shown(existing), multilingual).kind == DatasetPlan::Kind::update));
+  existing.erase("title_translated");
+  BOOST_TEST(
+      (plan_dataset(wanted, shown(existing), multilingual).kind == DatasetPlan::Kind::blocked));
+}
+
+BOOST_AUTO_TEST_CASE(reads_required_fields_and_field_names_from_a_scheming_schema) {
+  const auto schema = read_dataset_schema(json::parse(R"({"dataset_fields": [
+      {"field_name": "title", "required": true}, {"field_name": "name",
+       "validators": "not_empty unicode_safe name_validator"}, {"field_name": "issued"},
+      {"field_name": "notes", "required": false}, {"label": "no name"}, 3],
+      "resource_fields": [{"field_name": "url", "required": true}]})"));
+  BOOST_TEST(schema.scheming);
+  BOOST_TEST(schema.has_field("issued"));
+  BOOST_TEST(!schema.has_field("modified"));
+  BOOST_TEST(schema.required_dataset_fields == (std::vector<std::string>{"title", "name"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(schema.required_resource_fields == std::vector<std::string>{"url"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(strips_the_title_as_ckan_shows_it) {
+  auto d = dataset();
+  d.title = "\u3000 事業の達成状況\u3000\n";
+  const auto package = build_package(config(), d, "test-pref");
+  BOOST_TEST(package.fields["title"] == "事業の達成状況");
+  BOOST_TEST(package.resources[0]["name"] == "事業の達成状況（CSV）");
+}
+
+BOOST_AUTO_TEST_CASE(lists_the_organizations_datasets_under_the_prefix_the_site_lacks) {
+  auto p = portal();
+  p.actions["package_show"] = [](const HttpRequest&) {
+    return error(404, {{"__type", "Not Found Error"}, {"message", "Not found"}});
+  };
+  p.actions["package_create"] = [](const HttpRequest& r) { return ok(json::parse(r.body)); };
+  p.actions["package_search"] = [](const HttpRequest& r) {
+    BOOST_TEST(r.url.find("fq=owner_org%3A%22org-uuid%22") != std::string::npos, r.url);
+    return ok(json::parse(R"({"count": 3, "results": [
+        {"name": "test-achievement"}, {"name": "test-old", "title": "旧\u001b[2J"},
+        {"name": "testing-other"}]})"));
+  };
+  const auto run = publish_with(p, {build_package(config(), dataset(), "test-pref")});
+  BOOST_TEST(run.ok, run.err);
+  BOOST_TEST(run.log.find("the portal has 1 dataset under name_prefix \"test\" that the site no "
+                          "longer has; hyoka deletes nothing, so delete it on the portal if it is "
+                          "no longer wanted: test-old (旧\\x1b[2J)") != std::string::npos,
+             run.log);
+}
+
+BOOST_AUTO_TEST_CASE(dry_run_shows_the_portals_titles_with_control_characters_escaped) {
+  auto p = portal();
+  const auto wanted = build_package(config(), dataset(), "test-pref");
+  json existing = existing_package(wanted);
+  existing["title"] = "\x1b]0;owned\x07";
+  p.actions["package_show"] = [&](const HttpRequest&) { return ok(existing); };
+  const auto run = publish_with(p, {wanted}, "cc-by", /*dry_run=*/true);
+  BOOST_TEST(run.ok, run.err);
+  BOOST_TEST(nothing_written(p));
+  BOOST_TEST(terminal_controls_in(run.log) == "", run.log);
+  BOOST_TEST(run.log.find("would change (package_patch: title):\n"
+                          "#   title: \"\\u001b]0;owned\\u0007\" → \"事業の達成状況\"\n"
+                          "# would send:\nPOST ") != std::string::npos,
+             run.log);
 }
