@@ -6,84 +6,14 @@
 
 #include "publish/json_fields.h"
 #include "publish/printable.h"
+#include "publish/resource_plan.h"
+#include "publish/words.h"
 
 namespace hyoka {
 
 using nlohmann::json;
 
 namespace {
-
-// The fields of a resource that differ from the existing one, for resource_patch.
-json resource_changes(const json& wanted, const json& existing) {
-  json changes = json::object();
-  for (const auto& [key, value] : wanted.items()) {
-    if (key != "url" && text_of(existing, key.c_str()) != value.get<std::string>()) {
-      changes[key] = value;
-    }
-  }
-  return changes;
-}
-
-// Whether `url` ends in the site path `path` ("data/achievement.csv", "data/achievement/"),
-// trailing slashes aside: where the site's file was before the site moved.
-bool ends_in_site_path(std::string url, std::string path) {
-  while (url.ends_with('/')) url.pop_back();
-  while (path.ends_with('/')) path.pop_back();
-  return !path.empty() && url.size() > path.size() && url.ends_with(path) &&
-         url[url.size() - path.size() - 1] == '/';
-}
-
-// Resources are found by URL. One that is not is looked for where the site was before it moved
-// (hyoka keeps no history): an existing resource, not found by URL for another, outside the
-// site's address, whose URL ends in the same site path and whose format is the same. Only a
-// single such candidate is taken; otherwise the resource is created beside whatever is there.
-void plan_resources(const CkanPackage& wanted, const json& existing, DatasetPlan& plan) {
-  const json& have = list_of(existing, "resources");
-  std::vector<bool> taken(have.size(), false);
-  std::vector<std::optional<std::size_t>> match(wanted.resources.size());
-  for (std::size_t w = 0; w < wanted.resources.size(); ++w) {
-    const auto url = wanted.resources[w]["url"].get<std::string>();
-    for (std::size_t h = 0; h < have.size(); ++h) {
-      if (!taken[h] && text_of(have[h], "url") == url) {
-        match[w] = h;
-        taken[h] = true;
-        break;
-      }
-    }
-  }
-  for (std::size_t w = 0; w < wanted.resources.size(); ++w) {
-    const json& resource = wanted.resources[w];
-    if (match[w]) {
-      json body = resource_changes(resource, have[*match[w]]);
-      if (body.empty()) continue;
-      body["id"] = text_of(have[*match[w]], "id");
-      plan.resources.push_back({"resource_patch", std::move(body), ""});
-      continue;
-    }
-    const auto url = resource["url"].get<std::string>();
-    const std::string path = url.substr(std::min(wanted.base_url.size(), url.size()));
-    std::vector<std::size_t> moved;
-    for (std::size_t h = 0; h < have.size(); ++h) {
-      const std::string old_url = text_of(have[h], "url");
-      if (!taken[h] && !old_url.starts_with(wanted.base_url) && ends_in_site_path(old_url, path) &&
-          text_of(have[h], "format") == resource["format"].get<std::string>()) {
-        moved.push_back(h);
-      }
-    }
-    if (moved.size() == 1) {
-      const json& old = have[moved.front()];
-      taken[moved.front()] = true;
-      json body = resource_changes(resource, old);
-      body["id"] = text_of(old, "id");
-      body["url"] = url;
-      plan.resources.push_back({"resource_patch", std::move(body), text_of(old, "url")});
-      continue;
-    }
-    json body = resource;
-    body["package_id"] = text_of(existing, "id");
-    plan.resources.push_back({"resource_create", std::move(body), ""});
-  }
-}
 
 // The dataset as it will be once `plan`'s writes are done, for the required-field check.
 json after_writes(const json& existing, const DatasetPlan& plan) {
@@ -133,6 +63,33 @@ void check_required_fields(DatasetPlan& plan, const DatasetSchema& schema, const
 }
 
 }  // namespace
+
+std::string describe_changes(const DatasetPlan& plan) {
+  std::vector<std::string> changes;
+  if (plan.patch.is_object()) {
+    std::vector<std::string> fields;
+    for (const auto& [key, value] : plan.patch.items()) {
+      if (key != "id") fields.push_back(key);
+    }
+    changes.push_back("package_patch: " + joined(fields, ", "));
+  }
+  std::size_t patched = 0, created = 0;
+  std::vector<std::string> moved;
+  for (const auto& write : plan.resources) {
+    (write.action == "resource_patch" ? patched : created) += 1;
+    if (!write.moved_from.empty()) {
+      moved.push_back(printable(write.moved_from) + " → " + write.body["url"].get<std::string>());
+    }
+  }
+  if (patched) changes.push_back("resource_patch: " + plural(patched, "resource"));
+  if (created) changes.push_back("resource_create: " + plural(created, "resource"));
+  if (!moved.empty()) changes.push_back("moved with the site: " + joined(moved, ", "));
+  return joined(changes, "; ");
+}
+
+std::string describe_notes(const DatasetPlan& plan) {
+  return plan.notes.empty() ? "" : "; " + joined(plan.notes, "; ");
+}
 
 std::vector<std::string> unfilled_required_fields(const DatasetSchema& schema,
                                                   const json& dataset) {
@@ -264,7 +221,7 @@ DatasetPlan plan_dataset(const CkanPackage& wanted, const CkanReply& shown,
       if (key != "id") plan.before[key] = existing.contains(key) ? existing[key] : json();
     }
   }
-  plan_resources(wanted, existing, plan);
+  plan.resources = plan_resources(wanted, existing);
   plan.kind = plan.patch.is_null() && plan.resources.empty() ? DatasetPlan::Kind::up_to_date
                                                              : DatasetPlan::Kind::update;
   if (plan.kind == DatasetPlan::Kind::update) {

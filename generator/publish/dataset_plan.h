@@ -15,14 +15,9 @@
 #include "publish/ckan_client.h"
 #include "publish/package_builder.h"
 #include "publish/portal_schema.h"
+#include "publish/resource_plan.h"
 
 namespace hyoka {
-
-struct ResourceWrite {
-  std::string action;  // "resource_patch" or "resource_create"
-  nlohmann::json body;
-  std::string moved_from;  // the earlier URL of a resource the site's move carries over
-};
 
 struct DatasetPlan {
   enum class Kind { create, update, up_to_date, blocked };
@@ -46,6 +41,11 @@ struct PlanTarget {
 // `shown` is package_show's answer for the dataset's name.
 DatasetPlan plan_dataset(const CkanPackage& wanted, const CkanReply& shown,
                          const PlanTarget& target);
+
+// "package_patch: title, notes; resource_patch: 2 resources; moved with the site: … → …", and
+// the notes after "; ": what a dataset's line says of an update.
+std::string describe_changes(const DatasetPlan& plan);
+std::string describe_notes(const DatasetPlan& plan);
 
 // The changes package_patch must make to `existing` to hold `wanted` (dataset_dict's): the dict
 // to send (with "id"), or null when nothing differs. Tags and extras keep what is already there.

@@ -1,5 +1,7 @@
 #include "publish/dry_run.h"
 
+#include "publish/printable.h"
+
 namespace hyoka {
 
 using nlohmann::json;
@@ -53,6 +55,38 @@ void print_dry_run(const CkanClient& client, const std::vector<CkanPackage>& pac
       body["package_id"] = "<the existing dataset's id>";
       print(client.write_request("resource_create", body));
     }
+  }
+}
+
+void print_plan(const DatasetPlan& plan, const CkanClient& client, const Redactor& redact,
+                std::ostream& out) {
+  const auto line = [&](const std::string& text) { out << redact(text) << '\n'; };
+  const auto request = [&](const std::string& action, const json& body) {
+    line(describe(client.write_request(action, body), client.token_header()));
+  };
+  const std::string notes = describe_notes(plan);
+  switch (plan.kind) {
+    case DatasetPlan::Kind::up_to_date:
+      line("# " + plan.name + ": up to date, nothing to send" + notes + "\n");
+      return;
+    case DatasetPlan::Kind::create:
+      line("# " + plan.name + ": not on the portal" + notes + "; would send:");
+      request("package_create", plan.create);
+      return;
+    case DatasetPlan::Kind::update:
+      line("# " + plan.name + ": on the portal, would change (" + describe_changes(plan) + ")" +
+           notes + ":");
+      for (const auto& [key, was] : plan.before.items()) {
+        if (key == "tags" || key == "extras") continue;  // merged, shown whole below
+        line("#   " + key + ": " + printable(was.dump()) + " → " +
+             printable(plan.patch[key].dump()));
+      }
+      line("# would send:");
+      if (plan.patch.is_object()) request("package_patch", plan.patch);
+      for (const auto& resource : plan.resources) request(resource.action, resource.body);
+      return;
+    case DatasetPlan::Kind::blocked:
+      return;
   }
 }
 

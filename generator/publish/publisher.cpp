@@ -7,49 +7,13 @@
 #include "base/spellcheck.h"
 #include "publish/dry_run.h"
 #include "publish/json_fields.h"
+#include "publish/leftover_datasets.h"
 #include "publish/printable.h"
+#include "publish/words.h"
 
 namespace hyoka {
 
 using nlohmann::json;
-
-namespace {
-
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
-std::string joined(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
-  return out;
-}
-
-// "package_patch: title, notes; resource_patch: 2 resources; moved: …" for a dataset's line.
-std::string describe_changes(const DatasetPlan& plan) {
-  std::vector<std::string> changes;
-  if (plan.patch.is_object()) {
-    std::vector<std::string> fields;
-    for (const auto& [key, value] : plan.patch.items()) {
-      if (key != "id") fields.push_back(key);
-    }
-    changes.push_back("package_patch: " + joined(fields, ", "));
-  }
-  std::size_t patched = 0, created = 0;
-  std::vector<std::string> moved;
-  for (const auto& write : plan.resources) {
-    (write.action == "resource_patch" ? patched : created) += 1;
-    if (!write.moved_from.empty()) {
-      moved.push_back(printable(write.moved_from) + " → " + write.body["url"].get<std::string>());
-    }
-  }
-  if (patched) changes.push_back("resource_patch: " + plural(patched, "resource"));
-  if (created) changes.push_back("resource_create: " + plural(created, "resource"));
-  if (!moved.empty()) changes.push_back("moved with the site: " + joined(moved, ", "));
-  return joined(changes, "; ");
-}
-
-}  // namespace
 
 CkanPublisher::CkanPublisher(CkanClient& client, const Redactor& redact, std::ostream& log,
                              std::ostream& err)
@@ -101,12 +65,39 @@ bool CkanPublisher::publish(const std::vector<CkanPackage>& packages, const Publ
   list_leftovers(packages, target.name_prefix);
   for (const auto& plan : plans) {
     if (dry_run) {
-      print(plan);
+      count(plan);
+      print_plan(plan, client_, redact_, log_);
     } else if (!write(plan)) {
       return false;
     }
   }
   return true;
+}
+
+void CkanPublisher::count(const DatasetPlan& plan) {
+  if (plan.kind == DatasetPlan::Kind::create) ++counts_.created;
+  if (plan.kind == DatasetPlan::Kind::update) ++counts_.updated;
+  if (plan.kind == DatasetPlan::Kind::up_to_date) ++counts_.unchanged;
+}
+
+void CkanPublisher::list_leftovers(const std::vector<CkanPackage>& packages,
+                                   const std::string& name_prefix) {
+  if (name_prefix.empty()) return;
+  std::set<std::string> site;
+  for (const auto& package : packages) site.insert(package.name);
+  const auto found = find_leftover_datasets(client_, target_.organization_id, name_prefix, site);
+  if (found.error) {
+    fail(
+        "warning: package_search, to list the organization's datasets that the site no "
+        "longer has",
+        *found.error);
+  }
+  const auto n = found.datasets.size();
+  if (n == 0) return;
+  say("the portal has " + plural(n, "dataset") + " under name_prefix \"" + name_prefix +
+      "\" that the site no longer has; hyoka deletes nothing, so delete " +
+      (n == 1 ? "it" : "them") + " on the portal if " + (n == 1 ? "it is" : "they are") +
+      " no longer wanted: " + joined(found.datasets, ", "));
 }
 
 bool CkanPublisher::check_organization(const std::string& organization) {
@@ -194,55 +185,8 @@ bool CkanPublisher::read_schema() {
   return false;
 }
 
-void CkanPublisher::list_leftovers(const std::vector<CkanPackage>& packages,
-                                   const std::string& name_prefix) {
-  if (name_prefix.empty()) return;
-  std::set<std::string> site;
-  for (const auto& package : packages) site.insert(package.name);
-  // package_search (logic/action/get.py) with the organization's private datasets and drafts;
-  // deleted ones are never listed. At most 100 pages of 100 rows.
-  constexpr int rows = 100, pages = 100;
-  std::vector<std::string> leftovers;
-  long count = 0;
-  for (int page = 0; page < pages && page * rows <= count; ++page) {
-    const auto reply =
-        client_.read("package_search", {{"fq", "owner_org:\"" + target_.organization_id + "\""},
-                                        {"include_private", "true"},
-                                        {"include_drafts", "true"},
-                                        {"sort", "name asc"},
-                                        {"rows", std::to_string(rows)},
-                                        {"start", std::to_string(page * rows)}});
-    if (!reply) {
-      fail(
-          "warning: package_search, to list the organization's datasets that the site no "
-          "longer has",
-          reply.error);
-      return;
-    }
-    const json& result = *reply.result;
-    count = result.is_object() && result.contains("count") && result["count"].is_number_integer()
-                ? result["count"].get<long>()
-                : 0;
-    const json& found = list_of(result, "results");
-    if (found.empty()) break;
-    for (const auto& dataset : found) {
-      const std::string name = text_of(dataset, "name");
-      if (name.starts_with(name_prefix + "-") && !site.contains(name)) {
-        const std::string title = text_of(dataset, "title");
-        leftovers.push_back(printable(name) + (title.empty() ? "" : " (" + printable(title) + ")"));
-      }
-    }
-  }
-  if (leftovers.empty()) return;
-  say("the portal has " + plural(leftovers.size(), "dataset") + " under name_prefix \"" +
-      name_prefix + "\" that the site no longer has; hyoka deletes nothing, so delete " +
-      (leftovers.size() == 1 ? "it" : "them") + " on the portal if " +
-      (leftovers.size() == 1 ? "it is" : "they are") +
-      " no longer wanted: " + joined(leftovers, ", "));
-}
-
 bool CkanPublisher::write(const DatasetPlan& plan) {
-  const std::string notes = plan.notes.empty() ? "" : "; " + joined(plan.notes, "; ");
+  const std::string notes = describe_notes(plan);
   if (plan.kind == DatasetPlan::Kind::up_to_date) {
     ++counts_.unchanged;
     say(plan.name + " is up to date" + notes);
@@ -276,41 +220,6 @@ bool CkanPublisher::write(const DatasetPlan& plan) {
   ++counts_.updated;
   say("updated " + plan.name + " (" + describe_changes(plan) + ")" + notes);
   return true;
-}
-
-void CkanPublisher::print(const DatasetPlan& plan) {
-  const std::string notes = plan.notes.empty() ? "" : "; " + joined(plan.notes, "; ");
-  const auto request = [&](const std::string& action, const json& body) {
-    log_ << redact_(describe(client_.write_request(action, body), client_.token_header())) << '\n';
-  };
-  switch (plan.kind) {
-    case DatasetPlan::Kind::up_to_date:
-      ++counts_.unchanged;
-      log_ << redact_("# " + plan.name + ": up to date, nothing to send" + notes) << "\n\n";
-      return;
-    case DatasetPlan::Kind::create:
-      ++counts_.created;
-      log_ << redact_("# " + plan.name + ": not on the portal" + notes + "; would send:") << '\n';
-      request("package_create", plan.create);
-      return;
-    case DatasetPlan::Kind::update:
-      ++counts_.updated;
-      log_ << redact_("# " + plan.name + ": on the portal, would change (" +
-                      describe_changes(plan) + ")" + notes + ":")
-           << '\n';
-      for (const auto& [key, was] : plan.before.items()) {
-        if (key == "tags" || key == "extras") continue;  // merged, shown whole below
-        log_ << redact_("#   " + key + ": " + printable(was.dump()) + " → " +
-                        printable(plan.patch[key].dump()))
-             << '\n';
-      }
-      log_ << "# would send:\n";
-      if (plan.patch.is_object()) request("package_patch", plan.patch);
-      for (const auto& resource : plan.resources) request(resource.action, resource.body);
-      return;
-    case DatasetPlan::Kind::blocked:
-      return;
-  }
 }
 
 }  // namespace hyoka

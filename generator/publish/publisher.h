@@ -51,7 +51,7 @@ class CkanPublisher {
   bool read_schema();
   void list_leftovers(const std::vector<CkanPackage>& packages, const std::string& name_prefix);
   bool write(const DatasetPlan& plan);
-  void print(const DatasetPlan& plan);
+  void count(const DatasetPlan& plan);
   void say(const std::string& line);
   void fail(const std::string& what, const CkanError& error);
   void fail(const std::string& message);
