@@ -372,6 +372,12 @@ class PublishTest(unittest.TestCase):
              'name_prefix = "fukushima-ict"\ntoken_header = "X-CKAN-API-Key"')
         run = self.publish(site=site)
         self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertTrue(all(authorized for _, authorized in self.mock.portal.requests))
+        self.assert_second_run_writes_nothing(site=site)
+        # Without the setting the token goes in Authorization, which this portal does not read.
+        run = self.publish()
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("CKAN_API_TOKEN may create datasets in no organization", run.stderr)
 
     def test_dry_run_without_a_token_sends_nothing(self):
         run = self.publish("--dry-run", token=None)
@@ -400,6 +406,9 @@ class PublishTest(unittest.TestCase):
                       '#   title: "職員が付けた題名" → "施策展開方向毎の事業の達成状況"\n', run.stdout)
         self.assertIn('"title": "施策展開方向毎の事業の達成状況"', run.stdout)
         self.assertNotIn("resource_", run.stdout)
+        self.assertEqual(self.publish().returncode, 0)
+        self.assertEqual(self.writes(), ["package_create", "package_patch"])
+        self.assert_second_run_writes_nothing()
 
     def test_refuses_to_run_without_a_token(self):
         run = self.publish(token=None)
