@@ -1,7 +1,6 @@
 #include "publish/dataset_plan.h"
 
 #include <algorithm>
-#include <optional>
 #include <set>
 
 #include "publish/json_fields.h"
@@ -52,12 +51,12 @@ DatasetPlan blocked(DatasetPlan plan, std::string problem) {
 
 // Blocks `plan` when the dataset would still lack a field the portal requires.
 void check_required_fields(DatasetPlan& plan, const DatasetSchema& schema, const json& after) {
-  const auto unfilled = unfilled_required_fields(schema, after);
+  auto unfilled = unfilled_required_fields(schema, after);
   if (unfilled.empty()) return;
-  std::string names;
-  for (const auto& name : unfilled) names += (names.empty() ? "" : ", ") + printable(name);
+  for (auto& name : unfilled) name = printable(name);
   plan.kind = DatasetPlan::Kind::blocked;
-  plan.problem = plan.name + ": the portal's dataset schema (ckanext-scheming) requires " + names +
+  plan.problem = plan.name + ": the portal's dataset schema (ckanext-scheming) requires " +
+                 joined(unfilled, ", ") +
                  ", which hyoka cannot fill, so the portal would refuse the dataset; fill them "
                  "on the portal first, or ask its administrators which schema fits";
 }
