@@ -192,6 +192,7 @@ class PublishTest(unittest.TestCase):
              'title = "施策展開方向毎の事業の達成状況"', 'title = "施策展開方向ごとの事業の達成状況"')
         try:
             third = self.publish()
+            self.assert_second_run_writes_nothing()
         finally:
             edit(os.path.join(self.site, "content/data/achievement.toml"),
                  'title = "施策展開方向ごとの事業の達成状況"', 'title = "施策展開方向毎の事業の達成状況"')
@@ -361,6 +362,7 @@ class PublishTest(unittest.TestCase):
             run = self.publish(url=url)
             self.assertEqual(run.returncode, 0, url + "\n" + run.stderr)
         self.assertEqual(len(self.package()["resources"]), 4)
+        self.assertEqual(self.writes(), ["package_create"])
 
     def test_reads_the_token_from_the_configured_header(self):
         # CKAN 2.11 reads the token from apitoken_header_name alone (views/__init__.py).
