@@ -72,7 +72,8 @@ int main(int argc, char** argv) {
                    "the portal's organization (name or id) that owns the datasets")
       ->required();
   publish->add_flag("--dry-run", publish_options.dry_run,
-                    "print the requests, token hidden, and send nothing");
+                    "write nothing: with a token, read the portal and print the writes; "
+                    "without, print every request (token hidden)");
   publish->add_option("-s,--source", options.source_dir, "the site's folder (default: .)");
   publish->add_option("--base-url", base_url, "overrides base_url in site.toml")
       ->check(valid_base_url);
