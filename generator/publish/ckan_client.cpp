@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/utf8.h"
 #include "publish/ckan_answer.h"
-#include "publish/printable.h"
 
 namespace hyoka {
 
@@ -47,19 +47,19 @@ std::string excerpt(const std::string& body) {
   for (auto& c : out) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
-  return printable(out) + (end < body.size() ? "…" : "");
+  return utf8::printable(out) + (end < body.size() ? "…" : "");
 }
 
 // CKAN's validation errors: {"name": ["That URL is already in use."],
 // "resources": [{}, {"url": ["Missing value"]}]} → "name: That URL …", "resources[1].url: …".
 void flatten_fields(const std::string& field, const json& value, std::vector<std::string>& out) {
   if (value.is_string()) {
-    out.push_back(field + ": " + printable(value.get<std::string>()));
+    out.push_back(field + ": " + utf8::printable(value.get<std::string>()));
   } else if (value.is_array() && !value.empty() && value.front().is_string()) {
     std::string joined;
     for (const auto& message : value) {
       if (!joined.empty()) joined += "; ";
-      joined += printable(message.is_string() ? message.get<std::string>() : message.dump());
+      joined += utf8::printable(message.is_string() ? message.get<std::string>() : message.dump());
     }
     out.push_back(field + ": " + joined);
   } else if (value.is_array()) {
@@ -68,10 +68,10 @@ void flatten_fields(const std::string& field, const json& value, std::vector<std
     }
   } else if (value.is_object()) {
     for (const auto& [key, inner] : value.items()) {
-      flatten_fields(field + "." + printable(key), inner, out);
+      flatten_fields(field + "." + utf8::printable(key), inner, out);
     }
   } else if (!value.is_null()) {
-    out.push_back(field + ": " + printable(value.dump()));
+    out.push_back(field + ": " + utf8::printable(value.dump()));
   }
 }
 
@@ -149,13 +149,13 @@ CkanReply CkanClient::send(const HttpRequest& request) {
 CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& response,
                            const std::string& token_header) {
   using Kind = CkanError::Kind;
-  if (!response.error.empty()) return failure(Kind::no_answer, printable(response.error));
+  if (!response.error.empty()) return failure(Kind::no_answer, utf8::printable(response.error));
   const std::string http = "HTTP " + std::to_string(response.status);
   if (response.status >= 300 && response.status < 400) {
     return failure(
         Kind::no_answer,
-        http + ": the portal redirects " + printable(request.url) + " to " +
-            (response.location.empty() ? "another address" : printable(response.location)) +
+        http + ": the portal redirects " + utf8::printable(request.url) + " to " +
+            (response.location.empty() ? "another address" : utf8::printable(response.location)) +
             "; hyoka does not follow redirects: give --ckan the portal's final address");
   }
   auto parsed = parse_answer(response.body);
@@ -167,10 +167,11 @@ CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& respo
     const std::string text = answer.get<std::string>();
     return failure(text.find("Action name not known") != std::string::npos ? Kind::unknown_action
                                                                            : Kind::other,
-                   http + ": " + printable(text));
+                   http + ": " + utf8::printable(text));
   }
   if (!answer.is_object() || !answer.contains("success") || !answer["success"].is_boolean()) {
-    std::string message = http + " from " + printable(request.url) + " is not a CKAN API answer";
+    std::string message =
+        http + " from " + utf8::printable(request.url) + " is not a CKAN API answer";
     if (!response.body.empty()) message += " (it starts \"" + excerpt(response.body) + "\")";
     if (response.status == 404) {
       message +=
@@ -206,12 +207,13 @@ CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& respo
   // read ("data"), which says nothing the user can act on.
   if (e.kind == Kind::validation && error.is_object()) {
     for (const auto& [key, value] : error.items()) {
-      if (key != "__type" && key != "message") flatten_fields(printable(key), value, e.fields);
+      if (key != "__type" && key != "message")
+        flatten_fields(utf8::printable(key), value, e.fields);
     }
   }
-  e.reason = printable(detail);
-  e.message = (type.empty() ? "the portal refused the request" : printable(type)) + " (" + http +
-              ")" + (detail.empty() ? "" : ": " + e.reason);
+  e.reason = utf8::printable(detail);
+  e.message = (type.empty() ? "the portal refused the request" : utf8::printable(type)) + " (" +
+              http + ")" + (detail.empty() ? "" : ": " + e.reason);
   if (e.kind == Kind::not_authorized) {
     e.message +=
         "; check CKAN_API_TOKEN, that its user may edit the organization's datasets, and "

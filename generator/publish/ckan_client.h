@@ -16,7 +16,7 @@
 namespace hyoka {
 
 // What went wrong with one action, in words for the user; never holds the token, and every
-// piece of the portal's text in it is printable (printable.h).
+// piece of the portal's text in it is printable (utf8::printable).
 struct CkanError {
   enum class Kind {
     no_answer,       // refused, timed out, TLS, too large, a redirect

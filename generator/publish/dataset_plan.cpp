@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "base/utf8.h"
 #include "publish/json_fields.h"
-#include "publish/printable.h"
 #include "publish/resource_plan.h"
 #include "publish/words.h"
 
@@ -53,7 +53,7 @@ DatasetPlan blocked(DatasetPlan plan, std::string problem) {
 void check_required_fields(DatasetPlan& plan, const DatasetSchema& schema, const json& after) {
   auto unfilled = unfilled_required_fields(schema, after);
   if (unfilled.empty()) return;
-  for (auto& name : unfilled) name = printable(name);
+  for (auto& name : unfilled) name = utf8::printable(name);
   plan.kind = DatasetPlan::Kind::blocked;
   plan.problem = plan.name + ": the portal's dataset schema (ckanext-scheming) requires " +
                  joined(unfilled, ", ") +
@@ -77,7 +77,8 @@ std::string describe_changes(const DatasetPlan& plan) {
   for (const auto& write : plan.resources) {
     (write.action == "resource_patch" ? patched : created) += 1;
     if (!write.moved_from.empty()) {
-      moved.push_back(printable(write.moved_from) + " → " + write.body["url"].get<std::string>());
+      moved.push_back(utf8::printable(write.moved_from) + " → " +
+                      write.body["url"].get<std::string>());
     }
   }
   if (patched) changes.push_back("resource_patch: " + plural(patched, "resource"));
@@ -206,7 +207,7 @@ DatasetPlan plan_dataset(const CkanPackage& wanted, const CkanReply& shown,
       owner_name != target.organization) {
     return blocked(std::move(plan), wanted.name +
                                         " already exists on the portal in another organization (" +
-                                        printable(owner_name.empty() ? owner : owner_name) +
+                                        utf8::printable(owner_name.empty() ? owner : owner_name) +
                                         "); hyoka does not move datasets between organizations");
   }
   if (state == "draft") {

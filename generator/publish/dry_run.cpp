@@ -1,6 +1,6 @@
 #include "publish/dry_run.h"
 
-#include "publish/printable.h"
+#include "base/utf8.h"
 
 namespace hyoka {
 
@@ -78,8 +78,8 @@ void print_plan(const DatasetPlan& plan, const CkanClient& client, const Redacto
            notes + ":");
       for (const auto& [key, was] : plan.before.items()) {
         if (key == "tags" || key == "extras") continue;  // merged, shown whole below
-        line("#   " + key + ": " + printable(was.dump()) + " → " +
-             printable(plan.patch[key].dump()));
+        line("#   " + key + ": " + utf8::printable(was.dump()) + " → " +
+             utf8::printable(plan.patch[key].dump()));
       }
       line("# would send:");
       if (plan.patch.is_object()) request("package_patch", plan.patch);

@@ -20,7 +20,7 @@ void print_dry_run(const CkanClient& client, const std::vector<CkanPackage>& pac
                    const std::string& organization, const Redactor& redact, std::ostream& out);
 
 // --dry-run with a token: what hyoka would do with one planned dataset, and the writes it would
-// send. The portal's values are shown through printable().
+// send. The portal's values are shown through utf8::printable().
 void print_plan(const DatasetPlan& plan, const CkanClient& client, const Redactor& redact,
                 std::ostream& out);
 

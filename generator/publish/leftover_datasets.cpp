@@ -1,7 +1,7 @@
 #include "publish/leftover_datasets.h"
 
+#include "base/utf8.h"
 #include "publish/json_fields.h"
-#include "publish/printable.h"
 
 namespace hyoka {
 
@@ -37,8 +37,8 @@ LeftoverDatasets find_leftover_datasets(CkanClient& client, const std::string& o
       const std::string name = text_of(dataset, "name");
       if (!name.starts_with(name_prefix + "-") || site_names.contains(name)) continue;
       const std::string title = text_of(dataset, "title");
-      found.datasets.push_back(printable(name) +
-                               (title.empty() ? "" : " (" + printable(title) + ")"));
+      found.datasets.push_back(utf8::printable(name) +
+                               (title.empty() ? "" : " (" + utf8::printable(title) + ")"));
     }
   }
   return found;

@@ -5,10 +5,10 @@
 #include <set>
 
 #include "base/spellcheck.h"
+#include "base/utf8.h"
 #include "publish/dry_run.h"
 #include "publish/json_fields.h"
 #include "publish/leftover_datasets.h"
-#include "publish/printable.h"
 #include "publish/words.h"
 
 namespace hyoka {
@@ -128,10 +128,10 @@ bool CkanPublisher::check_organization(const std::string& organization) {
     return false;
   }
   std::vector<std::string> shown;
-  for (const auto& name : names) shown.push_back("\"" + printable(name) + "\"");
+  for (const auto& name : names) shown.push_back("\"" + utf8::printable(name) + "\"");
   fail("CKAN_API_TOKEN may not create datasets in \"" + organization +
        "\" (--organization), only in " + joined(shown, ", ") +
-       printable(did_you_mean(organization, names)));
+       utf8::printable(did_you_mean(organization, names)));
   return false;
 }
 
@@ -157,7 +157,7 @@ bool CkanPublisher::check_license(const std::string& license_id,
   const bool usual =
       known(usual_license_id) && (lower.starts_with(usual_license_id) || !closest(license_id, ids));
   const std::string suggestion = usual ? "; did you mean \"" + usual_license_id + "\"?"
-                                       : printable(did_you_mean(license_id, ids));
+                                       : utf8::printable(did_you_mean(license_id, ids));
   fail("the portal's license_list has no licence \"" + license_id + "\"" + suggestion +
        " (set [publish] license_id in site.toml to the portal's id for the site's licence)");
   return false;

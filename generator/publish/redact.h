@@ -1,7 +1,7 @@
 // The API token must never reach the terminal, a log or a file. Every message hyoka publish
 // prints goes through a Redactor, even those that cannot hold the token, so a portal that
 // echoes the header back cannot leak it either; it is also where control characters that
-// reached a message are made harmless (printable.h), the last line of that defence.
+// reached a message are made harmless (utf8::printable), the last line of that defence.
 #pragma once
 
 #include <string>
@@ -17,8 +17,6 @@ class Redactor {
   std::string operator()(std::string_view text) const;
 
  private:
-  std::string hide(std::string text) const;
-
   std::string secret_;
 };
 

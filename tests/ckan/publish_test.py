@@ -572,7 +572,7 @@ class PublishTest(unittest.TestCase):
         self.assertEqual(run.returncode, 1, run.stderr)
         for control in ("\x1b", "\x07", "\x7f", "\r", "\u009b"):
             self.assertNotIn(control, run.stdout + run.stderr)
-        self.assertIn(r"name\x1b[8m: hidden\x0dtext", run.stderr)
+        self.assertIn(r"name\x1b[8m: hidden\rtext", run.stderr)
 
     def test_zz_token_is_in_no_output_and_no_file_of_the_site(self):
         env = dict(os.environ, CKAN_API_TOKEN=TOKEN)

@@ -12,7 +12,6 @@
 #include "publish/ckan_client.h"
 #include "publish/dataset_plan.h"
 #include "publish/package_builder.h"
-#include "publish/printable.h"
 
 namespace {
 
@@ -54,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string body(line_end == std::string_view::npos ? input : input.substr(line_end + 1));
 
-  require_printable(hyoka::printable(body));
+  require_printable(hyoka::utf8::printable(body));
 
   const hyoka::HttpRequest request{
       "GET",
