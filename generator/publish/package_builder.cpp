@@ -90,6 +90,12 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
   const auto url = [&](const std::string& path) { return config.base_url + path; };
   const std::string landing = url(dataset_page_path(dataset.id));
   CkanPackage package;
+  const auto add = [&](const std::string& path, std::string name, std::string format,
+                       std::string mimetype, std::string description) {
+    package.resources.push_back(resource(std::move(name), url(path), std::move(format),
+                                         std::move(mimetype), std::move(description)));
+    package.site_paths.push_back(path);
+  };
   package.name = *ckan_package_name(config, dataset.id).value;
   package.base_url = config.base_url;
 
@@ -124,21 +130,18 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
 
   const std::string title = f["title"].get<std::string>();
   const std::string rows = config.area_label + "×年度ごとに1行";
-  package.resources.push_back(resource(title + "（CSV）", url(dataset_csv_path(dataset.id)), "CSV",
-                                       "text/csv",
-                                       "データ本体。" + rows +
-                                           "、見出し行は1行、数値は単位・桁区切りなし。"
-                                           "文字コードは UTF-8（BOM なし）。"));
+  add(dataset_csv_path(dataset.id), title + "（CSV）", "CSV", "text/csv",
+      "データ本体。" + rows +
+          "、見出し行は1行、数値は単位・桁区切りなし。"
+          "文字コードは UTF-8（BOM なし）。");
   if (config.open_data.excel_csv) {
-    package.resources.push_back(resource(
-        title + "（CSV・Excel 用）", url(dataset_excel_csv_path(dataset.id)), "CSV", "text/csv",
-        "CSV と同じ内容の BOM 付き UTF-8 版。Windows の Excel で文字化けせずに開けます。"));
+    add(dataset_excel_csv_path(dataset.id), title + "（CSV・Excel 用）", "CSV", "text/csv",
+        "CSV と同じ内容の BOM 付き UTF-8 版。Windows の Excel で文字化けせずに開けます。");
   }
-  package.resources.push_back(resource(title + "（JSON）", url(dataset_json_path(dataset.id)),
-                                       "JSON", "application/json", "CSV と同じデータの JSON 版。"));
-  package.resources.push_back(resource(
-      title + "（説明ページ）", landing, "HTML", "text/html",
-      "データの説明、ライセンスと出典の表示、ダウンロードリンク、表のプレビューがあるページ。"));
+  add(dataset_json_path(dataset.id), title + "（JSON）", "JSON", "application/json",
+      "CSV と同じデータの JSON 版。");
+  add(dataset_page_path(dataset.id), title + "（説明ページ）", "HTML", "text/html",
+      "データの説明、ライセンスと出典の表示、ダウンロードリンク、表のプレビューがあるページ。");
   return package;
 }
 

@@ -19,6 +19,9 @@ struct CkanPackage {
   std::string name;                       // <name_prefix>-<dataset id>
   nlohmann::json fields;                  // package_create's fields, without resources
   std::vector<nlohmann::json> resources;  // name, url, format, mimetype, description
+  // Each resource's file as the site names it ("data/a.csv", "data/a/"): its url is the
+  // site's base_url and this.
+  std::vector<std::string> site_paths;
   // Under the keys ckanext-dcat reads (issued, modified, publisher_name, temporal_start,
   // temporal_end), sorted by key: fields or extras, as the portal's schema has them.
   std::vector<std::pair<std::string, std::string>> metadata;

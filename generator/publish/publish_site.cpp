@@ -28,11 +28,10 @@ std::optional<std::string> check_token(const std::string& token) {
 // The site's files a resource links to but this build does not write: the portal's link
 // would lead nowhere.
 std::vector<std::string> missing_files(const std::vector<CkanPackage>& packages,
-                                       const SiteConfig& config, const SiteFiles& files) {
+                                       const SiteFiles& files) {
   std::vector<std::string> missing;
   for (const auto& package : packages) {
-    for (const auto& resource : package.resources) {
-      std::string path = resource["url"].get<std::string>().substr(config.base_url.size());
+    for (auto path : package.site_paths) {
       if (path.empty() || path.ends_with("/")) path += "index.html";
       if (!files.contains(path)) missing.push_back(path);
     }
@@ -94,7 +93,7 @@ int publish_site(const PublishOptions& options, const FileSystem& fs, HttpTransp
                  "nothing was sent");
     return 1;
   }
-  for (const auto& path : missing_files(packages, site.config, built.files)) {
+  for (const auto& path : missing_files(packages, built.files)) {
     say(err, "warning: the site does not build " + path +
                  "; the portal's link to it will lead nowhere until it does");
   }

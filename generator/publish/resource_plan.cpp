@@ -57,7 +57,7 @@ std::vector<ResourceWrite> plan_resources(const CkanPackage& wanted, const json&
       continue;
     }
     const auto url = resource["url"].get<std::string>();
-    const std::string path = url.substr(std::min(wanted.base_url.size(), url.size()));
+    const std::string& path = wanted.site_paths[w];
     std::vector<std::size_t> moved;
     for (std::size_t h = 0; h < have.size(); ++h) {
       const std::string old_url = text_of(have[h], "url");
