@@ -30,11 +30,7 @@ class OpenDataOutput final : public OutputPlugin {
       auto csv = dataset_csv(site, dataset);
       f.csv_bytes = csv.size();
       if (site.config.open_data.excel_csv) {
-        // Excel on Japanese Windows reads UTF-8 only with a byte-order mark.
-        std::string excel;
-        excel.reserve(csv.size() + 3);
-        excel += "\xEF\xBB\xBF";
-        excel += csv;
+        auto excel = dataset_csv(site, dataset, CsvFlavour::excel);
         f.excel_csv_bytes = excel.size();
         out[dataset_excel_csv_path(dataset.id)] = std::move(excel);
       }
