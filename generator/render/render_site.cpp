@@ -81,8 +81,15 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
                          reader, *params, "block" + std::to_string(++block_count)};
     return plugin->render(call).value_or("");
   };
+  // What the Markdown leaves out is a warning at its line in the page's file.
+  const MarkdownWarnings warn = [&](const MarkdownWarning& w) {
+    if (!diags || !page.page->source) return;
+    const auto& source = *page.page->source;
+    const int line = page.page->body_first_line + w.line - 1;
+    diags->warning(source, {line, source.character_column(line, w.byte_column)}, w.message);
+  };
   mustache::Value context(
-      page_context(site, page, figures, render_markdown(page.page->body, render_block)));
+      page_context(site, page, figures, render_markdown(page.page->body, render_block, warn)));
   for (auto& [name, value] : extra) context.set(name, std::move(value));
   // load_theme makes sure that these layouts exist. Room for a page of the usual size is made
   // first: growing a string copies all it holds.

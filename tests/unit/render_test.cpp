@@ -234,3 +234,49 @@ BOOST_AUTO_TEST_CASE(two_printed_totals_in_one_year_give_one_ratio_from_the_prin
       std::string::npos);
   BOOST_TEST(table.notes.at(3).find("原資料の数値による「割合」は87.5%") != std::string::npos);
 }
+
+// Whatever way the address is written, no page may hold a link that runs code; each one left
+// out is a warning at its line in the page's file (front matter counted).
+BOOST_AUTO_TEST_CASE(pages_hold_no_link_to_an_address_that_runs_code_and_say_where_one_was) {
+  MemoryFileSystem fs({
+      {"content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
+      {"content/areas/a.md",
+       "+++\ntitle = \"A\"\n+++\n"
+       "本文 [詳細](javascript:alert(1)) と ![図](JAVASCRIPT:alert(2))\n"
+       "\n"
+       "<vbscript:msgbox> [参照][r] [x](java&#x09;script:alert(3))\n"
+       "\n"
+       "[r]: data:text/html;base64,PHNjcmlwdD4=\n"},
+  });
+  Diagnostics diags;
+  SiteConfig config;
+  config.title = "site";
+  config.base_url = "https://example.org/x/";
+  auto content = load_content(fs, "content", diags);
+  auto site = assemble_site(config, std::move(content), {}, diags);
+  BOOST_REQUIRE(site);
+  Theme theme;
+  theme.layouts.emplace("base", SourceText("base", "{{{main}}}"));
+  theme.layouts.emplace("home", SourceText("home", ""));
+  theme.layouts.emplace("area", SourceText("area", "{{{content}}}"));
+  compile_templates(theme);
+  BlockRegistry blocks;
+  const auto files = render_site(*site, theme, fs, diags, blocks);
+  BOOST_TEST(files.at("areas/a/index.html") ==
+             "<p>本文 詳細 と 図</p>\n<p>vbscript:msgbox 参照 x</p>\n");
+  // Columns count characters: "本文 " is three.
+  BOOST_TEST(first_lines(diags) ==
+             lines(std::vector<std::string>{
+                 "content/areas/a.md:2:1: warning: no dataset has a row for the area \"a\"; its "
+                 "page will have no table",
+                 "content/areas/a.md:4:4: warning: link left out: a javascript: address runs "
+                 "code in the reader's browser (its text is kept)",
+                 "content/areas/a.md:4:32: warning: image left out: a javascript: address runs "
+                 "code in the reader's browser (its description is kept)",
+                 "content/areas/a.md:6:1: warning: link left out: a vbscript: address runs code "
+                 "in the reader's browser (its text is kept)",
+                 "content/areas/a.md:6:19: warning: link left out: a data: address other than a "
+                 "PNG, GIF, JPEG or WebP image can run script (its text is kept)",
+                 "content/areas/a.md:6:27: warning: link left out: a javascript: address runs "
+                 "code in the reader's browser (its text is kept)"}));
+}
