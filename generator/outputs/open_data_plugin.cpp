@@ -49,12 +49,12 @@ class OpenDataOutput final : public OutputPlugin {
                         "missing: without it the datasets have no landing pages");
       return;
     }
-    for (std::size_t i = 0; i < sizes.size(); ++i) landing_page(context, sizes[i], i, out);
+    for (std::size_t i = 0; i < sizes.size(); ++i) landing_page(context, sizes[i], i, out, diags);
   }
 
  private:
   void landing_page(const OutputContext& context, const DatasetFiles& f, std::size_t index,
-                    SiteFiles& out) const {
+                    SiteFiles& out, Diagnostics& diags) const {
     const auto& site = context.site;
     const auto& dataset = *f.dataset;
     const auto& config = site.config;
@@ -104,7 +104,8 @@ class OpenDataOutput final : public OutputPlugin {
         {"json_ld", schema_org_dataset(site, f)},
     };
     SiteFiles charts;
-    out[landing.output_path] = render_page(site, landing, context.theme, charts, extra);
+    out[landing.output_path] =
+        render_page(site, landing, context.theme, charts, extra, nullptr, &diags);
   }
 
   static std::string fiscal_year_span(const Site& site, const Dataset& dataset) {

@@ -50,8 +50,9 @@ class BlockRegistry {
 // chart, table and summary.
 void add_builtin_blocks(BlockRegistry& registry);
 
-// Renders a partial of the theme with a context (for block plugins that draw through it).
-std::string render_partial(const Theme& theme, const std::string& name,
-                           const mustache::Value& context);
+// Renders a partial of the theme with a context (for block plugins that draw through it);
+// nullopt, with an error at the block, when it outgrows mustache::RenderLimits.
+std::optional<std::string> render_partial(const BlockCall& call, const std::string& name,
+                                          const mustache::Value& context);
 
 }  // namespace hyoka

@@ -1,5 +1,6 @@
 #include "render/mustache.h"
 
+#include <algorithm>
 #include <cstddef>
 
 #include "base/escape.h"
@@ -79,7 +80,8 @@ struct Node {
   std::vector<Key> path;       // the name split at its dots ("." stays whole)
   std::vector<Node> children;  // of a section
   const Template* partial = nullptr;
-  bool dot = false;  // the name is "."
+  bool dot = false;        // the name is "."
+  std::size_t offset = 0;  // of a tag, in its template's text
 };
 
 Template::Template() = default;
@@ -122,11 +124,55 @@ const Value& look_up(const Node& node, const Stack& stack) {
   return found ? found->resolved() : kNothing;
 }
 
-void render_nodes(const std::vector<Node>& nodes, Stack& stack, std::string& out, int depth) {
+std::string tag_as_written(const Node& node) {
+  switch (node.kind) {
+    case Node::Kind::section:
+      return "{{#" + node.text + "}}";
+    case Node::Kind::inverted:
+      return "{{^" + node.text + "}}";
+    case Node::Kind::partial:
+      return "{{> " + node.text + "}}";
+    case Node::Kind::raw:
+      return "{{{" + node.text + "}}}";
+    default:
+      return "{{" + node.text + "}}";
+  }
+}
+
+// What a render may still use up, and where it stopped once it could not go on.
+struct Budget {
+  std::size_t max_bytes;
+  std::size_t passes_left;
+  std::optional<RenderStop> stop;
+
+  bool pass() {
+    if (passes_left > 0) {
+      --passes_left;
+      return true;
+    }
+    stop = RenderStop{false, {}};
+    return false;
+  }
+  bool fits(const std::string& out) {
+    if (out.size() <= max_bytes) return true;
+    stop = RenderStop{true, {}};
+    return false;
+  }
+};
+
+// Returns false once the budget is spent; the tags it was inside are then in budget.stop,
+// innermost first.
+bool render_nodes(const Template& in, const std::vector<Node>& nodes, Stack& stack,
+                  std::string& out, int depth, Budget& budget) {
+  const auto inside = [&](const Node& node) {
+    budget.stop->tags.push_back({&in, node.offset, tag_as_written(node)});
+    return false;
+  };
   for (const auto& node : nodes) {
     switch (node.kind) {
       case Node::Kind::text:
         out += node.text;
+        if (!budget.fits(out)) return false;
         break;
       case Node::Kind::variable:
       case Node::Kind::raw: {
@@ -140,45 +186,52 @@ void render_nodes(const std::vector<Node>& nodes, Stack& stack, std::string& out
         } else if (const auto* flag = v.flag()) {
           out += *flag ? "true" : "false";
         }
+        if (!budget.fits(out)) return inside(node);
         break;
       }
       case Node::Kind::section: {
         const Value& v = look_up(node, stack);
         if (v.empty()) break;
+        const auto pass = [&](const Value& item) {
+          if (!budget.pass()) return false;
+          stack.push_back(&item);
+          const bool ok = render_nodes(in, node.children, stack, out, depth, budget);
+          stack.pop_back();
+          return ok;
+        };
         if (const auto* list = v.list()) {
           for (const auto& item : *list) {
-            stack.push_back(&item);
-            render_nodes(node.children, stack, out, depth);
-            stack.pop_back();
+            if (!pass(item)) return inside(node);
           }
         } else if (const auto* lazy = v.lazy()) {
           for (std::size_t i = 0; i < lazy->size; ++i) {
-            const Value item = lazy->item(i);
-            stack.push_back(&item);
-            render_nodes(node.children, stack, out, depth);
-            stack.pop_back();
+            if (!pass(lazy->item(i))) return inside(node);
           }
-        } else {
-          stack.push_back(&v);
-          render_nodes(node.children, stack, out, depth);
-          stack.pop_back();
+        } else if (!pass(v)) {
+          return inside(node);
         }
         break;
       }
       case Node::Kind::inverted:
         if (look_up(node, stack).empty()) {
+          if (!budget.pass()) return inside(node);
           stack.push_back(&kNothing);
-          render_nodes(node.children, stack, out, depth);
+          const bool ok = render_nodes(in, node.children, stack, out, depth, budget);
           stack.pop_back();
+          if (!ok) return inside(node);
         }
         break;
       case Node::Kind::partial:
         if (node.partial && depth < kMaxPartialDepth) {
-          render_nodes(node.partial->nodes(), stack, out, depth + 1);
+          if (!budget.pass() ||
+              !render_nodes(*node.partial, node.partial->nodes(), stack, out, depth + 1, budget)) {
+            return inside(node);
+          }
         }
         break;
     }
   }
+  return true;
 }
 
 // ---- tokens, as mstch cuts them ----
@@ -189,7 +242,8 @@ struct Token {
   std::string text;  // text: the text; tags: the name
   bool eol = false;
   bool ws_only = false;
-  std::string prefix;  // a standalone partial's indentation
+  std::string prefix;      // a standalone partial's indentation
+  std::size_t offset = 0;  // of a tag's "{{" in the template's text
 };
 
 std::string trim(std::string_view text) {
@@ -272,6 +326,7 @@ std::vector<Token> tokenize(std::string_view text) {
     const auto inner =
         close >= inner_start ? text.substr(inner_start, close - inner_start) : std::string_view();
     tokens.push_back(tag_token(inner, triple && inner.size() >= 2));
+    tokens.back().offset = open;
     cur = close + 2;
     if (cur == text.size()) {
       Token end;
@@ -352,9 +407,10 @@ std::vector<Key> split_name(const std::string& name) {
 }
 
 // A variable or a section: its name as written, split, and whether it is ".".
-Node named(Node::Kind kind, const std::string& name, std::vector<Node> children = {}) {
-  Node node{kind, name, split_name(name), std::move(children), nullptr};
-  node.dot = name == ".";
+Node named(Node::Kind kind, const Token& tag, std::vector<Node> children = {}) {
+  Node node{kind, tag.text, split_name(tag.text), std::move(children), nullptr};
+  node.dot = tag.text == ".";
+  node.offset = tag.offset;
   return node;
 }
 
@@ -362,22 +418,28 @@ Node named(Node::Kind kind, const std::string& name, std::vector<Node> children 
 
 // ---- public ----
 
-void Template::render(const Value& context, std::string& out) const {
+std::optional<RenderStop> Template::render(const Value& context, std::string& out,
+                                           const RenderLimits& limits) const {
   Stack stack = {&context};
   stack.reserve(16);
-  render_nodes(nodes_, stack, out, 0);
+  Budget budget{out.size() + limits.max_bytes, limits.max_passes, std::nullopt};
+  if (render_nodes(*this, nodes_, stack, out, 0, budget)) return std::nullopt;
+  std::reverse(budget.stop->tags.begin(), budget.stop->tags.end());
+  return budget.stop;
 }
 
 std::string Template::render(const Value& context) const {
   std::string out;
-  render(context, out);
+  (void)render(context, out);
   return out;
 }
 
 TemplateSet::TemplateSet(const std::map<std::string, std::string>& templates,
                          const std::map<std::string, std::string>& partials)
     : partial_texts_(partials) {
-  for (const auto& [name, text] : templates) templates_.emplace(name, compile(text, "", 0));
+  for (const auto& [name, text] : templates) {
+    templates_.emplace(name, compile(text, "", 0, name, false));
+  }
 }
 
 const Template* TemplateSet::find(const std::string& name) const {
@@ -401,12 +463,13 @@ const Template* TemplateSet::compile_partial(const std::string& name, const std:
     return nullptr;
   }
   compiling_.insert(key);
-  auto compiled = std::make_unique<Template>(compile(text->second, prefix, depth));
+  auto compiled = std::make_unique<Template>(compile(text->second, prefix, depth, name, true));
   compiling_.erase(key);
   return partials_.emplace(std::move(key), std::move(compiled)).first->second.get();
 }
 
-Template TemplateSet::compile(std::string_view text, const std::string& prefix, int depth) {
+Template TemplateSet::compile(std::string_view text, const std::string& prefix, int depth,
+                              const std::string& name, bool partial) {
   const auto tokens = indent(strip_standalone_lines(tokenize(text)), prefix);
   // mstch's section state machine: a section runs to the close tag of its name at its own depth;
   // an unclosed section renders nothing, a stray close tag nothing.
@@ -424,12 +487,17 @@ Template TemplateSet::compile(std::string_view text, const std::string& prefix, 
           break;
         case Token::Kind::variable:
         case Token::Kind::raw:
-          nodes.push_back(named(
-              t.kind == Token::Kind::variable ? Node::Kind::variable : Node::Kind::raw, t.text));
+          nodes.push_back(
+              named(t.kind == Token::Kind::variable ? Node::Kind::variable : Node::Kind::raw, t));
           break;
         case Token::Kind::partial:
-          nodes.push_back(
-              {Node::Kind::partial, t.text, {}, {}, compile_partial(t.text, t.prefix, depth + 1)});
+          nodes.push_back({Node::Kind::partial,
+                           t.text,
+                           {},
+                           {},
+                           compile_partial(t.text, t.prefix, depth + 1),
+                           false,
+                           t.offset});
           break;
         case Token::Kind::section:
         case Token::Kind::inverted: {
@@ -446,8 +514,8 @@ Template TemplateSet::compile(std::string_view text, const std::string& prefix, 
           }
           if (j == end) return nodes;  // never closed: the rest renders nothing
           nodes.push_back(
-              named(t.kind == Token::Kind::section ? Node::Kind::section : Node::Kind::inverted,
-                    t.text, self(self, i + 1, j)));
+              named(t.kind == Token::Kind::section ? Node::Kind::section : Node::Kind::inverted, t,
+                    self(self, i + 1, j)));
           i = j;
           break;
         }
@@ -460,6 +528,8 @@ Template TemplateSet::compile(std::string_view text, const std::string& prefix, 
   };
   Template compiled;
   compiled.nodes_ = build(build, 0, tokens.size());
+  compiled.name_ = name;
+  compiled.partial_ = partial;
   return compiled;
 }
 

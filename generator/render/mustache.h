@@ -114,6 +114,30 @@ class Value {
 };
 
 struct Node;
+class Template;
+
+// A template that makes its output grow without end (partials that each include the next
+// twice; sections over a list inside sections over the same list) stops at these, far above
+// what any real page needs: the default theme's home page of 50,000 areas is 29 MiB, made with
+// 2.6 million passes.
+struct RenderLimits {
+  std::size_t max_bytes = std::size_t{64} << 20;  // of the output
+  std::size_t max_passes = 32'000'000;            // through sections and into partials
+};
+
+// A tag being rendered: the template it is in and the tag's byte offset in that template's
+// text.
+struct TagAt {
+  const Template* in = nullptr;
+  std::size_t offset = 0;
+  std::string tag;  // as written, such as {{#areas}} or {{> table}}
+};
+
+// Why and where a render stopped: the tags it was inside, outermost first.
+struct RenderStop {
+  bool too_large = false;  // else: too many passes
+  std::vector<TagAt> tags;
+};
 
 // A compiled template; partials are resolved when the set of templates is compiled.
 class Template {
@@ -122,14 +146,21 @@ class Template {
   ~Template();
   Template(Template&&) noexcept;
   Template& operator=(Template&&) noexcept;
-  // Appends the template rendered with `context` to `out`.
-  void render(const Value& context, std::string& out) const;
+  // Appends the template rendered with `context` to `out`; at a limit it stops there and says
+  // where.
+  [[nodiscard]] std::optional<RenderStop> render(const Value& context, std::string& out,
+                                                 const RenderLimits& limits = {}) const;
   std::string render(const Value& context) const;
   const std::vector<Node>& nodes() const { return nodes_; }
+  // The layout's or partial's name.
+  const std::string& name() const { return name_; }
+  bool is_partial() const { return partial_; }
 
  private:
   friend class TemplateSet;
   std::vector<Node> nodes_;
+  std::string name_;
+  bool partial_ = false;
 };
 
 // Templates and the partials they include, compiled together. Unknown partials render as
@@ -145,7 +176,8 @@ class TemplateSet {
 
  private:
   const Template* compile_partial(const std::string& name, const std::string& prefix, int depth);
-  Template compile(std::string_view text, const std::string& prefix, int depth);
+  Template compile(std::string_view text, const std::string& prefix, int depth,
+                   const std::string& name, bool partial);
 
   std::map<std::string, std::string> partial_texts_;
   std::map<std::string, Template> templates_;

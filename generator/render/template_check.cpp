@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/spellcheck.h"
+#include "data/ratio.h"
 
 namespace hyoka {
 
@@ -157,6 +158,85 @@ void check_partial_cycles(const std::map<std::string, SourceText>& partials,
     done.insert(name);
   };
   for (const auto& [name, source] : partials) visit(name);
+}
+
+namespace {
+
+// How many partials each partial expands to, at most kMaxPartialExpansions + 1 (more is "too
+// many", and no sum may wrap); a partial met again while it is counted (a cycle) counts 0.
+class ExpansionCount {
+ public:
+  explicit ExpansionCount(const std::map<std::string, std::vector<PartialUse>>& uses)
+      : uses_(uses) {}
+
+  std::size_t of(const std::string& partial) {
+    if (const auto it = counts_.find(partial); it != counts_.end()) return it->second;
+    counts_[partial] = 0;
+    const auto found = uses_.find(partial);
+    const auto count = found == uses_.end() ? 0 : of_uses(found->second);
+    counts_[partial] = count;
+    return count;
+  }
+
+  std::size_t of_uses(const std::vector<PartialUse>& uses) {
+    std::size_t total = 0;
+    for (const auto& use : uses) total = std::min(total + 1 + of(use.name), kTooMany);
+    return total;
+  }
+
+  static constexpr std::size_t kTooMany = kMaxPartialExpansions + 1;
+
+ private:
+  const std::map<std::string, std::vector<PartialUse>>& uses_;
+  std::map<std::string, std::size_t> counts_;
+};
+
+}  // namespace
+
+void check_partial_expansions(const std::map<std::string, SourceText>& layouts,
+                              const std::map<std::string, std::vector<PartialUse>>& layout_uses,
+                              const std::map<std::string, SourceText>& partials,
+                              const std::map<std::string, std::vector<PartialUse>>& partial_uses,
+                              Diagnostics& diags) {
+  ExpansionCount count(partial_uses);
+  const auto uses_of = [&](const std::string& partial) -> const std::vector<PartialUse>& {
+    static const std::vector<PartialUse> none;
+    const auto it = partial_uses.find(partial);
+    return it == partial_uses.end() ? none : it->second;
+  };
+  // The include that expands most (the first of equals).
+  const auto heaviest = [&](const std::vector<PartialUse>& uses) {
+    const PartialUse* best = nullptr;
+    for (const auto& use : uses) {
+      if (!best || count.of(use.name) > count.of(best->name)) best = &use;
+    }
+    return best;
+  };
+  const auto check = [&](const std::string& name, const SourceText& source,
+                         const std::vector<PartialUse>& uses, const std::string& kind) {
+    if (count.of_uses(uses) <= kMaxPartialExpansions) return;
+    for (const auto& use : uses) {
+      if (count.of(use.name) > kMaxPartialExpansions) return;  // reported there
+    }
+    const auto* first = heaviest(uses);
+    std::string chain = name;
+    std::set<std::string> seen = {name};
+    for (const auto* use = first; use && seen.insert(use->name).second;
+         use = heaviest(uses_of(use->name))) {
+      chain += " → " + use->name;
+    }
+    diags.error(source, first->position,
+                "the " + kind + " \"" + name + "\" expands to more than " +
+                    format_count(kMaxPartialExpansions) +
+                    " partials, counting the includes of every include (" + chain +
+                    "); each use renders them all");
+  };
+  for (const auto& [name, source] : layouts) {
+    if (const auto it = layout_uses.find(name); it != layout_uses.end()) {
+      check(name, source, it->second, "template");
+    }
+  }
+  for (const auto& [name, source] : partials) check(name, source, uses_of(name), "partial");
 }
 
 }  // namespace hyoka

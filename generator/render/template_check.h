@@ -2,6 +2,7 @@
 // template is checked before rendering: unknown partials, unbalanced sections, broken tags.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,5 +28,20 @@ std::vector<PartialUse> check_template(const SourceText& source,
 void check_partial_cycles(const std::map<std::string, SourceText>& partials,
                           const std::map<std::string, std::vector<PartialUse>>& uses,
                           Diagnostics& diags);
+
+// Partials that include the next one more than once multiply: ten that each include the next
+// twice render 1,024 copies of the last for one use of the first, forty a million million.
+// One template may expand at most this many partials, counting every include of an include.
+constexpr std::size_t kMaxPartialExpansions = 10'000;
+
+// Reports each template (layouts, then partials) that expands more than
+// kMaxPartialExpansions partials although none of the partials it includes does, at its
+// include that expands most, with the chain of partials that does it. Cycles are left to
+// check_partial_cycles.
+void check_partial_expansions(const std::map<std::string, SourceText>& layouts,
+                              const std::map<std::string, std::vector<PartialUse>>& layout_uses,
+                              const std::map<std::string, SourceText>& partials,
+                              const std::map<std::string, std::vector<PartialUse>>& partial_uses,
+                              Diagnostics& diags);
 
 }  // namespace hyoka

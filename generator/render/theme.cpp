@@ -164,14 +164,15 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
   }
   std::vector<std::string> partial_names;
   for (const auto& [name, source] : theme.partials) partial_names.push_back(name);
+  std::map<std::string, std::vector<PartialUse>> layout_uses, uses;
   for (const auto& [name, source] : theme.layouts) {
-    check_template(source, partial_names, diags, template_variables());
+    layout_uses[name] = check_template(source, partial_names, diags, template_variables());
   }
-  std::map<std::string, std::vector<PartialUse>> uses;
   for (const auto& [name, source] : theme.partials) {
     uses[name] = check_template(source, partial_names, diags, template_variables());
   }
   check_partial_cycles(theme.partials, uses, diags);
+  check_partial_expansions(theme.layouts, layout_uses, theme.partials, uses, diags);
   if (diags.errors() > errors_before) return std::nullopt;
   compile_templates(theme);
   return theme;

@@ -8,6 +8,15 @@ using namespace hyoka::mustache;
 
 namespace {
 
+// Where a render stopped, one tag a line: template@offset tag.
+std::string chain(const RenderStop& stop) {
+  std::string out;
+  for (const auto& tag : stop.tags) {
+    out += tag.in->name() + "@" + std::to_string(tag.offset) + " " + tag.tag + "\n";
+  }
+  return out;
+}
+
 std::string render(const std::string& text, const Value& context,
                    const std::map<std::string, std::string>& partials = {}) {
   const TemplateSet set({{"t", text}}, partials);
@@ -116,6 +125,40 @@ BOOST_AUTO_TEST_CASE(mistakes_render_finitely) {
   // A partial inside itself is left out there.
   BOOST_TEST(render("{{> self}}!", c, {{"self", "<{{> self}}>"}}) == "<>!");
   BOOST_TEST(render("{{> a}}", c, {{"a", "a{{> b}}"}, {"b", "b{{> a}}"}}) == "ab");
+}
+
+BOOST_AUTO_TEST_CASE(a_render_that_outgrows_its_limits_stops_and_names_the_tags_it_was_in) {
+  const TemplateSet set({{"page", "<h1>\n{{#list}}{{> twice}}{{/list}}"}},
+                        {{"twice", "{{> once}}{{> once}}"}, {"once", "{{#list}}{{.}}{{/list}}"}});
+  const auto& page = *set.find("page");
+  const Value c(Map{{"list", List{"ab", "cd"}}});
+  std::string out;
+  BOOST_TEST(!page.render(c, out));
+  BOOST_TEST(out == "<h1>\nabcdabcdabcdabcd");
+  // At most 8 bytes: "<h1>\n" and "ab" fit, "cd" crosses, inside the first item, the first
+  // {{> once}} and its second pass; what crossed stays.
+  out.clear();
+  const auto stop = page.render(c, out, RenderLimits{8, 1000});
+  BOOST_REQUIRE(stop);
+  BOOST_TEST(stop->too_large);
+  BOOST_TEST(chain(*stop) ==
+             "page@5 {{#list}}\n"
+             "page@14 {{> twice}}\n"
+             "twice@0 {{> once}}\n"
+             "once@0 {{#list}}\n"
+             "once@9 {{.}}\n");
+  BOOST_TEST(out == "<h1>\nabcd");
+  // Passes: the first item (1), {{> twice}} (2), {{> once}} (3) and its two items (4, 5),
+  // the second {{> once}} (6); its first item is the seventh.
+  out.clear();
+  const auto passes = page.render(c, out, RenderLimits{1000, 6});
+  BOOST_REQUIRE(passes);
+  BOOST_TEST(!passes->too_large);
+  BOOST_TEST(chain(*passes) ==
+             "page@5 {{#list}}\n"
+             "page@14 {{> twice}}\n"
+             "twice@10 {{> once}}\n"
+             "once@0 {{#list}}\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

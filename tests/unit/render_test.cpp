@@ -280,3 +280,35 @@ BOOST_AUTO_TEST_CASE(pages_hold_no_link_to_an_address_that_runs_code_and_say_whe
                  "content/areas/a.md:6:27: warning: link left out: a javascript: address runs "
                  "code in the reader's browser (its text is kept)"}));
 }
+
+BOOST_AUTO_TEST_CASE(partials_that_multiply_are_an_error_where_the_count_passes_the_limit) {
+  // x1 to x4 include the next five times and x5 is empty: x5 expands 0 partials, x4 5,
+  // x3 5 × 6 = 30, x2 155, x1 780; "wide" includes x1 thirteen times: 13 × 781 = 10,153, more
+  // than 10,000, although x1 alone is not.
+  std::map<std::string, SourceText> layouts, partials;
+  std::map<std::string, std::vector<PartialUse>> layout_uses, uses;
+  std::vector<std::string> names = {"wide", "x1", "x2", "x3", "x4", "x5"};
+  for (int i = 1; i <= 4; ++i) {
+    const auto next = "{{> x" + std::to_string(i + 1) + "}}";
+    partials.emplace("x" + std::to_string(i),
+                     SourceText("p/x" + std::to_string(i), next + next + next + next + next));
+  }
+  partials.emplace("x5", SourceText("p/x5", ""));
+  std::string thirteen;
+  for (int i = 0; i < 13; ++i) thirteen += "{{> x1}}";
+  partials.emplace("wide", SourceText("p/wide", "\n" + thirteen));
+  layouts.emplace("home", SourceText("t/home", "{{> wide}}{{> wide}}"));
+  layouts.emplace("area", SourceText("t/area", "{{> x1}}"));
+  Diagnostics diags;
+  for (const auto& [name, source] : layouts) {
+    layout_uses[name] = check_template(source, names, diags);
+  }
+  for (const auto& [name, source] : partials) uses[name] = check_template(source, names, diags);
+  check_partial_expansions(layouts, layout_uses, partials, uses, diags);
+  // x1 → x2 → … each expand as said above; "wide" is reported, "home" (which includes it) is
+  // not, nor "area" (781).
+  BOOST_TEST(first_lines(diags) ==
+             "p/wide:2:1: error: the partial \"wide\" expands to more than 10,000 partials, "
+             "counting the includes of every include (wide → x1 → x2 → x3 → x4 → x5); each use "
+             "renders them all\n");
+}
