@@ -29,6 +29,8 @@ std::vector<std::string> BlockRegistry::names() const {
   return out;
 }
 
+namespace {
+
 std::optional<std::string> render_partial(const BlockCall& call, const std::string& name,
                                           const mustache::Value& context) {
   const auto* partial = call.theme.templates.partial(name);
@@ -45,6 +47,20 @@ std::optional<std::string> render_partial(const BlockCall& call, const std::stri
     return std::nullopt;
   }
   return out;
+}
+
+}  // namespace
+
+std::optional<std::string> render_chart_partial(const BlockCall& call, const ChartFigure& chart) {
+  return render_partial(call, "chart",
+                        mustache::Map{{"id", mustache::Value::view(chart.id)},
+                                      {"heading", mustache::Value::view(chart.heading)},
+                                      {"svg", mustache::Value::view(chart.svg)},
+                                      {"href", mustache::Value::view(chart.href)}});
+}
+
+std::optional<std::string> render_table_partial(const BlockCall& call, const TableView& table) {
+  return render_partial(call, "table", table_context(table));
 }
 
 namespace {
@@ -123,9 +139,7 @@ class ChartBlock final : public BlockPlugin {
         svg = render_line_chart(chart, style);
       }
     }
-    return render_partial(
-        call, "chart",
-        mustache::Map{{"id", id}, {"heading", heading}, {"svg", svg}, {"href", std::string()}});
+    return render_chart_partial(call, {id, heading, svg, ""});
   }
 };
 
@@ -142,7 +156,7 @@ class TableBlock final : public BlockPlugin {
                           ? area_table(site, site.areas[*data->area], *data->row, data->selection)
                           : overview_table(site, call.page, *data->dataset, data->selection);
     table.id = call.id + "-table";
-    return render_partial(call, "table", table_context(table));
+    return render_table_partial(call, table);
   }
 };
 

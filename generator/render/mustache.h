@@ -163,23 +163,56 @@ class Template {
   bool partial_ = false;
 };
 
-// Templates and the partials they include, compiled together. Unknown partials render as
-// nothing, as in mstch; template_check reports them first.
+// ---- the compiler: the one reader of {{ … }} in hyoka ----
+
+// A tag as the compiler read it, with mstch's rules: {{{name}}} and {{&name}} are raw, a
+// sigil (# ^ / > & !) is the first character after spaces, and a name is trimmed of spaces.
+struct Tag {
+  enum class Kind { variable, raw, section, inverted, close, comment, partial };
+  Kind kind = Kind::variable;
+  std::string name;
+  std::size_t offset = 0;  // of its "{{" in the text
+};
+
+// Why a text is not a template, at the byte offset of the tag concerned.
+struct Problem {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+// One text compiled: its tags in order, up to the first that ends reading (a tag never
+// closed, a change of delimiters, sections nested too deep), and its problems: also a tag
+// without a name, a close tag that closes nothing or another section, and a section never
+// closed. A text with problems is not a template: it never renders. What a theme's checks
+// report (unknown partials, names no page provides, partials in a circle) they read here.
+struct Compiled {
+  std::vector<Tag> tags;
+  std::vector<Problem> problems;
+};
+Compiled compile(std::string_view text);
+
+// Templates and the partials they include, compiled together. A text with problems is left
+// out (find and partial give nullptr); an unknown partial, or one with problems, renders as
+// nothing, as in mstch: the theme's checks refuse both first.
 class TemplateSet {
  public:
   TemplateSet() = default;
   TemplateSet(const std::map<std::string, std::string>& templates,
               const std::map<std::string, std::string>& partials);
-  // nullptr for a name that is not a template.
+  // nullptr for a name that is not a template, or whose text has problems.
   const Template* find(const std::string& name) const;
   const Template* partial(const std::string& name) const;
+  // What compiling each text found, by name (nullptr for an unknown name).
+  const Compiled* compiled_template(const std::string& name) const;
+  const Compiled* compiled_partial(const std::string& name) const;
 
  private:
   const Template* compile_partial(const std::string& name, const std::string& prefix, int depth);
-  Template compile(std::string_view text, const std::string& prefix, int depth,
-                   const std::string& name, bool partial);
+  Template build(std::string_view text, const std::string& prefix, int depth,
+                 const std::string& name, bool partial);
 
   std::map<std::string, std::string> partial_texts_;
+  std::map<std::string, Compiled> compiled_templates_, compiled_partials_;
   std::map<std::string, Template> templates_;
   // By name and indentation: a standalone partial is indented like its tag (mstch's rule).
   std::map<std::pair<std::string, std::string>, std::unique_ptr<Template>> partials_;

@@ -1,5 +1,7 @@
-// The mustache engine renders a missing partial and an unclosed section as nothing, so every
-// template is checked before rendering: unknown partials, unbalanced sections, broken tags.
+// The theme's checks, on what the mustache compiler read (mustache::compile): its problems
+// (broken tags, unbalanced sections) as errors, unknown partials, partials that include each
+// other in a circle or multiply, and names no page provides. mstch would render a missing
+// partial as nothing; hyoka refuses the theme before any page renders.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +11,7 @@
 
 #include "base/diagnostics.h"
 #include "base/source_text.h"
+#include "render/mustache.h"
 
 namespace hyoka {
 
@@ -17,9 +20,13 @@ struct PartialUse {
   Position position;
 };
 
-// Returns the partials the template uses, for the cycle check below. With `variables`, a
-// variable or section name that no page context provides is a warning ("did you mean"):
-// it would render as nothing.
+// Reports the compiled text's problems at their positions in `source`; returns the known
+// partials the template uses, for the checks below. With `variables`, a variable or section
+// name that no page context provides is a warning ("did you mean"): it would render as nothing.
+std::vector<PartialUse> check_template(const SourceText& source, const mustache::Compiled& compiled,
+                                       const std::vector<std::string>& partials, Diagnostics& diags,
+                                       const std::vector<std::string>& variables = {});
+// The same, compiling the source's text first.
 std::vector<PartialUse> check_template(const SourceText& source,
                                        const std::vector<std::string>& partials, Diagnostics& diags,
                                        const std::vector<std::string>& variables = {});
