@@ -3,14 +3,17 @@
 
 Starts `hyoka serve --port 0` on the sample site (the repository's site.toml and content/),
 reads the address it prints (the site is served under base_url's sub-path, /fukushima-ict/),
-runs `wrk -t2 -c100 -dSECONDS --latency` against the home page, and prints requests per
+runs `wrk -t2 -c32 -dSECONDS --latency` against the home page, and prints requests per
 second, latency percentiles, every kind of error and the server's memory (VmRSS before and
 after, peak VmHWM, from /proc/PID/status) and threads. Exits 1 on any error: a socket error,
 a 4xx or 5xx answer (wrk's count), a timeout (wrk: over 2 s), a page that is not 200 before or
 after the run, or a server that does not stop cleanly.
 
   python3 benchmarks/serve_load.py [SECONDS] [--hyoka build/generator/hyoka]
-      [--threads 2] [--connections 100] [--source .]
+      [--threads 2] [--connections 32] [--source .]
+
+The preview answers 64 connections at once, at most 24 of them live-reload streams;
+connections beyond wait for a thread, so more than 40 measure waiting, not serving.
 
 Needs wrk (Debian package `wrk`). Not a test: run it on a quiet machine; ctest runs it once
 for 2 seconds with 10 connections only to keep it working.
@@ -92,7 +95,7 @@ def main():
     parser.add_argument("seconds", nargs="?", type=int, default=30)
     parser.add_argument("--hyoka", default=os.path.join(ROOT, "build", "generator", "hyoka"))
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--connections", type=int, default=100)
+    parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--source", default=ROOT)
     args = parser.parse_args()
 

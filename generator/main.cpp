@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "base/masked_output.h"
 #include "config/site_config.h"
 #include "pipeline/build.h"
 #include "publish/curl_transport.h"
@@ -97,13 +98,16 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   }
+  // The token README tells users to export must not reach the terminal, whatever a file holds.
+  const char* token = std::getenv("CKAN_API_TOKEN");
+  const hyoka::MaskedOutput masked(token ? token : "");
   if (!base_url.empty()) options.base_url = base_url;
   if (!theme.empty()) options.theme = theme;
   options.write = check->parsed() ? false : true;
   if (!theme.empty()) serve_options.theme = theme;
+  serve_options.secret = token ? token : "";
 
   if (publish->parsed()) {
-    const char* token = std::getenv("CKAN_API_TOKEN");
     publish_options.token = token ? token : "";
     publish_options.build = options;
     const hyoka::Redactor redact(publish_options.token);

@@ -51,28 +51,77 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return out;
 }
 
+namespace {
+
+// One character of a quoted source line, as it is shown.
+struct Shown {
+  std::string text;
+  std::size_t width;
+};
+
+// The line as characters the terminal shows safely: a tab as a space, a control character or a
+// byte that is not UTF-8 as an escape.
+std::vector<Shown> shown_characters(std::string_view line) {
+  std::vector<Shown> out;
+  for (std::size_t pos = 0; pos < line.size();) {
+    const auto start = pos;
+    const auto c = utf8::next(line, pos);
+    const auto bytes = line.substr(start, pos - start);
+    if (c && *c == '\t') {
+      out.push_back({" ", 1});
+    } else if (!c || utf8::is_control(*c)) {
+      auto text = utf8::printable(bytes);
+      out.push_back({text, text.size()});
+    } else {
+      out.push_back({std::string(bytes), utf8::display_width(bytes)});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string format(const Diagnostic& d) {
   std::string out;
   if (!d.path.empty()) {
-    out += d.path;
+    out += utf8::printable(d.path);
     if (d.position.line > 0) {
       out += ':' + std::to_string(d.position.line) + ':' + std::to_string(d.position.column);
     }
     out += ": ";
   }
   out += d.severity == Severity::error ? "error: " : "warning: ";
-  out += d.message;
+  out += utf8::printable(d.message, true);
   out += '\n';
   if (d.position.line > 0 && !d.source_line.empty()) {
-    std::string line = d.source_line;
-    std::replace(line.begin(), line.end(), '\t', ' ');
+    const auto characters = shown_characters(d.source_line);
+    const auto caret = std::min<std::size_t>(std::max(d.position.column, 1) - 1, characters.size());
+    // A long line (a minified file, a generated key) is quoted around the caret only: fifty
+    // problems on one 1 MB line must not print 50 MB.
+    std::size_t first = 0, last = characters.size();
+    std::size_t total = 0;
+    for (const auto& c : characters) total += c.width;
+    if (total > kQuotedWidth) {
+      const auto room = kQuotedWidth - 6;  // for "..." at either end
+      std::size_t used = 0;
+      first = caret;
+      while (first > 0 && used + characters[first - 1].width <= room / 3) {
+        used += characters[--first].width;
+      }
+      last = caret;
+      while (last < characters.size() && used + characters[last].width <= room) {
+        used += characters[last++].width;
+      }
+    }
+    std::string line = first > 0 ? "..." : "";
+    std::size_t pad = line.size();
+    for (auto i = first; i < last; ++i) {
+      line += characters[i].text;
+      if (i < caret) pad += characters[i].width;
+    }
+    if (last < characters.size()) line += "...";
     const std::string number = std::to_string(d.position.line);
     const std::string gutter(number.size(), ' ');
-    std::size_t byte = 0;
-    for (int col = 1; col < d.position.column && byte < line.size(); ++col) {
-      utf8::next(line, byte);
-    }
-    const std::size_t pad = utf8::display_width(std::string_view(line).substr(0, byte));
     out += ' ' + number + " | " + line + '\n';
     out += ' ' + gutter + " | " + std::string(pad, ' ') + "^\n";
   }

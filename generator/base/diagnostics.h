@@ -42,7 +42,12 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// `path:line:col: error: message`, then the source line and a caret, like a compiler.
+// The most columns of a source line a message quotes: a window around the caret beyond it.
+inline constexpr std::size_t kQuotedWidth = 120;
+
+// `path:line:col: error: message`, then the source line and a caret, like a compiler. Control
+// characters and bytes that are not UTF-8, in the path, the message or the line, are shown
+// as escapes (\n, \x1b); a message's line break stays only before an indented example.
 std::string format(const Diagnostic& d);
 
 }  // namespace hyoka

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -25,51 +27,97 @@ FileSystem::Kind RealFileSystem::kind(const std::string& path) const {
   return Kind::other;
 }
 
-Result<std::string> RealFileSystem::read(const std::string& path) const {
+namespace {
+
+// Why the thing at `path` (whose status is `st`) is not a file hyoka reads.
+std::string not_a_file(const std::string& path, const struct ::stat& st) {
+  if (S_ISDIR(st.st_mode)) {
+    struct ::stat link {};
+    if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      return "is a link to a folder; hyoka follows links to files only";
+    }
+    return "is a folder, not a file";
+  }
+  if (S_ISFIFO(st.st_mode)) return "is a named pipe (FIFO), not a file";
+  if (S_ISSOCK(st.st_mode)) return "is a socket, not a file";
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "is a device, not a file";
+  return "is not a regular file";
+}
+
+std::string too_large(std::size_t size, ReadLimit limit) {
+  // Hundredths of a MiB, rounded up: a file just over the limit must not read as the limit.
+  const auto hundredths = (size * 100 + (1u << 20) - 1) >> 20;
+  char text[48];
+  std::snprintf(text, sizeof text, "%zu.%02zu MiB", hundredths / 100, hundredths % 100);
+  return "is " + std::string(text) + ", more than hyoka reads of " + limit.what + " (" +
+         std::to_string(limit.bytes >> 20) + " MiB)";
+}
+
+// Where the open file `fd` really is: the kernel's own name for it, one system call.
+std::string real_path_of(int fd, const std::string& path) {
+  char link[64];
+  std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  char target[PATH_MAX];
+  const auto size = ::readlink(link, target, sizeof target - 1);
+  if (size > 0 && target[0] == '/') return std::string(target, static_cast<std::size_t>(size));
+  std::error_code ec;  // no /proc: resolve the name instead
+  return fs::weakly_canonical(fs::absolute(path), ec).string();
+}
+
+}  // namespace
+
+Result<std::string> RealFileSystem::read_file(const std::string& path, ReadLimit limit,
+                                              const PlaceCheck* check) const {
   // One open, one fstat and the reads: a site's thousands of pages are read in a few
-  // system calls each.
+  // system calls each. O_NONBLOCK: a named pipe must not stop hyoka; it is refused below.
   const auto failure = [](int error) {
     if (error == ELOOP) return Result<std::string>::failure("is a symbolic link loop");
     return Result<std::string>::failure(std::string("cannot read: ") + std::strerror(error));
   };
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) return failure(errno);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct ::stat st {};
-  if (::fstat(fd, &st) != 0) {
-    const int error = errno;
-    ::close(fd);
-    return failure(error);
-  }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return Result<std::string>::failure("is a folder, not a file");
+  if (::fstat(fd, &st) != 0) return failure(errno);
+  if (!S_ISREG(st.st_mode)) return Result<std::string>::failure(not_a_file(path, st));
+  const auto size = static_cast<std::size_t>(std::max<off_t>(st.st_size, 0));
+  if (size > limit.bytes) return Result<std::string>::failure(too_large(size, limit));
+  if (check) {
+    if (auto refused = (*check)(real_path_of(fd, path))) {
+      return Result<std::string>::failure(std::move(*refused));
+    }
   }
   // One byte more than the file, so that the read which finds its end needs no second buffer.
-  std::string bytes(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
-  std::size_t size = 0;
+  std::string bytes(size + 1, '\0');
+  std::size_t got_total = 0;
   for (;;) {
-    if (size == bytes.size()) bytes.resize(bytes.size() + 4096);  // grew while being read
-    const auto got = ::read(fd, bytes.data() + size, bytes.size() - size);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      ::close(fd);
-      return Result<std::string>::failure("cannot read: input/output error");
+    if (got_total == bytes.size()) {  // grew while being read
+      if (bytes.size() > limit.bytes)
+        return Result<std::string>::failure(too_large(got_total, limit));
+      bytes.resize(bytes.size() + 4096);
     }
+    const auto got = ::read(fd, bytes.data() + got_total, bytes.size() - got_total);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return Result<std::string>::failure("cannot read: input/output error");
     if (got == 0) break;
-    size += static_cast<std::size_t>(got);
+    got_total += static_cast<std::size_t>(got);
   }
-  ::close(fd);
-  bytes.resize(size);
+  if (got_total > limit.bytes) return Result<std::string>::failure(too_large(got_total, limit));
+  bytes.resize(got_total);
   return {std::move(bytes), {}};
 }
 
 namespace {
 
-// Adds the files below `dir` (named `prefix` in the listing) to `out`. The type of each entry
+// Adds what is below `dir` (named `prefix` in the listing) to `out`. The type of each entry
 // comes from the folder itself (readdir's d_type): std::filesystem's iterator stat()s every
-// entry, which was most of listing a folder of 10,000 pages. Links are followed; one that
-// leads nowhere (a loop, a missing target) is listed, so that reading it reports the problem
-// at its own path beside the site's other problems. Links to folders are not entered.
+// entry, which was most of listing a folder of 10,000 pages. Everything but a folder is
+// listed, links (to anything, or leading nowhere), pipes and devices too, so that reading it
+// reports the problem at its own path beside the site's other problems, rather than the entry
+// vanishing without a word. Links to folders are not entered.
 std::optional<std::string> list_below(const std::string& dir, const std::string& prefix,
                                       std::vector<std::string>& out) {
   DIR* stream = ::opendir(dir.c_str());
@@ -88,18 +136,12 @@ std::optional<std::string> list_below(const std::string& dir, const std::string&
         problem = std::strerror(errno);
         break;
       }
-      type = S_ISDIR(st.st_mode)   ? DT_DIR
-             : S_ISLNK(st.st_mode) ? DT_LNK
-             : S_ISREG(st.st_mode) ? DT_REG
-                                   : DT_UNKNOWN;
+      type = S_ISDIR(st.st_mode) ? DT_DIR : DT_UNKNOWN;
     }
     if (type == DT_DIR) {
       if ((problem = list_below(path, listed + '/', out))) break;
-    } else if (type == DT_REG) {
+    } else {
       out.push_back(listed);
-    } else if (type == DT_LNK) {
-      struct ::stat st {};
-      if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) out.push_back(listed);
     }
     errno = 0;
   }
@@ -141,9 +183,21 @@ FileSystem::Kind MemoryFileSystem::kind(const std::string& path) const {
   return Kind::missing;
 }
 
-Result<std::string> MemoryFileSystem::read(const std::string& path) const {
+Result<std::string> MemoryFileSystem::read_file(const std::string& path, ReadLimit limit,
+                                                const PlaceCheck* check) const {
   const auto it = files_.find(path);
-  if (it != files_.end()) return {it->second, {}};
+  if (it != files_.end()) {
+    if (it->second.size() > limit.bytes) {
+      return Result<std::string>::failure(too_large(it->second.size(), limit));
+    }
+    if (check) {
+      std::error_code ec;  // resolved as the site's folder is: the working folder may be a link
+      if (auto refused = (*check)(fs::weakly_canonical(fs::absolute(path), ec).string())) {
+        return Result<std::string>::failure(std::move(*refused));
+      }
+    }
+    return {it->second, {}};
+  }
   if (kind(path) == Kind::directory) return Result<std::string>::failure("is a folder, not a file");
   return Result<std::string>::failure("cannot read: No such file or directory");
 }
@@ -198,8 +252,8 @@ std::string join_path(const std::string& dir, const std::string& name) {
 }
 
 std::optional<SourceText> read_source(const FileSystem& fs, const std::string& path,
-                                      Diagnostics& diags) {
-  auto bytes = fs.read(path);
+                                      ReadLimit limit, Diagnostics& diags) {
+  auto bytes = fs.read(path, limit);
   if (!bytes) {
     diags.report_file(Severity::error, path, bytes.error);
     return std::nullopt;

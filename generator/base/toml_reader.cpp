@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "base/spellcheck.h"
+#include "base/toml_depth.h"
 #include "base/utf8.h"
 
 namespace hyoka {
@@ -78,6 +79,13 @@ std::optional<toml::table> TomlReader::parse(std::string_view text) {
   if (const auto bad = utf8::first_invalid(text)) {
     const auto p = SourceText("", std::string(text)).position_at(*bad);
     error(at(p.line, p.column), "invalid TOML: this text is not valid UTF-8");
+    return std::nullopt;
+  }
+  if (const auto deep = find_too_deep(text)) {
+    const auto p = SourceText("", std::string(text)).position_at(*deep);
+    error(at(p.line, p.column), "invalid TOML: nested more than " + std::to_string(kMaxTomlDepth) +
+                                    " levels deep (keys, tables and arrays together), more "
+                                    "than hyoka reads");
     return std::nullopt;
   }
   try {

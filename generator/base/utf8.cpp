@@ -141,6 +141,39 @@ void append(std::string& out, char32_t cp) {
   }
 }
 
+bool is_control(char32_t c) {
+  return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
+}
+
+std::string printable(std::string_view text, bool keep_indented_lines) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto start = pos;
+    const auto c = next(text, pos);
+    if (c && !is_control(*c)) {
+      out.append(text.substr(start, pos - start));
+    } else if (c && *c == '\n' && keep_indented_lines && text.substr(pos).starts_with("    ")) {
+      out += '\n';
+    } else if (c && *c == '\n') {
+      out += "\\n";
+    } else if (c && *c == '\t') {
+      out += "\\t";
+    } else if (c && *c == '\r') {
+      out += "\\r";
+    } else {
+      for (auto i = start; i < pos; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        out += "\\x";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 15];
+      }
+    }
+  }
+  return out;
+}
+
 std::optional<int> digit_value(char32_t c) {
   if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
   if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');

@@ -34,6 +34,16 @@ std::size_t display_width(std::string_view text);
 
 void append(std::string& out, char32_t code_point);
 
+// `text` as a terminal can show it safely: control characters (C0, DEL, C1) as \n, \t, \r or
+// \xNN per byte, and bytes that are not UTF-8 as \xNN, so that no file name or message can
+// move the cursor, colour the terminal or break a `path:line:col` line in two.
+// With `keep_indented_lines`, a line break followed by four spaces (an example set under a
+// message) is kept.
+std::string printable(std::string_view text, bool keep_indented_lines = false);
+
+// Whether `c` is shown as an escape by printable().
+bool is_control(char32_t c);
+
 // Full-width digits ０-９ are read as 0-9; nullopt for any other character.
 std::optional<int> digit_value(char32_t c);
 

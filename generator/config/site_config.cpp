@@ -5,6 +5,25 @@
 
 namespace hyoka {
 
+namespace {
+
+// "." or "..", also percent-encoded ("%2e", ".%2E"), which URL resolution treats the same.
+bool is_dot_segment(std::string_view part) {
+  std::string decoded;
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    if (part[i] == '%' && i + 2 < part.size() && part[i + 1] == '2' &&
+        (part[i + 2] == 'e' || part[i + 2] == 'E')) {
+      decoded += '.';
+      i += 2;
+    } else {
+      decoded += part[i];
+    }
+  }
+  return decoded == "." || decoded == "..";
+}
+
+}  // namespace
+
 std::optional<std::string> check_base_url(const std::string& url) {
   if (!(url.starts_with("https://") || url.starts_with("http://"))) {
     return "base_url must start with https:// or http://, as in "
@@ -12,8 +31,38 @@ std::optional<std::string> check_base_url(const std::string& url) {
   }
   const auto host_start = url.find("//") + 2;
   if (host_start >= url.size() || url[host_start] == '/') return "base_url has no host name";
-  if (url.find_first_of(" \t\"<>?#") != std::string::npos) {
-    return "base_url must not contain spaces, quotes, '?' or '#'";
+  for (const char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
+      return "base_url must not contain spaces or control characters";
+    }
+  }
+  if (url.find_first_of("\"<>?#\\`{}|^") != std::string::npos) {
+    return "base_url must not contain quotes, '?', '#' or any of \\`{}|^<>";
+  }
+  const auto path_start = std::min(url.find('/', host_start), url.size());
+  const auto host = std::string_view(url).substr(host_start, path_start - host_start);
+  if (host.find('@') != std::string_view::npos) {
+    return "base_url must not hold a user name or password (user:pass@): the address is "
+           "published in every page and in sitemap.xml";
+  }
+  if (host.empty() || host.front() == ':' || host.front() == '.')
+    return "base_url has no host name";
+  // Every page's address is made from it; "." and ".." parts would point elsewhere.
+  const auto path = std::string_view(url).substr(path_start);
+  for (std::size_t start = 0; start < path.size();) {
+    const auto slash = std::min(path.find('/', start + 1), path.size());
+    if (is_dot_segment(path.substr(start + 1, slash - start - 1))) {
+      return "base_url must not hold \".\" or \"..\" in its path";
+    }
+    start = slash;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_theme_name(const std::string& name) {
+  if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos ||
+      name.find('\\') != std::string::npos) {
+    return "theme is the name of a folder in themes/, such as \"default\", not a path";
   }
   return std::nullopt;
 }
@@ -107,7 +156,7 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   reader.check_keys(
       *doc,
       {"title", "description", "base_url", "language", "theme", "area_label", "custom_domain",
-       "publisher", "fiscal_year", "open_data", "publish", "plugins"},
+       "publisher", "fiscal_year", "open_data", "publish", "plugins", "allow_links_to"},
       "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
@@ -132,6 +181,18 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   if (const auto theme = reader.get_string(*doc, "theme", Need::optional)) {
     config.theme = *theme;
     config.theme_position = reader.position(doc->at("theme"));
+    if (const auto problem = check_theme_name(*theme)) {
+      reader.error(config.theme_position, *problem);
+    }
+  }
+  if (const auto* folders = reader.get_array(*doc, "allow_links_to", Need::optional)) {
+    for (const auto& item : *folders) {
+      if (!item.is_string() || item.as_string()->get().empty()) {
+        reader.error(reader.position(item), "allow_links_to lists folders, as strings");
+        continue;
+      }
+      config.allow_links_to.push_back(item.as_string()->get());
+    }
   }
   if (const auto* publisher = reader.get_table(*doc, "publisher", Need::optional)) {
     reader.check_keys(*publisher, {"name", "local_government_code"}, "[publisher]");
@@ -187,7 +248,7 @@ std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& p
                       "no site.toml here; run hyoka in a site's folder or pass --source DIR");
     return std::nullopt;
   }
-  const auto source = read_source(fs, path, diags);
+  const auto source = read_source(fs, path, read_limit::settings, diags);
   if (!source) return std::nullopt;
   return parse_config(*source, diags);
 }

@@ -64,6 +64,9 @@ struct SiteConfig {
   OpenData open_data;
   PublishSettings publish;
   std::vector<PluginRef> plugins;
+  // Folders outside the site's folder that links inside it may lead to (a theme shared by
+  // several sites, say); relative to the site's folder, or absolute.
+  std::vector<std::string> allow_links_to;
 
   // Kept so later stages can point at site.toml (an unknown theme, say).
   std::shared_ptr<const SourceText> source;
@@ -76,6 +79,8 @@ std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& p
 
 // A problem with a base URL given on the command line or in site.toml, or nullopt when fine.
 std::optional<std::string> check_base_url(const std::string& url);
+// A problem with a theme's name (site.toml's theme, --theme), or nullopt when fine.
+std::optional<std::string> check_theme_name(const std::string& name);
 // Adds the trailing slash that relative resolution needs.
 std::string normalize_base_url(std::string url);
 

@@ -62,7 +62,7 @@ Content load_content(const FileSystem& fs, const std::string& content_dir, Diagn
   }
   const auto read_page = [&](const std::string& relative, PageKind kind, std::string id) {
     const auto path = join_path(content_dir, relative);
-    const auto source = read_source(fs, path, diags);
+    const auto source = read_source(fs, path, read_limit::page, diags);
     return source ? parse_page(*source, kind, std::move(id), diags) : std::nullopt;
   };
   std::vector<std::pair<std::string, std::string>> area_files;  // relative path, id
@@ -97,12 +97,24 @@ Content load_content(const FileSystem& fs, const std::string& content_dir, Diagn
   std::vector<Diagnostics> area_diags(area_files.size());
   parallel_for(area_files.size(), jobs, [&](std::size_t i) {
     const auto& [relative, id] = area_files[i];
-    const auto source = read_source(fs, join_path(content_dir, relative), area_diags[i]);
+    const auto source =
+        read_source(fs, join_path(content_dir, relative), read_limit::page, area_diags[i]);
     if (source) areas[i] = parse_page(*source, PageKind::area, id, area_diags[i]);
   });
   for (std::size_t i = 0; i < areas.size(); ++i) {
     diags.append(area_diags[i]);
     if (areas[i]) content.areas.push_back(std::move(*areas[i]));
+  }
+  // A folder named as a page or a dataset would be passed over without a word.
+  for (const auto& [folder, ending] : {std::pair{"areas", ".md"}, std::pair{"data", ".toml"}}) {
+    const auto dir = join_path(content_dir, folder);
+    for (const auto& name : fs.list_dirs(dir)) {
+      const auto relative = std::string(folder) + '/' + name;
+      // A link to a folder is listed as a file, and reported when read.
+      if (name.ends_with(ending) && !std::binary_search(files->begin(), files->end(), relative)) {
+        diags.report_file(Severity::error, join_path(dir, name), "is a folder, not a file");
+      }
+    }
   }
   const auto home_path = join_path(content_dir, "_index.md");
   if (!content.home && fs.kind(home_path) == FileSystem::Kind::missing) {

@@ -399,7 +399,7 @@ std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::
   for (const auto& path : paths) {
     const auto name = path.substr(path.rfind('/') + 1);
     const auto id = name.substr(0, name.size() - std::string(".toml").size());
-    const auto source = read_source(fs, path, diags);
+    const auto source = read_source(fs, path, read_limit::dataset, diags);
     if (!source) continue;
     if (!valid_identifier(id)) {
       diags.report_file(Severity::error, path,

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/file_system.h"
+#include "output/destination.h"
 #include "output/write_all.h"
 
 namespace fs = std::filesystem;
@@ -69,20 +71,6 @@ int make_folder(int dir, const char* name) {
   return EEXIST;
 }
 
-// The destination as a folder: "out/" names the folder "out", and without the trailing
-// separator its parent is right.
-fs::path destination_folder(const std::string& destination) {
-  std::error_code ec;
-  auto dest = fs::weakly_canonical(fs::absolute(destination), ec);
-  while (dest.has_relative_path() && dest.filename().empty()) dest = dest.parent_path();
-  return dest;
-}
-
-// What hyoka keeps beside the destination `dest`, named after it: ".public<suffix>".
-fs::path beside(const fs::path& dest, const char* suffix) {
-  return dest.parent_path() / ("." + dest.filename().string() + suffix);
-}
-
 // Where the site before the last waits.
 fs::path staging_folder(const fs::path& dest) {
   return beside(dest, ".hyoka-new");
@@ -95,11 +83,6 @@ std::string record_file(const fs::path& dest) {
 
 int open_folder(const fs::path& path) {
   return ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-}
-
-bool is_inside(const fs::path& inner, const fs::path& outer) {
-  const auto rel = inner.lexically_relative(outer);
-  return !rel.empty() && *rel.begin() != "..";
 }
 
 }  // namespace
@@ -148,12 +131,7 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   destination_ = destination;
   std::error_code ec;
   dest_ = destination_folder(destination);
-  const fs::path source = fs::weakly_canonical(fs::absolute(source_dir), ec);
-  if (dest_ == source || is_inside(source, dest_)) {
-    diags.report_file(Severity::error, destination,
-                      "the destination holds the site's source; choose another --destination");
-    return false;
-  }
+  if (!check_destination(destination, {join_path(source_dir, "site.toml")}, diags)) return false;
   if (fs::exists(dest_, ec) && !fs::is_directory(dest_, ec)) {
     diags.report_file(Severity::error, destination, "is a file, not a folder; remove it first");
     return false;

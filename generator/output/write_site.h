@@ -43,7 +43,7 @@ class SiteWriter {
   // calls it before it loads the site. Nothing is changed or reported.
   void look_ahead(const std::string& destination);
   // Prepares the folder beside `destination`. Refuses a destination that is, or holds, the
-  // site's source folder.
+  // site's source folder (the pipeline has refused more before: check_destination()).
   bool open(const std::string& destination, const std::string& source_dir, Diagnostics& diags);
   // Writes one file; a failure is kept for commit() to report, and later files are let go.
   void put(const std::string& path, const std::string& bytes);

@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <mutex>
 
+#include "base/confined_file_system.h"
 #include "check/link_check.h"
 #include "config/site_config.h"
 #include "content/page.h"
 #include "data/dataset.h"
+#include "output/destination.h"
 #include "outputs/output_plugin.h"
 #include "plugins/shared_library_plugins.h"
 #include "render/theme.h"
@@ -30,6 +32,9 @@ void apply_overrides(const BuildOptions& options, SiteConfig& config, Diagnostic
     config.base_url = normalize_base_url(*options.base_url);
   }
   if (options.theme) {
+    if (const auto problem = check_theme_name(*options.theme)) {
+      diags.report_file(Severity::error, "", "--theme: " + *problem);
+    }
     config.theme = *options.theme;
     config.source = nullptr;  // an unknown theme is then the flag's fault, not site.toml's
   }
@@ -84,17 +89,42 @@ class BuildSink final : public FileSink {
 
 }  // namespace
 
-LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnostics& diags,
-                     StageTimes* times) {
+std::unique_ptr<FileSystem> site_files(const FileSystem& fs, const std::string& source_dir,
+                                       const SiteConfig& config) {
+  return std::make_unique<ConfinedFileSystem>(fs, source_dir, config.allow_links_to);
+}
+
+std::vector<std::string> read_by_build(const FileSystem& fs, const std::string& source_dir,
+                                       const SiteConfig& config) {
+  std::vector<std::string> read;
+  for (const auto* name : {"site.toml", "content", "themes", "static"}) {
+    read.push_back(join_path(source_dir, name));
+  }
+  // Each theme, wherever a link in themes/ leads.
+  const auto themes = join_path(source_dir, "themes");
+  for (const auto& name : fs.list_dirs(themes)) read.push_back(join_path(themes, name));
+  const auto from_site = [&](const std::string& path) {
+    return path.starts_with('/') ? path : join_path(source_dir, path);
+  };
+  for (const auto& folder : config.allow_links_to) read.push_back(from_site(folder));
+  for (const auto& plugin : config.plugins) read.push_back(from_site(plugin.path));
+  return read;
+}
+
+LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagnostics& diags,
+                     StageTimes* times, const AfterConfig& after_config) {
   LoadedSite loaded;
   const auto& src = options.source_dir;
   StageClock clock(times);
 
-  // 1. site.toml
-  auto config = load_config(fs, join_path(src, "site.toml"), diags);
+  // 1. site.toml, which must be the site's own file: it says where else links may lead
+  auto config = load_config(ConfinedFileSystem(disk, src), join_path(src, "site.toml"), diags);
   if (config) apply_overrides(options, *config, diags);
   clock.lap("config");
   if (!config || stage_failed(options, diags)) return loaded;
+  if (after_config && !after_config(*config)) return loaded;
+  loaded.files = site_files(disk, src, *config);
+  const FileSystem& fs = *loaded.files;
 
   // 2. pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags, options.jobs);
@@ -126,15 +156,24 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   auto& diags = result.diagnostics;
   const auto& src = options.source_dir;
 
-  // What the destination's folder beside it holds from the build before the last is read on a
-  // thread of its own while the site loads: the writer needs it only once pages are made.
   SiteWriter writer;
+  DestinationLock lock;
   const auto destination =
       options.destination.empty() ? join_path(src, "public") : options.destination;
-  if (options.write) writer.look_ahead(destination);
+  // Before anything is written: a destination among the sources would take them with it when
+  // it is replaced, and one build at a time writes there. What its folder beside it holds
+  // from the build before the last is then read on a thread of its own while the site loads:
+  // the writer needs it only once pages are made.
+  const auto reserve_destination = [&](const SiteConfig& config) {
+    if (!options.write) return true;
+    if (!check_destination(destination, read_by_build(fs, src, config), diags)) return false;
+    if (!lock.acquire(destination, diags)) return false;
+    writer.look_ahead(destination);
+    return true;
+  };
 
   // 1–3. site.toml, pages, datasets and theme, assembled into the Site
-  auto loaded = load_site(options, fs, diags, &result.stages);
+  auto loaded = load_site(options, fs, diags, &result.stages, reserve_destination);
   StageClock clock(&result.stages);
   if (!loaded.site || !loaded.theme) return result;
   const auto& site = loaded.site;
@@ -171,7 +210,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
     outputs.emit(*site, *theme, made, jobs, Which::beside_others);
     return made;
   });
-  auto paths = render_site(*site, *theme, fs, diags, blocks, options.jobs, sink);
+  auto paths = render_site(*site, *theme, *loaded.files, diags, blocks, options.jobs, sink);
   auto made = emitted.get();
   outputs.emit(*site, *theme, made, 1, Which::alone);
   clock.lap("render");
@@ -203,13 +242,19 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
 }
 
 void print_diagnostics(const Diagnostics& diags, std::ostream& out, std::size_t limit) {
-  const auto sorted = diags.sorted();
-  for (std::size_t i = 0; i < sorted.size() && i < limit; ++i) out << format(sorted[i]);
-  if (sorted.size() > limit) {
-    out << "… and " << sorted.size() - limit << " more problems not shown\n";
+  // Every error is printed, in reading order with the warnings; warnings beyond `limit` are
+  // counted only, so that an error after a hundred warnings is never left out.
+  std::size_t warnings_shown = 0;
+  for (const auto& d : diags.sorted()) {
+    if (d.severity == Severity::warning && warnings_shown++ >= limit) continue;
+    out << format(d);
   }
   const int errors = diags.errors();
   const int warnings = diags.warnings();
+  if (warnings_shown > limit) {
+    const auto left = warnings_shown - limit;
+    out << "… and " << left << (left == 1 ? " more warning" : " more warnings") << " not shown\n";
+  }
   if (errors || warnings) {
     out << errors << (errors == 1 ? " error, " : " errors, ") << warnings
         << (warnings == 1 ? " warning\n" : " warnings\n");

@@ -2,6 +2,7 @@
 // `hyoka check` runs the same stages and stops before writing.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -64,17 +65,32 @@ struct BuildResult {
 };
 
 // Stages 1–3 (config, content, data, theme, assembly): the Site and its theme, or a null site
-// when a stage found errors (recorded in `diags`).
+// when a stage found errors (recorded in `diags`). `after_config`, when given, is asked once
+// site.toml is read, before anything else is, and stops the load by answering false.
 struct LoadedSite {
   std::unique_ptr<Site> site;
   std::optional<Theme> theme;
+  // The site's files as every later stage reads them (static files, the preview's edits).
+  std::unique_ptr<FileSystem> files;
 };
+using AfterConfig = std::function<bool(const SiteConfig&)>;
 LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnostics& diags,
-                     StageTimes* times = nullptr);
+                     StageTimes* times = nullptr, const AfterConfig& after_config = {});
+
+// The site's files that hyoka reads, as the build's read them: links leading outside the site
+// only into the folders site.toml allows.
+std::unique_ptr<FileSystem> site_files(const FileSystem& fs, const std::string& source_dir,
+                                       const SiteConfig& config);
+
+// The files and folders a build of the site reads, as paths from where hyoka runs: no
+// destination may be, hold or lie inside one.
+std::vector<std::string> read_by_build(const FileSystem& fs, const std::string& source_dir,
+                                       const SiteConfig& config);
 
 BuildResult build_site(const BuildOptions& options, const FileSystem& fs);
 
-// Problems in reading order, at most `limit` of them, then a count of what was left out.
+// Problems in reading order: every error, at most `limit` warnings, then a count of the
+// warnings left out.
 void print_diagnostics(const Diagnostics& diags, std::ostream& out, std::size_t limit = 100);
 
 // One line saying what was built, for the terminal.

@@ -28,6 +28,7 @@ std::optional<Rebuilt> rebuild_pages(BuildState& state, const std::vector<std::s
                                      const FileSystem& fs, Diagnostics& diags) {
   Site& site = *state.site;
   if (!site.config.plugins.empty()) return std::nullopt;
+  const auto files = site_files(fs, state.options.source_dir, site.config);
   // Each changed file must be the Markdown of an area page the site has.
   std::vector<std::pair<SitePage*, Page>> edits;
   for (const auto& path : changed) {
@@ -39,7 +40,8 @@ std::optional<Rebuilt> rebuild_pages(BuildState& state, const std::vector<std::s
     }
     if (!area) return std::nullopt;
     Diagnostics page_diags;
-    auto source = read_source(fs, join_path(state.options.source_dir, path), page_diags);
+    auto source = read_source(*files, join_path(state.options.source_dir, path), read_limit::page,
+                              page_diags);
     if (!source) return std::nullopt;
     if (source->text() == area->page->source->text()) continue;  // saved without a change
     auto page = parse_page(*source, PageKind::area, id, page_diags);

@@ -155,7 +155,7 @@ SitePaths render_site(const Site& site, const Theme& theme, const FileSystem& fs
           "this static file would take the place of " + taken + ", which hyoka writes");
       continue;
     }
-    auto bytes = fs.read(path);
+    auto bytes = fs.read(path, read_limit::static_file);
     if (!bytes) {
       diags.report_file(Severity::error, path, bytes.error);
       continue;

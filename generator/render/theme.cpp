@@ -82,7 +82,7 @@ std::optional<std::string> merge_theme_folder(const FileSystem& fs, const std::s
   std::optional<std::string> parent;
   const auto manifest = join_path(dir, "theme.toml");
   if (fs.kind(manifest) != FileSystem::Kind::missing) {
-    if (const auto source = read_source(fs, manifest, diags)) {
+    if (const auto source = read_source(fs, manifest, read_limit::settings, diags)) {
       TomlReader reader(*source, diags);
       if (const auto doc = reader.parse(source->text())) {
         reader.check_keys(*doc, {"name", "description", "extends", "chart"}, "theme.toml");
@@ -105,7 +105,8 @@ std::optional<std::string> merge_theme_folder(const FileSystem& fs, const std::s
       const auto name = is_partial ? stem.substr(9) : stem;
       auto& target = is_partial ? theme.partials : theme.layouts;
       if (target.count(name)) continue;
-      if (auto source = read_source(fs, join_path(templates_dir, relative), diags)) {
+      if (auto source = read_source(fs, join_path(templates_dir, relative),
+                                    read_limit::template_file, diags)) {
         target.emplace(name, std::move(*source));
       }
     }
@@ -138,6 +139,8 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
                                   join_path(themes_dir, *next) + did_you_mean(*next, available);
       if (chain.empty() && config.source) {
         diags.error(*config.source, config.theme_position, message);
+      } else if (chain.empty()) {
+        diags.report_file(Severity::error, "", "--theme: " + message);
       } else {
         diags.report_file(Severity::error,
                           join_path(join_path(themes_dir, chain.back()), "theme.toml"), message);

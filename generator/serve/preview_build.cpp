@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "base/masked_output.h"
 #include "config/site_config.h"
 #include "pipeline/build.h"
 #include "pipeline/rebuild.h"
@@ -60,7 +61,7 @@ bool PreviewBuild::run(const std::vector<std::string>& changed, std::ostream& lo
       if (diag.severity == Severity::error && shown++ < 20) text += format(diag);
     }
     if (shown > 20) text += "… and " + std::to_string(shown - 20) + " more errors\n";
-    server_.show_error(std::move(text), sub_path_);
+    server_.show_error(mask_secret(text, options_.secret), sub_path_);
     log << prefix << "the build failed in " << elapsed() << " ms with "
         << result.diagnostics.errors() << (result.diagnostics.errors() == 1 ? " error" : " errors")
         << "; the pages show it over the last good site\n"

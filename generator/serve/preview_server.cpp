@@ -1,9 +1,12 @@
 #include "serve/preview_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
-#include "serve/bounded_server.h"
+#include <algorithm>
+
 #include "serve/content_type.h"
+#include "serve/http_answers.h"
 #include "serve/route.h"
 
 namespace hyoka {
@@ -11,10 +14,10 @@ namespace hyoka {
 namespace {
 
 constexpr auto kKeepAliveEvery = std::chrono::seconds(10);
-
-bool is_html(const std::string& path) {
-  return path.ends_with(".html");
-}
+// Then a kept-alive connection closes and the browser opens another: no connection lasts for
+// ever, whatever its client does.
+constexpr std::size_t kRequestsPerConnection = 1000;
+constexpr std::size_t kMaxPayload = 64 * 1024;
 
 struct SiteChanges {
   std::size_t files = 0;
@@ -55,7 +58,26 @@ SiteChanges compare(const Files* before, const Files& after) {
 }  // namespace
 
 PreviewServer::PreviewServer(const ServerLimits& limits)
-    : limits_(limits), server_(std::make_unique<BoundedServer>(limits_)) {
+    : limits_(limits), server_(std::make_unique<httplib::Server>()) {
+  const auto threads = limits_.threads;
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_keep_alive_timeout(limits_.keep_alive_timeout.count());
+  server_->set_keep_alive_max_count(kRequestsPerConnection);
+  server_->set_read_timeout(limits_.read_timeout.count(), 0);
+  server_->set_write_timeout(limits_.write_timeout.count(), 0);
+  // The preview reads no request's content (a request with some is refused before); should
+  // httplib ever read one, it is not for keeping.
+  server_->set_payload_max_length(kMaxPayload);
+  // Headers and body go out in separate writes; without this, Nagle and delayed ACKs hold
+  // every answer back by about 40 ms.
+  server_->set_tcp_nodelay(true);
+  // httplib's default adds SO_REUSEPORT, with which a second preview on the same port binds
+  // too and the kernel shares the connections between them. The socket is kept for bind().
+  server_->set_socket_options([this](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening_socket_ = socket;
+  });
   // Every request is answered here, before httplib's own routing: no handler pattern, no
   // mount point, so no request can reach a file on the disk.
   server_->set_pre_routing_handler(
@@ -63,6 +85,27 @@ PreviewServer::PreviewServer(const ServerLimits& limits)
         answer(request, response);
         return httplib::Server::HandlerResponse::Handled;
       });
+  // httplib answers a Range it cannot parse with 416 before any handler runs. RFC 9110 §14.2
+  // says a Range of an unknown unit MUST be ignored; the preview ignores every Range it does
+  // not serve, so such a request gets the answer it would get without one. Only answers
+  // that did not come from answer() lack its Cache-Control.
+  server_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        if (response.status != 416 || response.has_header("Cache-Control")) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        answer(request, response);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  // httplib writes its Keep-Alive header, and one more Connection when the request asked to
+  // close, also on an answer that closes: one Connection: close only.
+  server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+    if (response.get_header_value("Connection") == "close") {
+      response.headers.erase("Keep-Alive");
+      response.headers.erase("Connection");
+      response.set_header("Connection", "close");
+    }
+  });
 }
 
 PreviewServer::~PreviewServer() {
@@ -70,7 +113,16 @@ PreviewServer::~PreviewServer() {
 }
 
 int PreviewServer::bind(const std::string& host, int port) {
-  return server_->bind(host, port);
+  const int bound =
+      port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) return -1;
+  // httplib listens with a backlog of 5: a burst of connections, a page and its assets in
+  // several tabs, would wait for the kernel's SYN retries, a second or more. Listening again
+  // only sets the backlog.
+  ::listen(listening_socket_, SOMAXCONN);
+  hosts_ =
+      AllowedHosts::for_bind(host, bound, is_loopback(host) ? MachineNames{} : machine_names());
+  return bound;
 }
 
 void PreviewServer::start() {
@@ -86,7 +138,7 @@ void PreviewServer::start() {
 
 void PreviewServer::stop() {
   hub_.close();
-  server_->stop_all();
+  server_->stop();
   if (listener_.joinable()) listener_.join();
 }
 
@@ -146,12 +198,41 @@ void PreviewServer::show_error(std::string diagnostics, std::string sub_path) {
 }
 
 void PreviewServer::answer(const httplib::Request& request, httplib::Response& response) {
+  // httplib has read Range into `ranges` and would cut the answer by them once more, without
+  // clamping them to it; the preview applies Range itself (byte_range.h). The Request is
+  // httplib's own, not const, handed to the handlers as const.
+  const_cast<httplib::Request&>(request).ranges.clear();
   response.set_header("Cache-Control", "no-store");
   response.set_header("X-Content-Type-Options", "nosniff");
+  const auto body = body_of(request);
+  if (body == RequestBody::unframed) {
+    answer_and_close(response, 400, "Bad Request: Content-Length must be one number.\n");
+    return;
+  }
+  const bool close = body == RequestBody::some;
+  switch (request.get_header_value_count("Host") == 1
+              ? hosts_.check(request.get_header_value("Host"))
+              : AllowedHosts::Verdict::malformed) {
+    case AllowedHosts::Verdict::allowed:
+      break;
+    case AllowedHosts::Verdict::malformed:
+      refuse(response, 400, "Bad Request: a request must name one host.\n", close);
+      return;
+    case AllowedHosts::Verdict::other_host:
+      refuse(response, 421,
+             "Misdirected Request: this is hyoka's preview, which answers only requests "
+             "addressed to it, such as http://" +
+                 hosts_.names().front() + ":" + std::to_string(hosts_.port()) + "/\n",
+             close);
+      return;
+  }
   if (request.method != "GET" && request.method != "HEAD") {
-    response.status = 405;
     response.set_header("Allow", "GET, HEAD");
-    response.set_content("The preview answers GET and HEAD only.\n", "text/plain; charset=utf-8");
+    refuse(response, 405, "The preview answers GET and HEAD only.\n", close);
+    return;
+  }
+  if (close) {
+    answer_and_close(response, 400, "Bad Request: the preview takes no request content.\n");
     return;
   }
   const auto served = current();
@@ -171,23 +252,15 @@ void PreviewServer::answer(const httplib::Request& request, httplib::Response& r
       // 302, not 301: the sub-path follows site.toml, and browsers keep a 301 for good.
       response.set_redirect(route.target, 302);
       return;
-    case Route::Kind::file: {
-      const auto file = served.files->at(route.target);
-      const auto type = content_type_for(route.target);
-      response.status = 200;
-      if (is_html(route.target)) {
-        response.set_content(inject_live_reload(*file), type);
-      } else {
-        // Sent from the served copy, not copied for every request: a dataset's files are
-        // large and a thousand requests may be open at once.
-        response.set_content_provider(
-            file->size(), type,
-            [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-              return sink.write(file->data() + offset, length);
-            });
-      }
+    case Route::Kind::file:
+      // A page with the live-reload script is a page of its own; other files are sent from
+      // the served copy.
+      serve_file(request, response, content_type_for(route.target),
+                 route.target.ends_with(".html")
+                     ? std::make_shared<const std::string>(
+                           inject_live_reload(*served.files->at(route.target)))
+                     : served.files->at(route.target));
       return;
-    }
     case Route::Kind::not_found:
       break;
   }
@@ -202,7 +275,7 @@ void PreviewServer::answer(const httplib::Request& request, httplib::Response& r
   if (not_found != served.files->end()) {
     response.set_content(inject_live_reload(*not_found->second), "text/html; charset=utf-8");
   } else {
-    response.set_content("Not found\n", "text/plain; charset=utf-8");
+    response.set_content("Not found\n", kPlainText);
   }
 }
 
@@ -211,7 +284,7 @@ void PreviewServer::stream_events(httplib::Response& response) {
   if (++streams_ > limits_.max_event_streams) {
     --streams_;
     response.status = 503;
-    response.set_content("Too many open pages.\n", "text/plain; charset=utf-8");
+    response.set_content("Too many open pages.\n", kPlainText);
     return;
   }
   struct Stream {

@@ -1,6 +1,7 @@
 // The preview's HTTP side (cpp-httplib): serves the last good site from memory under its
 // sub-path, injects the live-reload script into pages, and streams reload events.
-// Only GET and HEAD are answered; nothing is ever read from the disk.
+// Only GET and HEAD are answered, only for the preview's own host names, and nothing is ever
+// read from the disk.
 #pragma once
 
 #include <atomic>
@@ -12,17 +13,17 @@
 #include <vector>
 
 #include "render/render_site.h"
+#include "serve/allowed_hosts.h"
 #include "serve/live_reload.h"
 #include "serve/server_limits.h"
 
 namespace httplib {
+class Server;
 struct Request;
 struct Response;
 }  // namespace httplib
 
 namespace hyoka {
-
-class BoundedServer;
 
 class PreviewServer {
  public:
@@ -32,8 +33,11 @@ class PreviewServer {
   PreviewServer& operator=(const PreviewServer&) = delete;
 
   // Binds before the first build, because the build needs the port for its base URL.
-  // Port 0 picks a free one. Returns the port, or -1 when the address cannot be bound.
+  // Port 0 picks a free one. Returns the port, or -1 when the address cannot be bound (also
+  // when another server listens there already). Requests are answered only when their Host
+  // is one of allowed_hosts(), set here from the address.
   int bind(const std::string& host, int port);
+  const AllowedHosts& allowed_hosts() const { return hosts_; }
   // Answers requests on a thread of its own until stop(); returns once it listens.
   void start();
   // Ends open event streams, then stops the server; idempotent.
@@ -66,7 +70,9 @@ class PreviewServer {
   void stream_events(httplib::Response& response);
 
   ServerLimits limits_;
-  std::unique_ptr<BoundedServer> server_;
+  std::unique_ptr<httplib::Server> server_;
+  int listening_socket_ = -1;  // httplib's, once bound
+  AllowedHosts hosts_;
   std::thread listener_;
   std::atomic<bool> listener_done_ = false;
   LiveReloadHub hub_;

@@ -2,9 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
-#include <sys/resource.h>
 
-#include <algorithm>
 #include <thread>
 
 #include "serve/preview_build.h"
@@ -13,6 +11,21 @@
 
 namespace hyoka {
 
+namespace {
+
+// "192.168.1.5:1313, mypc:1313 and mypc.local:1313"
+std::string describe_hosts(const AllowedHosts& hosts) {
+  std::string text;
+  const auto& names = hosts.names();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) text += i + 1 == names.size() ? " and " : ", ";
+    text += names[i] + ":" + std::to_string(hosts.port());
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string preview_origin(const std::string& bind, int port) {
   std::string host = bind;
   if (host == "0.0.0.0") host = "127.0.0.1";
@@ -20,24 +33,6 @@ std::string preview_origin(const std::string& bind, int port) {
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
   return "http://" + host + ":" + std::to_string(port);
 }
-
-namespace {
-
-// Every open connection holds a file descriptor, and the soft limit is often 1,024: raised to
-// the hard limit (at most 65,536), as far as this process may without privileges.
-void raise_open_file_limit() {
-  constexpr rlim_t kEnough = 65536;
-  rlimit files{};
-  if (getrlimit(RLIMIT_NOFILE, &files) != 0) return;
-  const rlim_t wanted =
-      files.rlim_max == RLIM_INFINITY ? kEnough : std::min(files.rlim_max, kEnough);
-  if (files.rlim_cur != RLIM_INFINITY && files.rlim_cur < wanted) {
-    files.rlim_cur = wanted;
-    setrlimit(RLIMIT_NOFILE, &files);
-  }
-}
-
-}  // namespace
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& log) {
   // The signals are taken by sigwait() below, on this thread, so they are blocked before any
@@ -49,7 +44,6 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& log) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
-  raise_open_file_limit();
 
   PreviewServer server;
   const int port = server.bind(options.bind, options.port);
@@ -58,9 +52,11 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& log) {
         << " (in use? try --port)\n";
     return 1;
   }
-  if (options.bind != "127.0.0.1" && options.bind != "::1" && options.bind != "localhost") {
+  if (!is_loopback(options.bind)) {
     log << "hyoka: warning: --bind " << options.bind
-        << " serves the preview to other machines on the network\n";
+        << " serves the preview to other machines on the network; it is not made for untrusted "
+           "networks\n"
+        << "hyoka: it answers requests for " << describe_hosts(server.allowed_hosts()) << "\n";
   }
 
   PreviewBuild build(options, preview_origin(options.bind, port), server);

@@ -13,6 +13,8 @@ struct ServeOptions {
   int port = 1313;                 // 0: any free port
   bool poll = false;               // for file systems that send no change events
   std::optional<std::string> theme;
+  // Masked in every message, the error overlay included: CKAN_API_TOKEN's value.
+  std::string secret;
 };
 
 // Runs until SIGINT or SIGTERM, then stops cleanly. The URL goes to `out` as one line, so a

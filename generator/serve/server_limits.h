@@ -1,6 +1,6 @@
-// The preview server's bounds on every connection: how long it may stay quiet, how long and
-// how large one request may be, and how many connections are served at once. A client that
-// breaks one of them is answered (408, 414, 431) or closed; it never holds the server.
+// How many connections the preview serves at once, and for how long one may hold a thread.
+// The preview is for a person's browsers on this machine, not a public server: these keep a
+// page loading while those browsers hold every connection they keep open.
 #pragma once
 
 #include <chrono>
@@ -9,25 +9,20 @@
 namespace hyoka {
 
 struct ServerLimits {
-  // A connection that sends no request for this long (a new one, or kept alive after its last
-  // answer) is closed. Whole seconds: the Keep-Alive header tells clients this value.
-  std::chrono::seconds idle_timeout{5};
-  // A request's line and headers must arrive within this time from their first byte, however
-  // slowly they trickle in; otherwise 408 and the connection closes.
-  std::chrono::seconds request_timeout{10};
-  // Each write of an answer must be taken by the client within this time, or it closes.
-  std::chrono::seconds write_timeout{5};
-  // A request's line and headers together: 414 (the line) or 431 (the headers) beyond.
-  // cpp-httplib itself answers a line over 8,192 bytes with 414 and a header over 8,192 bytes
-  // with 400.
-  std::size_t max_request_bytes = 64 * 1024;
-  // Connections served at once, one thread each; threads are started as connections come and
-  // end after 30 s without one. Connections beyond wait their turn in the queue.
-  std::size_t max_connections = 2048;
-  // Requests answered on one kept-alive connection before it closes.
-  std::size_t max_requests_per_connection = 1000;
-  // Open pages' live-reload streams; one more is answered 503.
+  // cpp-httplib's thread pool, fixed in size: each accepted connection holds a thread until it
+  // closes. Connections beyond wait for a thread.
+  std::size_t threads = 64;
+  // Open pages' live-reload streams, each holding its thread for as long as the page is
+  // open; one more is answered 503. The threads left over (40) are for pages: a browser keeps
+  // at most six connections to a host, so a few browsers never hold them all.
   int max_event_streams = 24;
+  // A kept-alive connection that sends no request for this long is closed, giving its thread
+  // back. Also the longest a stop waits for such a connection. Whole seconds: the Keep-Alive
+  // header tells clients this value.
+  std::chrono::seconds keep_alive_timeout{2};
+  // How long one read of a request, or one write of an answer, may wait for the client.
+  std::chrono::seconds read_timeout{5};
+  std::chrono::seconds write_timeout{5};
 };
 
 }  // namespace hyoka

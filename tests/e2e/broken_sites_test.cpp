@@ -5,15 +5,22 @@
 //
 // faults.txt brings in what a folder of files cannot hold, one per line:
 //   symlink <link> <target>   a symbolic link in the site (loops, links out)
+//   fifo <path>               a named pipe in the site
+//   large <path> <bytes>      a file of so many bytes ('#' lines, valid UTF-8)
+//   name <path>               a file whose name holds \n, \t or \xNN, written so here
 //   unreadable <path>         a file hyoka may not read (mode 000)
 //   unwritable-destination    the folder that holds public/ may not be written (mode 555)
 //   disk-full-after <bytes>   the disk fills up after so many bytes (tests/support/disk_full.c)
+//   env <NAME>=<value>        a variable in hyoka's environment
 // Permissions do not stop root: as root, hyoka then runs as nobody (setpriv).
+// args.txt, when there, replaces `--destination public` on the command line. The site's own
+// files must be as they were after the build, too.
 //
 // HYOKA_UPDATE_EXPECTED=1 rewrites expected.txt from what hyoka prints; read the diff.
 #define BOOST_TEST_MODULE broken_sites
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
@@ -42,6 +49,24 @@ void make_site(const fs::path& fixture, const fs::path& dir) {
   }
 }
 
+// `\n`, `\t` and `\xNN` in a fault's path, for names a repository cannot hold.
+std::string unescape(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\' || i + 1 == text.size()) {
+      out += text[i];
+    } else if (text[i + 1] == 'n') {
+      out += '\n', ++i;
+    } else if (text[i + 1] == 't') {
+      out += '\t', ++i;
+    } else if (text[i + 1] == 'x' && i + 3 < text.size()) {
+      out += static_cast<char>(std::stoi(text.substr(i + 2, 2), nullptr, 16));
+      i += 3;
+    }
+  }
+  return out;
+}
+
 // Applies faults.txt to the site in `dir` and to `top` (the folder holding public/); returns
 // what goes before the hyoka binary on the command line.
 std::string apply_faults(const fs::path& fixture, const fs::path& dir, const fs::path& top) {
@@ -55,6 +80,18 @@ std::string apply_faults(const fs::path& fixture, const fs::path& dir, const fs:
     words >> fault >> a >> b;
     if (fault == "symlink") {
       fs::create_symlink(b, dir / a);
+    } else if (fault == "fifo") {
+      BOOST_REQUIRE(::mkfifo((dir / a).c_str(), 0644) == 0);
+    } else if (fault == "large") {
+      std::string text;
+      const auto bytes = std::stoul(b);
+      while (text.size() < bytes) text += "# " + std::string(77, 'x') + '\n';
+      text.resize(bytes);
+      write_file(dir / a, text);
+    } else if (fault == "name") {
+      write_file(dir / unescape(a), "");
+    } else if (fault == "env") {
+      prefix += a + " ";
     } else if (fault == "unreadable") {
       fs::permissions(dir / a, fs::perms::none);
       needs_permissions = true;
@@ -105,11 +142,18 @@ BOOST_AUTO_TEST_CASE(every_broken_site_fails_with_its_exact_message_and_keeps_pu
       fs::remove_all(dir.path() / "good");
       make_site(fixture, dir.path() / "site");
       const auto prefix = apply_faults(fixture, dir.path() / "site", dir.path());
-      const auto run = run_hyoka("build --source site --destination public", dir.path(), prefix);
+      const auto sources = read_tree(dir.path() / "site");
+      std::string args = "--destination public";
+      if (fs::exists(fixture / "args.txt")) {
+        args = read_file(fixture / "args.txt");
+        while (!args.empty() && args.back() == '\n') args.pop_back();
+      }
+      const auto run = run_hyoka("build --source site " + args, dir.path(), prefix);
       if (update) write_file(fixture / "expected.txt", run.err);
       BOOST_TEST(run.exit_code == 1);
       BOOST_TEST(run.err == read_file(fixture / "expected.txt"));
       BOOST_TEST((read_tree(dir.path() / "public") == before));
+      BOOST_TEST((read_tree(dir.path() / "site") == sources));
     }
   }
 }

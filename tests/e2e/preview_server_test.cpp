@@ -1,12 +1,10 @@
 // The preview server over real HTTP on a free loopback port, in this process: content types,
-// the sub-path, redirects, the site's 404 page, HEAD, refused methods, traversal attempts sent
-// byte for byte, and the live-reload events in the order pages must get them.
+// the sub-path, redirects, the site's 404 page, HEAD, byte ranges, empty files, refused
+// methods, traversal attempts sent byte for byte, and the live-reload events in the order pages
+// must get them.
 #define BOOST_TEST_MODULE preview_server
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <sys/resource.h>
 
 #include <boost/test/unit_test.hpp>
 #include <condition_variable>
@@ -18,9 +16,12 @@
 #include "serve/live_reload.h"
 #include "serve/preview_build.h"
 #include "serve/preview_server.h"
+#include "support/raw_http.h"
 #include "support/run.h"
 
 using namespace hyoka;
+using hyoka::test::get_request;
+using hyoka::test::send_and_read;
 
 namespace {
 
@@ -34,6 +35,12 @@ const SiteFiles kSite{
     {"data/achievement.json", "{}"},
     {"catalog.jsonld", "{}"},
     {"catalog.ttl", "@prefix dcat: <http://www.w3.org/ns/dcat#> ."},
+    {"js/hyoka.js", "document.documentElement.dataset.js = 'yes';\n"},
+    {"sitemap.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset/>\n"},
+    {"robots.txt", "User-agent: *\nAllow: /\n"},
+    {"CNAME", "hyoka.example.jp"},
+    // Every build writes it, empty.
+    {".nojekyll", ""},
 };
 
 struct Preview {
@@ -53,23 +60,7 @@ struct Preview {
 
 // Sends `target` exactly as written, with nothing normalized by a client library.
 std::string raw_request(int port, const std::string& method, const std::string& target) {
-  const int sock = socket(AF_INET, SOCK_STREAM, 0);
-  timeval timeout{5, 0};
-  setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  BOOST_REQUIRE(connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  const auto request =
-      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-  BOOST_REQUIRE(send(sock, request.data(), request.size(), MSG_NOSIGNAL) ==
-                static_cast<ssize_t>(request.size()));
-  std::string response;
-  char buffer[4096];
-  for (ssize_t n; (n = recv(sock, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, n);
-  close(sock);
-  return response;
+  return send_and_read(port, get_request(port, target, "", method)).bytes;
 }
 
 // An open page's event stream, read on a thread of its own.
@@ -180,6 +171,178 @@ BOOST_AUTO_TEST_CASE(answers_head_like_get_without_the_body) {
   const auto missing = preview.client.Head("/fukushima-ict/nope");
   BOOST_REQUIRE(missing);
   BOOST_TEST(missing->status == 404);
+}
+
+// Byte ranges, by RFC 9110 §14: a satisfiable single range gets 206 with exactly those bytes
+// and Content-Range "bytes first-last/length"; a last-pos past the end, or a suffix longer
+// than the file, stops at the last byte (§14.1.2).
+BOOST_AUTO_TEST_CASE(answers_a_byte_range_of_every_kind_of_file_with_206_and_those_bytes_only) {
+  Preview preview;
+  for (const auto& [path, bytes] : kSite) {
+    if (bytes.empty() || path == "404.html") continue;
+    const auto target = "/fukushima-ict/" + path;
+    const auto whole = send_and_read(preview.port, get_request(preview.port, target));
+    BOOST_REQUIRE_MESSAGE(whole.status() == 200, path);
+    // The representation ranges are taken from: for a page, the page with its script.
+    const auto file = whole.body();
+    const auto n = file.size();
+    BOOST_TEST(whole.header("Accept-Ranges") == "bytes", path);
+    const auto last = std::to_string(n - 1);
+    const struct {
+      std::string range;
+      std::size_t first;
+      std::size_t last;
+    } cases[] = {
+        {"bytes=0-0", 0, 0},
+        {"bytes=-1", n - 1, n - 1},
+        {"bytes=" + last + "-", n - 1, n - 1},
+        {"bytes=" + last + "-" + last, n - 1, n - 1},
+        {"bytes=1-", 1, n - 1},
+        {"bytes=0-3000000", 0, n - 1},
+        {"bytes=-3000000", 0, n - 1},
+        {"bytes=0-99999999999999999999999", 0, n - 1},
+        // Range units are case-insensitive (§14.1); empty list elements are ignored (§5.6.1).
+        {"BYTES=0-0", 0, 0},
+        {"bytes=1-1,", 1, 1},
+    };
+    for (const auto& c : cases) {
+      BOOST_TEST_CONTEXT(path << ", Range: " << c.range) {
+        const auto answer = send_and_read(
+            preview.port, get_request(preview.port, target, "Range: " + c.range + "\r\n"));
+        const auto length = c.last - c.first + 1;
+        BOOST_TEST(answer.status() == 206);
+        BOOST_TEST(answer.header("Content-Range") == "bytes " + std::to_string(c.first) + "-" +
+                                                         std::to_string(c.last) + "/" +
+                                                         std::to_string(n));
+        BOOST_TEST(answer.header("Content-Length") == std::to_string(length));
+        BOOST_TEST(answer.header("Content-Type") == content_type_for(path));
+        BOOST_TEST(answer.body() == file.substr(c.first, length));
+      }
+    }
+  }
+}
+
+// §14.1.2 and §15.5.17: a range that starts at or past the end (or a suffix of 0 bytes) is
+// not satisfiable: 416, with Content-Range "bytes */length" (§14.4), and no file bytes.
+BOOST_AUTO_TEST_CASE(a_range_that_starts_past_the_end_gets_416_and_no_bytes_of_the_file) {
+  Preview preview;
+  for (const auto& [path, bytes] : kSite) {
+    if (path == "404.html") continue;
+    const auto target = "/fukushima-ict/" + path;
+    const auto n = send_and_read(preview.port, get_request(preview.port, target)).body().size();
+    const auto end = std::to_string(n);
+    for (const auto& range :
+         {"bytes=" + end + "-", "bytes=" + end + "-" + end, std::string("bytes=3000000-"),
+          std::string("bytes=3000000-3000001"), std::string("bytes=-0")}) {
+      BOOST_TEST_CONTEXT(path << ", Range: " << range) {
+        const auto answer = send_and_read(
+            preview.port, get_request(preview.port, target, "Range: " + range + "\r\n"));
+        BOOST_TEST(answer.closed);
+        BOOST_TEST(answer.status() == 416);
+        BOOST_TEST(answer.header("Content-Range") == "bytes */" + end);
+        BOOST_TEST(answer.header("Content-Length") == std::to_string(answer.body().size()));
+        BOOST_TEST(answer.body().size() < 100u);
+        if (!bytes.empty()) BOOST_TEST(answer.body().find(bytes) == std::string::npos);
+      }
+    }
+  }
+}
+
+// §14.2: a server MAY ignore Range, MUST ignore it for a method other than GET, for a unit it
+// does not know, and when If-Range does not match (the preview sends no validators, so none
+// matches); a Range only applies where the answer would be 200. The preview also ignores a
+// Range it cannot parse and one with several ranges, and sends the whole file.
+BOOST_AUTO_TEST_CASE(a_range_the_preview_does_not_serve_gets_the_whole_file) {
+  Preview preview;
+  const std::string target = "/fukushima-ict/css/style.css";
+  const std::string style = kSite.at("css/style.css");
+  for (const auto* headers :
+       {"Range: items=0-0\r\n", "Range: bytes=5-1\r\n", "Range: bytes=zz\r\n", "Range: bytes=\r\n",
+        "Range: bytes=--1\r\n", "Range: bytes=0-0,-1\r\n", "Range: bytes=0-1,2-3,4-5\r\n",
+        "Range: bytes=0-0\r\nRange: bytes=1-1\r\n", "Range: bytes=0-0\r\nIf-Range: \"x\"\r\n",
+        "Range: bytes=0-0\r\nIf-Range: Sat, 29 Oct 1994 19:43:31 GMT\r\n"}) {
+    BOOST_TEST_CONTEXT(headers) {
+      const auto answer = send_and_read(preview.port, get_request(preview.port, target, headers));
+      BOOST_TEST(answer.status() == 200);
+      BOOST_TEST(answer.header("Content-Range").empty());
+      BOOST_TEST(answer.body() == style);
+    }
+  }
+  const auto head = send_and_read(
+      preview.port, get_request(preview.port, target, "Range: bytes=0-0\r\n", "HEAD"));
+  BOOST_TEST(head.status() == 200);
+  BOOST_TEST(head.header("Content-Length") == std::to_string(style.size()));
+  BOOST_TEST(head.body().empty());
+  const auto missing = send_and_read(
+      preview.port, get_request(preview.port, "/fukushima-ict/nope", "Range: bytes=0-0\r\n"));
+  BOOST_TEST(missing.status() == 404);
+  BOOST_TEST(missing.body().find("the site's own 404") != std::string::npos);
+}
+
+// Every build writes an empty .nojekyll. Its answer must say Content-Length: 0 and end.
+BOOST_AUTO_TEST_CASE(an_empty_file_is_answered_at_once_and_leaves_the_server_idle) {
+  Preview preview;
+  const auto start = std::chrono::steady_clock::now();
+  const auto answer = send_and_read(
+      preview.port, get_request(preview.port, "/fukushima-ict/.nojekyll"), std::chrono::seconds(5));
+  BOOST_TEST(answer.closed);
+  BOOST_TEST(answer.status() == 200);
+  BOOST_TEST(answer.header("Content-Length") == "0");
+  BOOST_TEST(answer.body().empty());
+  BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::seconds(2)));
+  // Kept alive, the connection takes the next request at once.
+  hyoka::test::Socket socket(preview.port);
+  const auto keep_alive = [&](const std::string& path) {
+    return "GET /fukushima-ict/" + path +
+           " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(preview.port) + "\r\n\r\n";
+  };
+  socket.send_all(keep_alive(".nojekyll"));
+  const auto first = hyoka::test::read_until(socket, "\r\n\r\n", std::chrono::seconds(5));
+  BOOST_TEST(first.status() == 200);
+  BOOST_TEST(first.header("Content-Length") == "0");
+  socket.send_all(keep_alive("css/style.css"));
+  const auto second =
+      hyoka::test::read_until(socket, kSite.at("css/style.css"), std::chrono::seconds(5));
+  BOOST_TEST(second.status() == 200);
+  BOOST_TEST(second.body() == kSite.at("css/style.css"));
+  const auto head = send_and_read(
+      preview.port, get_request(preview.port, "/fukushima-ict/.nojekyll", "", "HEAD"));
+  BOOST_TEST(head.status() == 200);
+  BOOST_TEST(head.header("Content-Length") == "0");
+  // Of an empty file no int-range is satisfiable (§14.1.2); a suffix is, but of no bytes, and
+  // a 206 cannot say so: the whole (empty) file.
+  const auto first_byte = send_and_read(
+      preview.port, get_request(preview.port, "/fukushima-ict/.nojekyll", "Range: bytes=0-0\r\n"));
+  BOOST_TEST(first_byte.status() == 416);
+  BOOST_TEST(first_byte.header("Content-Range") == "bytes */0");
+  const auto suffix = send_and_read(
+      preview.port, get_request(preview.port, "/fukushima-ict/.nojekyll", "Range: bytes=-1\r\n"));
+  BOOST_TEST(suffix.status() == 200);
+  BOOST_TEST(suffix.header("Content-Length") == "0");
+
+  // Nothing keeps working once the clients are gone: the server sleeps.
+  rusage before{};
+  getrusage(RUSAGE_SELF, &before);
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  rusage after{};
+  getrusage(RUSAGE_SELF, &after);
+  const auto cpu = [](const rusage& usage) {
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  };
+  BOOST_TEST(cpu(after) - cpu(before) < 0.25,
+             "processor time in 1 s: " << cpu(after) - cpu(before));
+}
+
+// cpp-httplib's own socket options add SO_REUSEPORT, with which a second preview bound to the
+// same port as well, and the kernel shared the connections between the two sites.
+BOOST_AUTO_TEST_CASE(a_second_preview_cannot_take_a_port_another_listens_on) {
+  Preview preview;
+  PreviewServer second;
+  BOOST_TEST(second.bind("127.0.0.1", preview.port) == -1);
+  const auto style = preview.client.Get("/fukushima-ict/css/style.css");
+  BOOST_REQUIRE(style);
+  BOOST_TEST(style->body == kSite.at("css/style.css"));
 }
 
 BOOST_AUTO_TEST_CASE(refuses_every_method_but_get_and_head) {
@@ -369,4 +532,23 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_pages_markdown_renders_that_page_alone_and_the
   log.str("");
   BOOST_REQUIRE(build.run(changed, log));
   BOOST_TEST(log.str().find("rebuilt 6 pages in ") != std::string::npos, log.str());
+}
+
+BOOST_AUTO_TEST_CASE(the_error_overlay_masks_the_api_token) {
+  hyoka::test::TempDir dir;
+  hyoka::test::copy_minimal_site(dir.path());
+  const std::string token = "preview-test-token-51c0";
+  hyoka::test::write_file(dir.path() / "content/areas/alpha.md",
+                          "+++\ntitle = \"a\"\nkey = \"" + token + "\"\n+++\n");
+  PreviewServer server;
+  const int port = server.bind("127.0.0.1", 0);
+  ServeOptions options;
+  options.source_dir = dir.path().string();
+  options.secret = token;
+  PreviewBuild build(options, preview_origin("127.0.0.1", port), server);
+  std::ostringstream log;
+  BOOST_REQUIRE(!build.run({}, log));
+  const auto overlay = server.hub().subscribe().first;
+  BOOST_TEST(overlay.find("key = \"***\"") != std::string::npos, overlay);
+  BOOST_TEST(overlay.find(token) == std::string::npos);
 }

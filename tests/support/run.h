@@ -31,7 +31,7 @@ class TempDir {
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
-// Every file below `dir` (relative path → bytes), to compare whole trees.
+// Every file below `dir` (relative path → bytes), to compare whole trees; links are left out.
 std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
 // Copies the sample site (site.toml, content/, themes/) into `dir`.
 void copy_sample_site(const std::filesystem::path& dir);

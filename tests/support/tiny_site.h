@@ -20,7 +20,9 @@ inline LoadedSite load_tiny_site(const std::string& base_url) {
   BuildOptions options;
   options.source_dir = "s";
   Diagnostics diags;
-  return load_site(options, memory, diags);
+  auto loaded = load_site(options, memory, diags);
+  loaded.files.reset();  // it reads `memory`, which goes now
+  return loaded;
 }
 
 }  // namespace hyoka::test

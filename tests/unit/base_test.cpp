@@ -1,13 +1,21 @@
 #define BOOST_TEST_MODULE base
 #include <boost/test/unit_test.hpp>
 
-#include <filesystem>
+#include <sys/stat.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "base/confined_file_system.h"
 #include "base/diagnostics.h"
 #include "base/era.h"
 #include "base/escape.h"
 #include "base/file_system.h"
+#include "base/masked_output.h"
 #include "base/spellcheck.h"
+#include "base/toml_depth.h"
 #include "base/toml_reader.h"
 #include "base/utf8.h"
 #include "support/messages.h"
@@ -84,7 +92,7 @@ BOOST_AUTO_TEST_CASE(did_you_mean_suggests_close_names_and_lists_few_others) {
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_at_the_first_bad_byte) {
   MemoryFileSystem fs(std::map<std::string, std::string>{{"a.md", "ok\nab\xff"}});
   Diagnostics diags;
-  BOOST_TEST(!read_source(fs, "a.md", diags));
+  BOOST_TEST(!read_source(fs, "a.md", read_limit::page, diags));
   BOOST_TEST(format(diags.all().at(0))
                  .starts_with("a.md:2:3: error: this file is not valid UTF-8; save it as UTF-8\n"));
   BOOST_TEST(!utf8::first_invalid("令和"));
@@ -303,4 +311,153 @@ BOOST_AUTO_TEST_CASE(kana_after_a_line_ending_backslash_read_right) {
   const auto doc = reader.parse(text.text());
   BOOST_REQUIRE(doc);
   BOOST_TEST(*reader.get_string(*doc, "description", Need::required) == "あいう。");
+}
+
+BOOST_AUTO_TEST_CASE(a_long_source_line_is_quoted_in_a_window_around_the_caret) {
+  // One problem on a 1 MB line prints about 120 columns of it, not a megabyte.
+  const std::string line = std::string(500000, 'a') + "X" + std::string(500000, 'b');
+  const SourceText source("big.toml", line + "\n");
+  Diagnostics diags;
+  diags.error(source, {1, 500001}, "here");
+  const auto text = format(diags.all().at(0));
+  BOOST_TEST(text.size() < 400u);
+  std::istringstream lines(text);
+  std::string first, quoted, caret;
+  std::getline(lines, first);
+  std::getline(lines, quoted);
+  std::getline(lines, caret);
+  BOOST_TEST(first == "big.toml:1:500001: error: here");
+  BOOST_TEST(quoted.starts_with(" 1 | ..."));
+  BOOST_TEST(quoted.ends_with("..."));
+  BOOST_TEST(quoted.size() - std::string(" 1 | ").size() <= kQuotedWidth);
+  // The caret stands under the X.
+  BOOST_TEST(quoted.at(caret.find('^')) == 'X');
+}
+
+BOOST_AUTO_TEST_CASE(a_window_of_wide_characters_keeps_the_caret_under_its_character) {
+  std::string line;
+  for (int i = 0; i < 200; ++i) line += "あ";
+  line += "点";
+  for (int i = 0; i < 200; ++i) line += "い";
+  const SourceText source("p.md", line);
+  Diagnostics diags;
+  diags.error(source, {1, 201}, "here");
+  const auto text = format(diags.all().at(0));
+  const auto quoted_start = text.find(" 1 | ") + 5;
+  const auto quoted = text.substr(quoted_start, text.find('\n', quoted_start) - quoted_start);
+  const auto caret_line = text.substr(text.rfind(" | ", text.size() - 2) + 3);
+  const auto columns = caret_line.find('^');
+  // Columns before 点 in the quote: "..." then two per wide character.
+  const auto before = quoted.substr(0, quoted.find("点"));
+  BOOST_TEST(before.starts_with("..."));
+  BOOST_TEST(columns == utf8::display_width(before));
+  BOOST_TEST(utf8::display_width(quoted) <= kQuotedWidth);
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_and_bad_bytes_in_messages_are_shown_as_escapes) {
+  BOOST_TEST(utf8::printable("a\nb\tc\rd\x1b[31me\x7f\xff") == "a\\nb\\tc\\rd\\x1b[31me\\x7f\\xff");
+  BOOST_TEST(utf8::printable("\xc2\x85") == "\\xc2\\x85");  // NEL, a C1 control
+  BOOST_TEST(utf8::printable("令和") == "令和");
+  Diagnostics diags;
+  diags.report_file(Severity::warning, "content/x\ny\xff.md", "name \"\x1b]0;t\x07\"");
+  BOOST_TEST(format(diags.all().at(0)) ==
+             "content/x\\ny\\xff.md: warning: name \"\\x1b]0;t\\x07\"\n");
+  // A control character in the quoted line is escaped and the caret still finds its column.
+  const SourceText source("s.toml", "a = \"\x1b\" x");
+  Diagnostics line_diags;
+  line_diags.error(source, {1, 8}, "bad");
+  BOOST_TEST(format(line_diags.all().at(0)) ==
+             "s.toml:1:8: error: bad\n 1 | a = \"\\x1b\" x\n   |           ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(toml_nested_deeper_than_the_limit_is_found_before_parsing) {
+  // Valid TOML of every shape stays below the limit.
+  BOOST_TEST(
+      !find_too_deep("a.b.c = 1\n[t.u]\nx = [[1, 2], {y.z = \"a.b.c.d\"}]\n"
+                     "s = '''\n[[[[\n'''\n# a.b.c.d.e.f.g\n[[rows]]\narea = \"x\"\n",
+                     6));
+  BOOST_TEST(*find_too_deep("[t.u]\nx = [[1, 2], {y.z = 1}]\n", 5) == 21u);
+  BOOST_TEST(*find_too_deep("a.b.c.d.e = 1", 4) == 7u);
+  BOOST_TEST(*find_too_deep("[a.b.c.d.e]", 4) == 8u);
+  BOOST_TEST(*find_too_deep("x = [[[[1]]]]", 4) == 7u);
+  BOOST_TEST(*find_too_deep("[a.b]\nc.d.e = 1", 4) == 9u);
+  BOOST_TEST(*find_too_deep("x = {a.b = {c = 1}}", 3) == 11u);
+  // Quoted keys and strings do not count their dots.
+  BOOST_TEST(!find_too_deep("\"a.b.c.d.e\" = 'x.y.z.w.v'", 2));
+  std::string deep = "a";
+  for (int i = 0; i < 40000; ++i) deep += ".a";
+  deep += " = 1\n";
+  Diagnostics diags;
+  const SourceText source("site.toml", deep);
+  TomlReader reader(source, diags);
+  BOOST_TEST(!reader.parse(deep));
+  BOOST_TEST(first_lines(diags).starts_with("site.toml:1:" + std::to_string(kMaxTomlDepth * 2) +
+                                            ": error: invalid TOML: nested more than 64 levels"));
+}
+
+BOOST_AUTO_TEST_CASE(only_regular_files_are_read_and_none_beyond_its_limit) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("hyoka-base-" + std::to_string(std::random_device()()));
+  std::filesystem::create_directories(dir / "folder");
+  const auto path = [&](const char* name) { return (dir / name).string(); };
+  BOOST_REQUIRE(::mkfifo(path("pipe").c_str(), 0644) == 0);
+  std::filesystem::create_symlink("/dev/zero", dir / "zero");
+  std::filesystem::create_symlink("folder", dir / "folder-link");
+  { std::ofstream(path("big")) << std::string((1u << 20) + 1, 'x'); }
+  const RealFileSystem fs;
+  BOOST_TEST(fs.read(path("pipe"), read_limit::settings).error ==
+             "is a named pipe (FIFO), not a file");
+  BOOST_TEST(fs.read(path("zero"), read_limit::settings).error == "is a device, not a file");
+  BOOST_TEST(fs.read(path("folder"), read_limit::settings).error == "is a folder, not a file");
+  BOOST_TEST(fs.read(path("folder-link"), read_limit::settings).error ==
+             "is a link to a folder; hyoka follows links to files only");
+  BOOST_TEST(fs.read(path("big"), read_limit::settings).error ==
+             "is 1.01 MiB, more than hyoka reads of a settings file (1 MiB)");
+  BOOST_TEST(fs.read(path("big"), read_limit::page).value->size() == (1u << 20) + 1);
+  // Everything but a folder is listed, for read() to report.
+  BOOST_TEST(*fs.list_files(dir.string()) ==
+             (std::vector<std::string>{"big", "folder-link", "pipe", "zero"}));
+  std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(links_out_of_the_site_are_refused_unless_allowed_and_system_files_always) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("hyoka-base-" + std::to_string(std::random_device()()));
+  std::filesystem::create_directories(dir / "site/static");
+  std::filesystem::create_directories(dir / "shared");
+  { std::ofstream(dir / "shared/logo.svg") << "<svg/>"; }
+  { std::ofstream(dir / "site/static/own.txt") << "own"; }
+  std::filesystem::create_symlink("own.txt", dir / "site/static/inside.txt");
+  std::filesystem::create_symlink(dir / "shared/logo.svg", dir / "site/static/logo.svg");
+  std::filesystem::create_symlink("/proc/self/environ", dir / "site/static/env.txt");
+  std::filesystem::create_symlink("/etc/hostname", dir / "site/static/host.txt");
+  const RealFileSystem disk;
+  const auto file = [&](const char* name) { return (dir / "site/static" / name).string(); };
+  const ConfinedFileSystem confined(disk, (dir / "site").string());
+  BOOST_TEST(*confined.read(file("inside.txt"), read_limit::static_file) == "own");
+  BOOST_TEST(confined.read(file("logo.svg"), read_limit::static_file).error ==
+             "leads outside the site's folder, to " + (dir / "shared/logo.svg").string() +
+                 "; hyoka reads no file there unless site.toml lists its folder in "
+                 "allow_links_to");
+  BOOST_TEST(confined.read(file("env.txt"), read_limit::static_file).error ==
+             "leads into /proc; hyoka never reads the system's files in /proc, /sys or /dev");
+  BOOST_TEST(!confined.read(file("host.txt"), read_limit::static_file));
+  // Allowed: a folder beside the site, named from the site's folder; /proc never.
+  const ConfinedFileSystem allowing(disk, (dir / "site").string(), {"../shared", "/proc"});
+  BOOST_TEST(*allowing.read(file("logo.svg"), read_limit::static_file) == "<svg/>");
+  BOOST_TEST(!allowing.read(file("env.txt"), read_limit::static_file));
+  std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(a_secret_is_masked_in_every_line_written_through_the_masking_buffer) {
+  std::ostringstream sink;
+  {
+    MaskingBuffer masking(sink.rdbuf(), "s3cret-token");
+    std::ostream out(&masking);
+    out << "a s3cr" << std::flush;  // held: the line is not whole
+    out << "et-token b\nline two s3cret-token s3cret-token\n";
+    out << "no newline s3cret-token" << std::flush;
+  }
+  BOOST_TEST(sink.str() == "a *** b\nline two *** ***\nno newline ***");
+  BOOST_TEST(mask_secret("abc", "") == "abc");
 }

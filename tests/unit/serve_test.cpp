@@ -6,6 +6,8 @@
 #include <functional>
 #include <future>
 
+#include "serve/allowed_hosts.h"
+#include "serve/byte_range.h"
 #include "serve/content_type.h"
 #include "serve/live_reload.h"
 #include "serve/route.h"
@@ -78,6 +80,164 @@ BOOST_AUTO_TEST_CASE(routes_requests_under_the_sub_path_only) {
   is("/fukushima-ict/../fukushima-ict/index.html", Kind::not_found, "");
   is("/__hyoka/events", Kind::events, "");
   BOOST_TEST((route_request("/fukushima-ict/", sub, nullptr).kind == Kind::not_found));
+}
+
+namespace {
+
+// A ByteRange as text, so that a failed check shows the whole of it.
+std::string describe(const ByteRange& range) {
+  switch (range.kind) {
+    case ByteRange::Kind::whole:
+      return "whole";
+    case ByteRange::Kind::unsatisfiable:
+      return "unsatisfiable";
+    case ByteRange::Kind::partial:
+      break;
+  }
+  return "partial " + std::to_string(range.first) + "+" + std::to_string(range.length);
+}
+
+std::string range_of(std::string_view header, std::size_t size) {
+  return describe(select_byte_range(header, size));
+}
+
+}  // namespace
+
+// The examples of RFC 9110 §14.1.2, on its 10,000-byte representation.
+BOOST_AUTO_TEST_CASE(selects_the_byte_ranges_of_the_rfcs_examples) {
+  BOOST_TEST(range_of("bytes=0-499", 10000) == "partial 0+500");
+  BOOST_TEST(range_of("bytes=500-999", 10000) == "partial 500+500");
+  BOOST_TEST(range_of("bytes=-500", 10000) == "partial 9500+500");
+  BOOST_TEST(range_of("bytes=9500-", 10000) == "partial 9500+500");
+  // "The first and last bytes only": several ranges, which the preview answers whole.
+  BOOST_TEST(range_of("bytes=0-0,-1", 10000) == "whole");
+  BOOST_TEST(range_of("bytes= 0-999, 4500-5499, -1000", 10000) == "whole");
+  BOOST_TEST(range_of("bytes=500-600,601-999", 10000) == "whole");
+}
+
+// §14.1.2: a last-pos at or past the end means the last byte; a suffix longer than the
+// representation means all of it.
+BOOST_AUTO_TEST_CASE(clamps_a_range_to_the_end_of_the_file) {
+  BOOST_TEST(range_of("bytes=0-", 10) == "partial 0+10");
+  BOOST_TEST(range_of("bytes=0-9", 10) == "partial 0+10");
+  BOOST_TEST(range_of("bytes=0-10", 10) == "partial 0+10");
+  BOOST_TEST(range_of("bytes=5-3000000", 10) == "partial 5+5");
+  BOOST_TEST(range_of("bytes=9-9", 10) == "partial 9+1");
+  BOOST_TEST(range_of("bytes=-10", 10) == "partial 0+10");
+  BOOST_TEST(range_of("bytes=-3000000", 10) == "partial 0+10");
+  BOOST_TEST(range_of("bytes=0-99999999999999999999999999", 10) == "partial 0+10");
+  BOOST_TEST(range_of("bytes=-99999999999999999999999999", 10) == "partial 0+10");
+}
+
+// §14.1.2: an int-range is satisfiable when first-pos is below the length, a suffix-range
+// when its length is not 0; of an empty file no int-range is.
+BOOST_AUTO_TEST_CASE(a_range_that_starts_past_the_end_is_unsatisfiable) {
+  BOOST_TEST(range_of("bytes=10-", 10) == "unsatisfiable");
+  BOOST_TEST(range_of("bytes=10-20", 10) == "unsatisfiable");
+  BOOST_TEST(range_of("bytes=3000000-", 10) == "unsatisfiable");
+  BOOST_TEST(range_of("bytes=99999999999999999999999999-", 10) == "unsatisfiable");
+  BOOST_TEST(range_of("bytes=-0", 10) == "unsatisfiable");
+  BOOST_TEST(range_of("bytes=0-0", 0) == "unsatisfiable");
+  BOOST_TEST(range_of("bytes=0-", 0) == "unsatisfiable");
+  // A suffix of an empty file is satisfiable by no bytes, which a 206 cannot carry.
+  BOOST_TEST(range_of("bytes=-1", 0) == "whole");
+}
+
+// §14.2: a server MAY ignore Range, and MUST ignore a unit it does not know. Units compare
+// ignoring case (§14.1); empty list elements are skipped (§5.6.1).
+BOOST_AUTO_TEST_CASE(ignores_a_range_header_it_cannot_parse_or_of_another_unit) {
+  for (const auto* header :
+       {"", "bytes", "bytes=", "bytes=,", "bytes=-", "bytes=--1", "bytes=1", "bytes=a-b",
+        "bytes=0x10-", "bytes=+1-2", "bytes=1-+2", "bytes=5-4", "bytes=0-0-1", "bytes =0-0",
+        "bytes=0 -1", "items=0-0", "=0-0", "bytes=1-2;3", "bytes=\xff-"}) {
+    BOOST_TEST(range_of(header, 10) == "whole", header);
+  }
+  BOOST_TEST(range_of("Bytes=0-0", 10) == "partial 0+1");
+  BOOST_TEST(range_of("BYTES=0-0", 10) == "partial 0+1");
+  BOOST_TEST(range_of("bytes=,0-0,", 10) == "partial 0+1");
+  BOOST_TEST(range_of(" bytes=0-0\t", 10) == "partial 0+1");
+}
+
+BOOST_AUTO_TEST_CASE(writes_content_range_as_the_rfc_does) {
+  BOOST_TEST(content_range({ByteRange::Kind::partial, 42, 1192}, 1234) == "bytes 42-1233/1234");
+  BOOST_TEST(content_range({ByteRange::Kind::unsatisfiable, 0, 0}, 1234) == "bytes */1234");
+  BOOST_TEST(content_range({}, 1234).empty());
+}
+
+BOOST_AUTO_TEST_CASE(tells_loopback_addresses_from_the_others) {
+  for (const auto* address : {"127.0.0.1", "127.1.2.3", "::1", "localhost", "LocalHost"}) {
+    BOOST_TEST(is_loopback(address), address);
+  }
+  for (const auto* address :
+       {"0.0.0.0", "::", "192.168.1.5", "localhost.example", "128.0.0.1", "::2", ""}) {
+    BOOST_TEST(!is_loopback(address), address);
+  }
+}
+
+namespace {
+
+const MachineNames kMachine{{"mypc", "mypc.local"}, {"192.168.1.5", "[fe80::1]", "127.0.0.1"}};
+
+std::string verdict(const AllowedHosts& hosts, std::string_view host) {
+  switch (hosts.check(host)) {
+    case AllowedHosts::Verdict::allowed:
+      return "allowed";
+    case AllowedHosts::Verdict::other_host:
+      return "other host";
+    case AllowedHosts::Verdict::malformed:
+      break;
+  }
+  return "malformed";
+}
+
+}  // namespace
+
+// RFC 9110 §7.2: Host is uri-host [":" port]; without a port, HTTP's 80 is meant. Names
+// compare ignoring case (RFC 3986 §3.2.2), IPv6 addresses by value.
+BOOST_AUTO_TEST_CASE(on_loopback_the_preview_answers_to_loopback_names_with_its_port) {
+  const auto hosts = AllowedHosts::for_bind("127.0.0.1", 1313, kMachine);
+  BOOST_TEST(hosts.names() == (std::vector<std::string>{"127.0.0.1", "localhost", "[::1]"}),
+             boost::test_tools::per_element());
+  for (const auto* host : {"127.0.0.1:1313", "localhost:1313", "LocalHost:1313", "[::1]:1313",
+                           "[0:0:0:0:0:0:0:1]:1313", "[::1]:01313"}) {
+    BOOST_TEST(verdict(hosts, host) == "allowed", host);
+  }
+  for (const auto* host :
+       {"127.0.0.1", "localhost", "localhost:", "127.0.0.1:80", "127.0.0.1:13130",
+        "127.0.0.1:99999999999", "evil.example:1313", "localhost.evil.example:1313", "mypc:1313",
+        "192.168.1.5:1313", "[::2]:1313", "127.0.0.2:1313", "127.1:1313", "%6cocalhost:1313"}) {
+    BOOST_TEST(verdict(hosts, host) == "other host", host);
+  }
+  for (const auto* host : {"", ":1313", "[::1", "[::1]x", "[::1]:x", "[nope]:1313", "a b:1313",
+                           "a/b:1313", "127.0.0.1:13a", "127.0.0.1:1313:1", "a@b:1313"}) {
+    BOOST_TEST(verdict(hosts, host) == "malformed", host);
+  }
+  const auto on_80 = AllowedHosts::for_bind("localhost", 80, kMachine);
+  BOOST_TEST(verdict(on_80, "localhost") == "allowed");
+  BOOST_TEST(verdict(on_80, "127.0.0.1:") == "allowed");
+  BOOST_TEST(verdict(AllowedHosts::for_bind("::1", 1313, kMachine), "[::1]:1313") == "allowed");
+}
+
+// Someone on the network types the machine's name or one of its addresses.
+BOOST_AUTO_TEST_CASE(on_every_address_the_preview_answers_to_the_machines_names_and_addresses) {
+  for (const auto* bind : {"0.0.0.0", "::"}) {
+    const auto hosts = AllowedHosts::for_bind(bind, 1313, kMachine);
+    for (const auto* host : {"192.168.1.5:1313", "[fe80::1]:1313", "mypc:1313", "MyPC.local:1313",
+                             "127.0.0.1:1313", "localhost:1313", "[::1]:1313"}) {
+      BOOST_TEST(verdict(hosts, host) == "allowed", bind << " " << host);
+    }
+    for (const auto* host : {"192.168.1.6:1313", "mypc.evil.example:1313", "0.0.0.0:1313",
+                             "[::]:1313", "192.168.1.5:80"}) {
+      BOOST_TEST(verdict(hosts, host) == "other host", bind << " " << host);
+    }
+  }
+  // Bound to one address: only that address reaches it, by number or by the machine's name.
+  const auto one = AllowedHosts::for_bind("192.168.1.5", 1313, kMachine);
+  BOOST_TEST(one.names().front() == "192.168.1.5");
+  BOOST_TEST(verdict(one, "192.168.1.5:1313") == "allowed");
+  BOOST_TEST(verdict(one, "mypc.local:1313") == "allowed");
+  BOOST_TEST(verdict(one, "127.0.0.1:1313") == "other host");
+  BOOST_TEST(verdict(one, "[fe80::1]:1313") == "other host");
 }
 
 BOOST_AUTO_TEST_CASE(injects_the_script_before_the_end_of_the_head) {
