@@ -121,6 +121,9 @@ void compile_templates(Theme& theme) {
   std::map<std::string, std::string> layout_texts, partial_texts;
   for (const auto& [name, source] : theme.layouts) layout_texts[name] = source.text();
   for (const auto& [name, source] : theme.partials) partial_texts[name] = source.text();
+  for (const auto& [key, word] : theme.language.words) {
+    partial_texts[std::string(kWordPrefix) + key] = word.text;
+  }
   theme.templates = mustache::TemplateSet(layout_texts, partial_texts);
 }
 
@@ -156,6 +159,15 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
     chain.push_back(*next);
     next = merge_theme_folder(fs, join_path(themes_dir, *next), theme, chart_taken, diags);
   }
+  // The words, in the site's language, from the theme and the themes it extends.
+  std::vector<std::string> dirs;
+  for (const auto& name : chain) dirs.push_back(join_path(themes_dir, name));
+  auto language = load_language(fs, dirs, config, diags);
+  if (language) {
+    theme.language = std::move(*language);
+    theme.words = compile_words(theme.language, config.fiscal_year_style, diags);
+    check_theme_words(theme.language, diags);
+  }
   for (const auto& name : required_layouts()) {
     if (!theme.layouts.count(name)) {
       diags.report_file(Severity::error,
@@ -172,12 +184,15 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
   for (const auto& [name, source] : theme.partials) partial_names.push_back(name);
   std::map<std::string, std::vector<PartialUse>> layout_uses, uses;
   for (const auto& [name, source] : theme.layouts) {
-    layout_uses[name] = check_template(source, *theme.templates.compiled_template(name),
-                                       partial_names, diags, template_variables());
+    const auto& compiled = *theme.templates.compiled_template(name);
+    layout_uses[name] =
+        check_template(source, compiled, partial_names, diags, template_variables());
+    if (language) check_word_uses(source, compiled, theme.language, diags);
   }
   for (const auto& [name, source] : theme.partials) {
-    uses[name] = check_template(source, *theme.templates.compiled_partial(name), partial_names,
-                                diags, template_variables());
+    const auto& compiled = *theme.templates.compiled_partial(name);
+    uses[name] = check_template(source, compiled, partial_names, diags, template_variables());
+    if (language) check_word_uses(source, compiled, theme.language, diags);
   }
   check_partial_cycles(theme.partials, uses, diags);
   check_partial_expansions(theme.layouts, layout_uses, theme.partials, uses, diags);

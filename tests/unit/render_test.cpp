@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/messages.h"
+#include "support/words.h"
 
 #include "render/render_site.h"
 #include "render/table_view.h"
@@ -32,6 +33,7 @@ struct Fixture {
     auto content = load_content(fs, "content", diags);
     auto datasets = load_datasets(fs, content.data_files, diags);
     site = assemble_site(config, std::move(content), std::move(datasets), diags);
+    if (site) site->words = test::default_words();
   }
 };
 
@@ -159,6 +161,7 @@ BOOST_AUTO_TEST_CASE(a_theme_takes_what_it_lacks_from_the_theme_it_extends) {
       {"themes/base/templates/partials/card.mustache", "parent card"},
       {"themes/base/static/css/style.css", "parent css"},
       {"themes/base/static/logo.svg", "logo"},
+      {"themes/base/i18n/ja.toml", test::default_words_file()},
       {"themes/child/theme.toml", "extends = \"base\"\n[chart]\ntext = \"#222222\"\n"},
       {"themes/child/templates/partials/card.mustache", "child card"},
       {"themes/child/static/css/style.css", "child css"},
@@ -202,6 +205,7 @@ BOOST_AUTO_TEST_CASE(chart_colours_in_theme_toml_must_be_hex) {
       {"themes/x/templates/base.mustache", ""},
       {"themes/x/templates/home.mustache", ""},
       {"themes/x/templates/area.mustache", ""},
+      {"themes/x/i18n/ja.toml", test::default_words_file()},
   });
   SiteConfig config;
   config.theme = "x";
