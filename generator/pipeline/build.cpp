@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "base/confined_file_system.h"
+#include "base/mounted_file_system.h"
 #include "check/link_check.h"
 #include "config/site_config.h"
 #include "content/page.h"
@@ -18,6 +19,7 @@
 #include "plugins/shared_library_plugins.h"
 #include "render/theme.h"
 #include "site/site.h"
+#include "themes/builtin_themes.h"
 
 namespace hyoka {
 
@@ -91,7 +93,9 @@ class BuildSink final : public FileSink {
 
 std::unique_ptr<FileSystem> site_files(const FileSystem& fs, const std::string& source_dir,
                                        const SiteConfig& config) {
-  return std::make_unique<ConfinedFileSystem>(fs, source_dir, config.allow_links_to);
+  return std::make_unique<MountedFileSystem>(
+      std::make_unique<ConfinedFileSystem>(fs, source_dir, config.allow_links_to),
+      std::string(kBuiltinThemesDir), builtin_themes());
 }
 
 std::vector<std::string> read_by_build(const FileSystem& fs, const std::string& source_dir,
@@ -131,7 +135,8 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagno
   clock.lap("content");
   auto datasets = load_datasets(fs, content.data_files, diags, options.jobs);
   clock.lap("data");
-  auto theme = load_theme(fs, join_path(src, "themes"), *config, diags);
+  auto theme =
+      load_theme(fs, join_path(src, "themes"), *config, diags, std::string(kBuiltinThemesDir));
   // The site's own static/ is copied as it is and wins over the theme's files of the same name.
   if (theme) {
     std::map<std::string, std::string> site_static;

@@ -78,7 +78,7 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnost
                      StageTimes* times = nullptr, const AfterConfig& after_config = {});
 
 // The site's files that hyoka reads, as the build's read them: links leading outside the site
-// only into the folders site.toml allows.
+// only into the folders site.toml allows, and the built-in themes below kBuiltinThemesDir.
 std::unique_ptr<FileSystem> site_files(const FileSystem& fs, const std::string& source_dir,
                                        const SiteConfig& config);
 

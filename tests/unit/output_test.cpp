@@ -341,8 +341,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_theme_is_reported_at_site_toml_with_a_suggestion
   const auto result = build_site(options, memory);
   BOOST_TEST(!result.ok);
   BOOST_TEST(format(result.diagnostics.sorted().at(0)) ==
-             "site.toml:3:9: error: unknown theme \"defualt\": no folder themes/defualt; did you "
-             "mean \"default\"?\n"
+             "site.toml:3:9: error: unknown theme \"defualt\": no folder themes/defualt and no "
+             "built-in theme of that name; did you mean \"default\"?\n"
              " 3 | theme = \"defualt\"\n"
              "   |         ^\n");
 }
