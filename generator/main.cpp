@@ -159,7 +159,8 @@ int main(int argc, char** argv) {
     hyoka::print_diagnostics(result.diagnostics, std::cerr);
     if (!quiet && result.ok) std::cerr << "hyoka: " << hyoka::summary(options, result) << '\n';
     if (verbose && result.ok) {
-      std::cerr << "hyoka: time by stage\n" << hyoka::stage_report(result.stages);
+      std::cerr << hyoka::rows_files_report(*result.site) << "hyoka: time by stage\n"
+                << hyoka::stage_report(result.stages);
     }
     return exit_now(result.ok ? 0 : 1);
   } catch (const std::exception& e) {

@@ -133,7 +133,8 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagno
   // 2. pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags, options.jobs);
   clock.lap("content");
-  auto datasets = load_datasets(fs, content.data_files, diags, options.jobs);
+  auto datasets = load_datasets(fs, content.data_files, diags, options.jobs, config->area_label,
+                                content.csv_files);
   clock.lap("data");
   auto theme =
       load_theme(fs, join_path(src, "themes"), *config, diags, std::string(kBuiltinThemesDir));
@@ -293,6 +294,23 @@ std::string stage_report(const StageTimes& times) {
   std::snprintf(line, sizeof line, "  %-8s %9.1f ms   peak %6.1f MiB\n", "total", total,
                 static_cast<double>(peak) / 1024);
   return out + line;
+}
+
+std::string rows_files_report(const Site& site) {
+  std::string out;
+  for (const auto& dataset : site.datasets) {
+    if (!dataset.rows_file) continue;
+    const auto& file = *dataset.rows_file;
+    std::string years;
+    for (const auto year : dataset.periods)
+      years += (years.empty() ? "" : ", ") + std::to_string(year);
+    out += "hyoka: read " + file.path + ": " + std::to_string(file.lines) +
+           (file.lines == 1 ? " line, " : " lines, ") + std::to_string(dataset.rows.size()) +
+           (dataset.rows.size() == 1 ? " area, " : " areas, ") +
+           (dataset.periods.size() == 1 ? "fiscal year " : "fiscal years ") + years + ", " +
+           file.encoding + "\n";
+  }
+  return out;
 }
 
 }  // namespace hyoka

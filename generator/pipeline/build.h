@@ -99,4 +99,8 @@ std::string summary(const BuildOptions& options, const BuildResult& result);
 // One line per stage with its time, for `--verbose`.
 std::string stage_report(const StageTimes& times);
 
+// One line per CSV file that rows were read from: its lines, areas, fiscal years and
+// encoding, for `--verbose`.
+std::string rows_files_report(const Site& site);
+
 }  // namespace hyoka
