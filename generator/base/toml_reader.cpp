@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "base/quoted.h"
 #include "base/spellcheck.h"
 #include "base/toml_depth.h"
 #include "base/utf8.h"
@@ -69,17 +70,6 @@ bool describe_unclosed_string(std::string_view line_text, int& column, std::stri
   message =
       std::string("this string is not closed on its line: add ") + line_text[quote] + " at its end";
   return true;
-}
-
-// `"key"`, built by appending: GCC 12 at -O3 takes `"\"" + std::string(key)` (an insert at
-// the front of a new string) for an overlapping copy and warns -Wrestrict, a false positive.
-std::string quoted(std::string_view key) {
-  std::string out;
-  out.reserve(key.size() + 2);
-  out += '"';
-  out += key;
-  out += '"';
-  return out;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "base/era.h"
+#include "base/quoted.h"
 #include "base/utf8.h"
 
 namespace hyoka {
@@ -48,10 +49,6 @@ bool well_grouped(std::string_view digits) {
     group = 0;
   }
   return group == 3;
-}
-
-std::string quoted(std::string_view text) {
-  return "\"" + std::string(text) + "\"";
 }
 
 }  // namespace

@@ -78,6 +78,10 @@ std::optional<CsvEncoding> parse_csv_encoding(std::string_view name) {
 }
 
 DecodedCsv decode_csv(std::string_view bytes, std::optional<CsvEncoding> declared) {
+  // Excel's "Unicode text" is UTF-16 with its mark: said as such, not shown as CP932's noise.
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    return {"", "UTF-16", 0};
+  }
   const bool bom = bytes.starts_with(kBom);
   if (bom) bytes.remove_prefix(kBom.size());
   if (declared == CsvEncoding::cp932) return from_cp932(bytes);

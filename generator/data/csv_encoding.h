@@ -19,8 +19,10 @@ std::optional<CsvEncoding> parse_csv_encoding(std::string_view name);
 const std::vector<std::string>& csv_encoding_names();
 
 struct DecodedCsv {
-  std::string text;      // UTF-8, without a byte-order mark
-  std::string encoding;  // for `--verbose`: "UTF-8 with BOM", "UTF-8", "CP932 (Shift_JIS)"
+  std::string text;  // UTF-8, without a byte-order mark
+  // For `--verbose`: "UTF-8 with BOM", "UTF-8", "CP932 (Shift_JIS)"; "UTF-16" (with no text),
+  // which hyoka does not read.
+  std::string encoding;
   // Where in `text` the first byte that is not of the encoding was (it became U+FFFD there).
   std::optional<std::size_t> bad_byte;
 };

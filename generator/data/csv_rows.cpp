@@ -5,6 +5,7 @@
 #include <optional>
 #include <variant>
 
+#include "base/quoted.h"
 #include "base/spellcheck.h"
 #include "data/cell_values.h"
 #include "data/csv_reader.h"
@@ -36,10 +37,6 @@ struct Line {
 bool is_blank(const CsvRecord& record) {
   return std::all_of(record.begin(), record.end(),
                      [](const CsvCell& cell) { return trim_cell(cell.text).empty(); });
-}
-
-std::string quoted(const std::string& text) {
-  return "\"" + text + "\"";
 }
 
 // "; did you mean …" from the headings the file has, or the headings themselves.

@@ -331,6 +331,12 @@ bool read_rows_file(TomlReader& reader, const RowsSpec& spec, const SourceText& 
   }
   auto decoded = decode_csv(*bytes, spec.encoding);
   auto csv = std::make_shared<SourceText>(path, std::move(decoded.text));
+  if (decoded.encoding == "UTF-16") {
+    diags.report_file(Severity::error, path,
+                      "this file is UTF-16 (Excel's \"Unicode text\"), which hyoka does not "
+                      "read: save it from Excel as \"CSV UTF-8\"");
+    return false;
+  }
   if (decoded.bad_byte) {
     diags.error(*csv, csv->position_at(*decoded.bad_byte), undecodable(spec.encoding));
     return false;

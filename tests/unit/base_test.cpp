@@ -121,15 +121,10 @@ BOOST_AUTO_TEST_CASE(memory_file_system_lists_files_and_folders_sorted) {
                                                         {"/", "x"},
                                                         {"a//b", "c"},
                                                         {".", "x"}}) {
-    BOOST_TEST(
-        join_path(dir, name) ==
-            [&] {
-              auto joined = (std::filesystem::path(dir) / name).lexically_normal();
-              auto text = joined.generic_string();
-              while (text.starts_with("./")) text.erase(0, 2);
-              return text;
-            }(),
-        dir + " + " + name);
+    // Not in a lambda: clang 14 cannot capture a structured binding.
+    auto expected = (std::filesystem::path(dir) / name).lexically_normal().generic_string();
+    while (expected.starts_with("./")) expected.erase(0, 2);
+    BOOST_TEST(join_path(dir, name) == expected, dir + " + " + name);
   }
 }
 

@@ -137,6 +137,15 @@ BOOST_AUTO_TEST_CASE(a_declared_encoding_wins_over_what_the_bytes_look_like) {
   BOOST_TEST(*as_utf8.bad_byte == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(names_utf16_which_it_does_not_read) {
+  // Excel's "Unicode text": UTF-16 little-endian with its mark FF FE.
+  BOOST_TEST(decode_csv(std::string("\xFF\xFE"
+                                    "a\0",
+                                    4),
+                        std::nullopt)
+                 .encoding == "UTF-16");
+}
+
 BOOST_AUTO_TEST_CASE(notes_the_first_byte_that_is_not_cp932) {
   // 0x85 0x40 is an unassigned row of CP932.
   const auto decoded = decode_csv("ab\x85\x40", std::nullopt);
