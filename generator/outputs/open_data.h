@@ -2,7 +2,7 @@
 // manual registration): tidy CSV (and an Excel copy), JSON, a Frictionless Data Package, a
 // DCAT-AP 3 catalog in Turtle and JSON-LD, and a landing page. Pure builders here; the
 // output plugin in open_data_plugin.cpp puts them in the site. Column names and order are
-// documented in README.md.
+// documented in docs/reference.md.
 #pragma once
 
 #include <string>
