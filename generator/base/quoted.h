@@ -1,6 +1,6 @@
 // `"name"` for messages. Built by appending: GCC 12 at -O3 takes `"\"" + std::string(name)`
 // (an insert at the front of a new string) for an overlapping copy and warns -Wrestrict, a
-// false positive that -Werror makes a failed build.
+// false positive (GCC bug 105329) that -Werror made a failed build.
 #pragma once
 
 #include <string>

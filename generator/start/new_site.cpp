@@ -1,5 +1,6 @@
 #include "start/new_site.h"
 
+#include "base/quoted.h"
 #include "base/utf8.h"
 #include "base/version.h"
 #include "start/write_new_folder.h"
@@ -44,8 +45,8 @@ std::map<std::string, std::string> new_site_files(const NewSiteOptions& options)
   for (const auto& [path, bytes] : new_site_templates()) {
     std::string text(bytes);
     // A quoted placeholder is a TOML string (site.toml, front matter); the others are prose.
-    replace_all(text, "\"@TITLE@\"", "\"" + toml_escaped(options.title) + "\"");
-    replace_all(text, "\"@AREA_LABEL@\"", "\"" + toml_escaped(options.area_label) + "\"");
+    replace_all(text, "\"@TITLE@\"", quoted(toml_escaped(options.title)));
+    replace_all(text, "\"@AREA_LABEL@\"", quoted(toml_escaped(options.area_label)));
     replace_all(text, "@TITLE@", options.title);
     replace_all(text, "@VERSION@", std::string(version()));
     replace_all(text, "@REPOSITORY@", std::string(releases_repository()));
@@ -61,9 +62,10 @@ int make_new_site(const std::string& dir, const NewSiteOptions& options, std::os
     err << "hyoka new: " << utf8::printable(*problem) << '\n';
     return 1;
   }
-  out << "hyoka: made a new site in " << utf8::printable(dir) << "/ (" << files.size()
-      << " files). Next:\n"
-      << "  cd " << utf8::printable(dir) << "\n"
+  auto shown = utf8::printable(dir);
+  while (shown.size() > 1 && shown.ends_with('/')) shown.pop_back();
+  out << "hyoka: made a new site in " << shown << "/ (" << files.size() << " files). Next:\n"
+      << "  cd " << shown << "\n"
       << "  hyoka serve    # preview it in a browser while you edit\n"
       << "  hyoka build    # make the site in public/\n";
   return 0;
