@@ -14,6 +14,7 @@
 #include "base/escape.h"
 #include "base/file_system.h"
 #include "base/masked_output.h"
+#include "base/mounted_file_system.h"
 #include "base/spellcheck.h"
 #include "base/toml_depth.h"
 #include "base/toml_reader.h"
@@ -98,6 +99,21 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_at_the_first_bad_byte) {
   BOOST_TEST(!utf8::first_invalid("令和"));
   BOOST_TEST(*utf8::first_invalid("\xe4\xbb") == 0u);  // cut short
   BOOST_TEST(*utf8::first_invalid("\xc0\xaf") == 0u);  // overlong
+}
+
+BOOST_AUTO_TEST_CASE(a_mounted_file_system_answers_for_its_folder_and_the_outer_for_the_rest) {
+  const MemoryFileSystem mounted({{"<built-in>/themes/default/theme.toml", "name = \"default\""}});
+  const MountedFileSystem fs(
+      std::make_unique<MemoryFileSystem>(std::map<std::string, std::string>{
+          {"themes/mine/theme.toml", "name = \"mine\""}, {"<built-in>x/a.md", "outer"}}),
+      "<built-in>/themes", mounted);
+  BOOST_TEST(*fs.read("<built-in>/themes/default/theme.toml", read_limit::settings) ==
+             "name = \"default\"");
+  BOOST_TEST(fs.list_dirs("<built-in>/themes") == std::vector<std::string>{"default"});
+  BOOST_TEST(fs.list_dirs("themes") == std::vector<std::string>{"mine"});
+  // Only the mount point and what lies below it: a name that merely starts the same is outer.
+  BOOST_TEST(*fs.read("<built-in>x/a.md", read_limit::page) == "outer");
+  BOOST_TEST((fs.kind("themes/default") == FileSystem::Kind::missing));
 }
 
 BOOST_AUTO_TEST_CASE(memory_file_system_lists_files_and_folders_sorted) {
