@@ -35,12 +35,15 @@ int main(int argc, char** argv) {
 
   hyoka::BuildOptions options;
   std::string base_url, theme;
+  const auto valid_base_url = [](const std::string& url) {
+    return hyoka::check_base_url(url).value_or("");
+  };
   bool quiet = false;
   bool verbose = false;
   const auto add_common = [&](CLI::App* command) {
     command->add_option("-s,--source", options.source_dir, "the site's folder (default: .)");
     command->add_option("--base-url", base_url, "overrides base_url in site.toml")
-        ->check([](const std::string& url) { return hyoka::check_base_url(url).value_or(""); });
+        ->check(valid_base_url);
     command->add_option("--theme", theme, "overrides theme in site.toml");
     command->add_flag("--strict", options.strict, "treat warnings as errors");
     command->add_flag("-q,--quiet", quiet, "print problems only");
@@ -69,10 +72,11 @@ int main(int argc, char** argv) {
                    "the portal's organization (name or id) that owns the datasets")
       ->required();
   publish->add_flag("--dry-run", publish_options.dry_run,
-                    "print the requests, token hidden, and send nothing");
+                    "write nothing: with a token, read the portal and print the writes; "
+                    "without, print every request (token hidden)");
   publish->add_option("-s,--source", options.source_dir, "the site's folder (default: .)");
   publish->add_option("--base-url", base_url, "overrides base_url in site.toml")
-      ->check([](const std::string& url) { return hyoka::check_base_url(url).value_or(""); });
+      ->check(valid_base_url);
   publish->add_option("--timeout", timeout, "seconds to wait for each answer (default: 30)")
       ->check(CLI::Range(1, 3600));
   hyoka::ServeOptions serve_options;

@@ -91,7 +91,7 @@ std::string format(const Diagnostic& d) {
     out += ": ";
   }
   out += d.severity == Severity::error ? "error: " : "warning: ";
-  out += utf8::printable(d.message, true);
+  out += utf8::printable(d.message, utf8::LineBreaks::kept_before_an_indent);
   out += '\n';
   if (d.position.line > 0 && !d.source_line.empty()) {
     const auto characters = shown_characters(d.source_line);

@@ -145,30 +145,34 @@ bool is_control(char32_t c) {
   return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
 }
 
-std::string printable(std::string_view text, bool keep_indented_lines) {
+std::string printable(std::string_view text, LineBreaks breaks) {
   static constexpr char kHex[] = "0123456789abcdef";
+  const auto escape = [&](std::string& out, const char* prefix, unsigned value) {
+    out += prefix;
+    out += kHex[(value >> 4) & 15];
+    out += kHex[value & 15];
+  };
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
     const auto start = pos;
     const auto c = next(text, pos);
-    if (c && !is_control(*c)) {
+    if (!c) {
+      escape(out, "\\x", static_cast<unsigned char>(text[start]));
+    } else if (!is_control(*c)) {
       out.append(text.substr(start, pos - start));
-    } else if (c && *c == '\n' && keep_indented_lines && text.substr(pos).starts_with("    ")) {
+    } else if (*c == '\n' &&
+               (breaks == LineBreaks::kept || (breaks == LineBreaks::kept_before_an_indent &&
+                                               text.substr(pos).starts_with("    ")))) {
       out += '\n';
-    } else if (c && *c == '\n') {
+    } else if (*c == '\n') {
       out += "\\n";
-    } else if (c && *c == '\t') {
+    } else if (*c == '\t') {
       out += "\\t";
-    } else if (c && *c == '\r') {
+    } else if (*c == '\r') {
       out += "\\r";
     } else {
-      for (auto i = start; i < pos; ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        out += "\\x";
-        out += kHex[byte >> 4];
-        out += kHex[byte & 15];
-      }
+      escape(out, *c >= 0x80 ? "\\u00" : "\\x", static_cast<unsigned>(*c));
     }
   }
   return out;

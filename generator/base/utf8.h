@@ -34,12 +34,18 @@ std::size_t display_width(std::string_view text);
 
 void append(std::string& out, char32_t code_point);
 
-// `text` as a terminal can show it safely: control characters (C0, DEL, C1) as \n, \t, \r or
-// \xNN per byte, and bytes that are not UTF-8 as \xNN, so that no file name or message can
-// move the cursor, colour the terminal or break a `path:line:col` line in two.
-// With `keep_indented_lines`, a line break followed by four spaces (an example set under a
-// message) is kept.
-std::string printable(std::string_view text, bool keep_indented_lines = false);
+// What printable() does with a line break.
+enum class LineBreaks {
+  escaped,                // \n: text inside one of hyoka's lines (a name, a portal's words)
+  kept,                   // a whole message of several lines
+  kept_before_an_indent,  // only before four spaces: an example set under a message
+};
+
+// `text` as a terminal can show it safely: control characters as \n, \t, \r, \xNN (C0 and
+// DEL) or \u00NN (C1, also inside valid UTF-8), and bytes that are not UTF-8 as \xNN, so that
+// no file name, message or portal's answer can move the cursor, colour or retitle the terminal,
+// or fake a `path:line:col` line of hyoka's own.
+std::string printable(std::string_view text, LineBreaks breaks = LineBreaks::escaped);
 
 // Whether `c` is shown as an escape by printable().
 bool is_control(char32_t c);

@@ -2,6 +2,7 @@
 
 #include "base/spellcheck.h"
 #include "base/toml_reader.h"
+#include "config/ckan_tag.h"
 
 namespace hyoka {
 
@@ -117,6 +118,19 @@ static void read_open_data(TomlReader& reader, const toml::table& table, OpenDat
   }
   out.keywords = reader.get_string_array(table, "keywords", Need::optional)
                      .value_or(std::vector<std::string>{});
+  // Keywords become tags on a CKAN portal (hyoka publish, and ckanext-dcat's harvester), which
+  // refuses some; a warning, as a site need not go to a portal.
+  if (const auto* keywords = table.get_as<toml::array>("keywords")) {
+    for (const auto& keyword : *keywords) {
+      const auto* text = keyword.as_string();
+      if (!text) continue;
+      if (const auto problem = ckan_tag_problem(text->get())) {
+        reader.warning(reader.position(keyword), "keyword \"" + text->get() +
+                                                     "\" cannot be a CKAN tag: " + *problem +
+                                                     " (hyoka publish refuses it)");
+      }
+    }
+  }
 }
 
 static void read_publish(TomlReader& reader, const toml::table& table, PublishSettings& out) {

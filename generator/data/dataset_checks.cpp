@@ -52,14 +52,18 @@ void compute_totals(Dataset& dataset, Diagnostics& diags) {
   for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       std::int64_t sum = 0;
+      bool overflow = false;
       for (const auto& row : dataset.rows) {
         if (__builtin_add_overflow(sum, row.values[m][p], &sum)) {
           diags.error(dataset.rows_text(), row.positions[m][p],
                       "the total of " + dataset.measures[m].id + " for fiscal year " +
                           std::to_string(dataset.periods[p]) + " does not fit in 64 bits");
+          overflow = true;
           break;
         }
       }
+      // An overflowed sum holds a wrapped figure: nothing may compare with it or show it.
+      if (overflow) continue;
       dataset.totals[m][p] = sum;
       const auto& published = dataset.published[m][p];
       if (published && published->value != sum) {

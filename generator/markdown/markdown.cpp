@@ -7,6 +7,8 @@
 #include <memory>
 #include <mutex>
 
+#include "markdown/dangerous_url.h"
+
 namespace hyoka {
 
 namespace {
@@ -42,21 +44,45 @@ Parsed parse(std::string_view markdown) {
   return {std::move(parser), std::move(document)};
 }
 
+std::string why_left_out(cmark_node* node, const std::string& scheme) {
+  const bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
+  std::string message = image ? "image left out: " : "link left out: ";
+  if (scheme == "file:") {
+    message += "a file: address opens files on the reader's own computer";
+  } else if (scheme == "data:") {
+    message += "a data: address other than a PNG, GIF, JPEG or WebP image can run script";
+  } else {
+    message += "a " + scheme + " address runs code in the reader's browser";
+  }
+  return message + (image ? " (its description is kept)" : " (its text is kept)");
+}
+
+// The node's children take its place.
+void unwrap(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+  cmark_node_free(node);
+}
+
 }  // namespace
 
-std::string render_markdown(std::string_view markdown, const BlockRenderer& blocks) {
+std::string render_markdown(std::string_view markdown, const BlockRenderer& blocks,
+                            const MarkdownWarnings& warn) {
   const auto parsed = parse(markdown);
   // Raw HTML from the author is dropped here, as cmark's safe mode would; that lets the
-  // renderer run unsafe and keep the HTML that block plugins put in the tree.
+  // renderer run unsafe and keep the HTML that block plugins put in the tree. Links and images
+  // to dangerous addresses go too, which safe mode would also have emptied.
   std::vector<cmark_node*> raw_html;
+  std::vector<cmark_node*> dangerous;
   std::vector<std::pair<cmark_node*, std::string>> replaced;
   char fence_char = 0;
-  // Only '<' starts raw HTML, and only ``` or ~~~ a fenced block: text without them (most
+  // Only '<' starts raw HTML, only ``` or ~~~ a fenced block, and an address has a scheme only
+  // with a ':' (written as it is, or as an entity starting with '&'): text without them (most
   // pages) has nothing to find in the tree.
   const bool may_have_html = markdown.find('<') != std::string_view::npos;
   const bool may_have_blocks = blocks && (markdown.find("```") != std::string_view::npos ||
                                           markdown.find("~~~") != std::string_view::npos);
-  if (may_have_html || may_have_blocks) {
+  const bool may_have_schemes = markdown.find_first_of(":&") != std::string_view::npos;
+  if (may_have_html || may_have_blocks || may_have_schemes) {
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(
         cmark_iter_new(parsed.document.get()), &cmark_iter_free);
     for (auto event = cmark_iter_next(iter.get()); event != CMARK_EVENT_DONE;
@@ -66,6 +92,15 @@ std::string render_markdown(std::string_view markdown, const BlockRenderer& bloc
       const auto type = cmark_node_get_type(node);
       if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
         raw_html.push_back(node);
+      } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+        const char* url = cmark_node_get_url(node);
+        if (const auto scheme = dangerous_scheme(url ? url : "")) {
+          dangerous.push_back(node);
+          if (warn) {
+            warn({cmark_node_get_start_line(node), cmark_node_get_start_column(node),
+                  why_left_out(node, *scheme)});
+          }
+        }
       } else if (int length = 0, offset = 0;
                  type == CMARK_NODE_CODE_BLOCK && blocks &&
                  cmark_node_get_fenced(node, &length, &offset, &fence_char)) {
@@ -83,6 +118,8 @@ std::string render_markdown(std::string_view markdown, const BlockRenderer& bloc
     cmark_node_set_literal(node,
                            block ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->");
   }
+  // In document order, so a link is unwrapped before an image inside it.
+  for (auto* node : dangerous) unwrap(node);
   for (auto& [node, html] : replaced) {
     cmark_node* out = cmark_node_new(CMARK_NODE_HTML_BLOCK);
     cmark_node_set_literal(out, (html + "\n").c_str());

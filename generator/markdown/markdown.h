@@ -21,8 +21,20 @@ struct CodeBlock {
 // The HTML a block plugin makes of a code block, or nullopt to leave it an ordinary code block.
 using BlockRenderer = std::function<std::optional<std::string>(const CodeBlock&)>;
 
-// Markdown → HTML. Fenced code blocks go to `blocks` first, on the syntax tree.
-std::string render_markdown(std::string_view markdown, const BlockRenderer& blocks = {});
+// Something in the Markdown that the page leaves out, where it is written.
+struct MarkdownWarning {
+  int line = 0;         // 1-based, in the Markdown text
+  int byte_column = 0;  // 1-based
+  std::string message;
+};
+using MarkdownWarnings = std::function<void(const MarkdownWarning&)>;
+
+// Markdown → HTML. Fenced code blocks go to `blocks` first, on the syntax tree. A link or
+// image whose address could run code or read files in the reader's browser (javascript:,
+// vbscript:, file:, data: other than a PNG, GIF, JPEG or WebP image; cmark-gfm's safe-mode rule)
+// is left out, its text kept, and told to `warn`.
+std::string render_markdown(std::string_view markdown, const BlockRenderer& blocks = {},
+                            const MarkdownWarnings& warn = {});
 
 struct MarkdownLink {
   std::string destination;

@@ -84,7 +84,8 @@ class NotFoundPage final : public OutputPlugin {
     SitePage not_found{&page, "404.html",  "404.html", context.site.config.base_url,
                        {},    std::nullopt};
     SiteFiles charts;
-    out["404.html"] = render_page(context.site, not_found, context.theme, charts);
+    out["404.html"] =
+        render_page(context.site, not_found, context.theme, charts, {}, nullptr, &diags);
   }
 };
 

@@ -15,9 +15,15 @@ namespace hyoka {
 // Names of the CSV columns (and of the Data Package fields), in order.
 std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset);
 
-// One row per area × fiscal year, UTF-8 without a BOM, RFC 4180, CRLF line ends, bare numbers,
-// blank where a ratio's denominator is 0, no totals.
-std::string dataset_csv(const Site& site, const Dataset& dataset);
+// plain: UTF-8 without a BOM, every cell exactly as the site shows it. excel: with a BOM, and
+// every text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+// or a carriage return) preceded by an apostrophe; numbers are never changed.
+enum class CsvFlavour { plain, excel };
+
+// One row per area × fiscal year, RFC 4180, CRLF line ends, bare numbers, blank where a ratio's
+// denominator is 0, no totals.
+std::string dataset_csv(const Site& site, const Dataset& dataset,
+                        CsvFlavour flavour = CsvFlavour::plain);
 
 // The same data with its metadata, totals and notes.
 std::string dataset_json(const Site& site, const Dataset& dataset);

@@ -30,11 +30,7 @@ class OpenDataOutput final : public OutputPlugin {
       auto csv = dataset_csv(site, dataset);
       f.csv_bytes = csv.size();
       if (site.config.open_data.excel_csv) {
-        // Excel on Japanese Windows reads UTF-8 only with a byte-order mark.
-        std::string excel;
-        excel.reserve(csv.size() + 3);
-        excel += "\xEF\xBB\xBF";
-        excel += csv;
+        auto excel = dataset_csv(site, dataset, CsvFlavour::excel);
         f.excel_csv_bytes = excel.size();
         out[dataset_excel_csv_path(dataset.id)] = std::move(excel);
       }
@@ -53,12 +49,12 @@ class OpenDataOutput final : public OutputPlugin {
                         "missing: without it the datasets have no landing pages");
       return;
     }
-    for (std::size_t i = 0; i < sizes.size(); ++i) landing_page(context, sizes[i], i, out);
+    for (std::size_t i = 0; i < sizes.size(); ++i) landing_page(context, sizes[i], i, out, diags);
   }
 
  private:
   void landing_page(const OutputContext& context, const DatasetFiles& f, std::size_t index,
-                    SiteFiles& out) const {
+                    SiteFiles& out, Diagnostics& diags) const {
     const auto& site = context.site;
     const auto& dataset = *f.dataset;
     const auto& config = site.config;
@@ -108,7 +104,8 @@ class OpenDataOutput final : public OutputPlugin {
         {"json_ld", schema_org_dataset(site, f)},
     };
     SiteFiles charts;
-    out[landing.output_path] = render_page(site, landing, context.theme, charts, extra);
+    out[landing.output_path] =
+        render_page(site, landing, context.theme, charts, extra, nullptr, &diags);
   }
 
   static std::string fiscal_year_span(const Site& site, const Dataset& dataset) {

@@ -34,6 +34,18 @@ void append_csv_field(std::string& out, std::string_view text) {
   out += '"';
 }
 
+// A text cell. Spreadsheets run a cell that starts with =, +, -, @, a tab or a carriage return
+// as a formula (=HYPERLINK(…) in an area's title): in the Excel CSV such a cell starts with an
+// apostrophe, which makes it text (OWASP's rule for CSV injection). Numbers never come here.
+void append_csv_text(std::string& out, std::string_view text, CsvFlavour flavour) {
+  if (flavour == CsvFlavour::excel && !text.empty() &&
+      std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    append_csv_field(out, "'" + std::string(text));
+    return;
+  }
+  append_csv_field(out, text);
+}
+
 // A JSON string as the library's dump() writes it: printable ASCII other than quotes and
 // backslashes as it is, anything else (escapes, UTF-8 and its checks) by the library itself.
 void append_json_string(std::string& out, std::string_view text) {
@@ -82,21 +94,22 @@ std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset) {
 }
 
 // Every line appended to one buffer; what is the same for an area or a year made once.
-std::string dataset_csv(const Site& site, const Dataset& dataset) {
-  std::string out;
+std::string dataset_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
+  // Excel on Japanese Windows reads UTF-8 only with a byte-order mark.
+  std::string out = flavour == CsvFlavour::excel ? "\xEF\xBB\xBF" : "";
   const auto columns = csv_columns(site, dataset);
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (i) out += ',';
-    append_csv_field(out, columns[i]);
+    append_csv_text(out, columns[i], flavour);
   }
   out += "\r\n";
   const auto header = out.size();
   std::vector<std::string> years;
   for (const int period : dataset.periods) {
     auto& year = years.emplace_back();
-    append_csv_field(year, std::to_string(period));
+    append_number(year, period);
     year += ',';
-    append_csv_field(year, fiscal_year_label(period, FiscalYearStyle::wareki));
+    append_csv_text(year, fiscal_year_label(period, FiscalYearStyle::wareki), flavour);
   }
   const auto rows = rows_in_order(site, dataset);
   std::string area;
@@ -104,11 +117,11 @@ std::string dataset_csv(const Site& site, const Dataset& dataset) {
     if (i == 1) reserve_like_the_first(out, header, rows.size());
     const auto& ref = rows[i];
     area.clear();
-    append_csv_field(area, site.config.publisher.local_government_code);
+    append_csv_text(area, site.config.publisher.local_government_code, flavour);
     area += ',';
-    append_csv_field(area, ref.page->page->id);
+    append_csv_text(area, ref.page->page->id, flavour);
     area += ',';
-    append_csv_field(area, ref.page->page->title);
+    append_csv_text(area, ref.page->page->title, flavour);
     area += ',';
     const auto& values = ref.row->values;
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {

@@ -27,12 +27,8 @@ namespace {
 
 // Applies the command line's overrides to site.toml's values.
 void apply_overrides(const BuildOptions& options, SiteConfig& config, Diagnostics& diags) {
-  if (options.base_url) {
-    if (const auto problem = check_base_url(*options.base_url)) {
-      diags.report_file(Severity::error, "", "--base-url: " + *problem);
-    }
-    config.base_url = normalize_base_url(*options.base_url);
-  }
+  // The command line checked it (a wrong --base-url is a wrong command line: exit 2).
+  if (options.base_url) config.base_url = normalize_base_url(*options.base_url);
   if (options.theme) {
     if (const auto problem = check_theme_name(*options.theme)) {
       diags.report_file(Severity::error, "", "--theme: " + *problem);
@@ -121,7 +117,7 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagno
   const auto& src = options.source_dir;
   StageClock clock(times);
 
-  // 1. site.toml, which must be the site's own file: it says where else links may lead
+  // site.toml, which must be the site's own file: it says where else links may lead
   auto config = load_config(ConfinedFileSystem(disk, src), join_path(src, "site.toml"), diags);
   if (config) apply_overrides(options, *config, diags);
   clock.lap("config");
@@ -130,7 +126,7 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagno
   loaded.files = site_files(disk, src, *config);
   const FileSystem& fs = *loaded.files;
 
-  // 2. pages, datasets and the theme, each read and checked on its own
+  // Pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags, options.jobs);
   clock.lap("content");
   auto datasets = load_datasets(fs, content.data_files, diags, options.jobs, config->area_label,
@@ -147,7 +143,7 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagno
   clock.lap("theme");
   if (stage_failed(options, diags)) return loaded;
 
-  // 3. the site: areas in order, dataset rows matched to areas
+  // The site: areas in order, dataset rows matched to areas
   auto site = assemble_site(std::move(*config), std::move(content), std::move(datasets), diags);
   clock.lap("site");
   if (!site || stage_failed(options, diags)) return loaded;
@@ -178,7 +174,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
     return true;
   };
 
-  // 1–3. site.toml, pages, datasets and theme, assembled into the Site
+  // site.toml, pages, datasets and theme, assembled into the Site
   auto loaded = load_site(options, fs, diags, &result.stages, reserve_destination);
   StageClock clock(&result.stages);
   if (!loaded.site || !loaded.theme) return result;
@@ -188,7 +184,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   result.pages = 1 + site->areas.size();
   result.datasets = site->datasets.size();
 
-  // 4. plugins, hyoka's own and those site.toml lists, all through the same registries; the
+  // Plugins, hyoka's own and those site.toml lists, all through the same registries; the
   // libraries stay loaded until the registries are gone
   LoadedPlugins libraries;
   BlockRegistry blocks;
@@ -199,7 +195,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   if (stage_failed(options, diags)) return result;
   clock.lap("plugins");
 
-  // 5–8. Every page and asset, then every other file from the output plugins, each checked for
+  // Every page and asset, then every other file from the output plugins, each checked for
   // its links and written to the folder beside the destination as soon as it is made, so that
   // the site never has to fit in memory; the destination is replaced in one step at the end,
   // and only when no stage found a problem.

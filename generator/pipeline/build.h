@@ -1,5 +1,5 @@
-// The build, stage by stage: config → content, data and theme → site → render → output.
-// `hyoka check` runs the same stages and stops before writing.
+// The build: build_site() runs the stages, in the order its body lists them. `hyoka check`
+// runs the same stages and stops before writing.
 #pragma once
 
 #include <functional>
@@ -21,8 +21,8 @@ namespace hyoka {
 
 struct BuildOptions {
   std::string source_dir = ".";
-  std::string destination;  // empty: <source>/public
-  std::optional<std::string> base_url;
+  std::string destination;              // empty: <source>/public
+  std::optional<std::string> base_url;  // checked by the caller (check_base_url)
   std::optional<std::string> theme;
   bool write = true;    // false for `hyoka check`
   bool strict = false;  // warnings fail the build
@@ -64,9 +64,9 @@ struct BuildResult {
   std::unique_ptr<BuildState> state;  // when ok and keep_state
 };
 
-// Stages 1–3 (config, content, data, theme, assembly): the Site and its theme, or a null site
-// when a stage found errors (recorded in `diags`). `after_config`, when given, is asked once
-// site.toml is read, before anything else is, and stops the load by answering false.
+// The stages up to the Site (its settings, pages, datasets and theme): the Site and its theme, or a
+// null site when a stage found errors (recorded in `diags`). `after_config`, when given, is asked
+// once site.toml is read, before anything else is, and stops the load by answering false.
 struct LoadedSite {
   std::unique_ptr<Site> site;
   std::optional<Theme> theme;

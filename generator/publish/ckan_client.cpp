@@ -1,6 +1,10 @@
 #include "publish/ckan_client.h"
 
+#include <algorithm>
 #include <cctype>
+
+#include "base/utf8.h"
+#include "publish/ckan_answer.h"
 
 namespace hyoka {
 
@@ -33,23 +37,29 @@ bool is_loopback_host(const std::string& authority) {
   return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
 }
 
-// A short, printable taste of an answer that is not JSON (an HTML error page, say).
+// A short taste of an answer that is not JSON (an HTML error page, say), cut at a character.
 std::string excerpt(const std::string& body) {
-  std::string out;
-  for (const char c : body.substr(0, 120)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return body.size() > 120 ? out + "…" : out;
+  std::size_t end = std::min<std::size_t>(body.size(), 120);
+  while (end < body.size() && end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  std::string out = body.substr(0, end);
+  for (auto& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return utf8::printable(out) + (end < body.size() ? "…" : "");
 }
 
 // CKAN's validation errors: {"name": ["That URL is already in use."],
 // "resources": [{}, {"url": ["Missing value"]}]} → "name: That URL …", "resources[1].url: …".
 void flatten_fields(const std::string& field, const json& value, std::vector<std::string>& out) {
   if (value.is_string()) {
-    out.push_back(field + ": " + value.get<std::string>());
+    out.push_back(field + ": " + utf8::printable(value.get<std::string>()));
   } else if (value.is_array() && !value.empty() && value.front().is_string()) {
     std::string joined;
     for (const auto& message : value) {
       if (!joined.empty()) joined += "; ";
-      joined += message.is_string() ? message.get<std::string>() : message.dump();
+      joined += utf8::printable(message.is_string() ? message.get<std::string>() : message.dump());
     }
     out.push_back(field + ": " + joined);
   } else if (value.is_array()) {
@@ -57,14 +67,17 @@ void flatten_fields(const std::string& field, const json& value, std::vector<std
       flatten_fields(field + "[" + std::to_string(i) + "]", value[i], out);
     }
   } else if (value.is_object()) {
-    for (const auto& [key, inner] : value.items()) flatten_fields(field + "." + key, inner, out);
+    for (const auto& [key, inner] : value.items()) {
+      flatten_fields(field + "." + utf8::printable(key), inner, out);
+    }
   } else if (!value.is_null()) {
-    out.push_back(field + ": " + value.dump());
+    out.push_back(field + ": " + utf8::printable(value.dump()));
   }
 }
 
-CkanReply failure(std::string message) {
+CkanReply failure(CkanError::Kind kind, std::string message) {
   CkanReply reply;
+  reply.error.kind = kind;
   reply.error.message = std::move(message);
   return reply;
 }
@@ -135,56 +148,78 @@ CkanReply CkanClient::send(const HttpRequest& request) {
 
 CkanReply parse_ckan_reply(const HttpRequest& request, const HttpResponse& response,
                            const std::string& token_header) {
-  if (!response.error.empty()) return failure(response.error);
+  using Kind = CkanError::Kind;
+  if (!response.error.empty()) return failure(Kind::no_answer, utf8::printable(response.error));
   const std::string http = "HTTP " + std::to_string(response.status);
   if (response.status >= 300 && response.status < 400) {
-    return failure(http + ": the portal redirects " + request.url + " to " +
-                   (response.location.empty() ? "another address" : response.location) +
-                   "; hyoka does not follow redirects: give --ckan the portal's final address");
+    return failure(
+        Kind::no_answer,
+        http + ": the portal redirects " + utf8::printable(request.url) + " to " +
+            (response.location.empty() ? "another address" : utf8::printable(response.location)) +
+            "; hyoka does not follow redirects: give --ckan the portal's final address");
   }
-  const json answer = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  auto parsed = parse_answer(response.body);
+  if (!parsed && !parsed.error.empty()) return failure(Kind::no_answer, parsed.error);
+  json answer = parsed ? std::move(*parsed) : json();
+  // views/api.py _finish_bad_request answers a bare JSON string: "Bad request - Action name
+  // not known: …" for an action the portal lacks, "Bad request - JSON Error: …".
+  if (answer.is_string() && response.status == 400) {
+    const std::string text = answer.get<std::string>();
+    return failure(text.find("Action name not known") != std::string::npos ? Kind::unknown_action
+                                                                           : Kind::other,
+                   http + ": " + utf8::printable(text));
+  }
   if (!answer.is_object() || !answer.contains("success") || !answer["success"].is_boolean()) {
-    std::string message = http + " from " + request.url + " is not a CKAN API answer";
+    std::string message =
+        http + " from " + utf8::printable(request.url) + " is not a CKAN API answer";
     if (!response.body.empty()) message += " (it starts \"" + excerpt(response.body) + "\")";
     if (response.status == 404) {
       message +=
           "; is --ckan the address the portal's API lives under (such as "
           "https://portal.example.jp/data for /data/api/3/action/)?";
     }
-    return failure(message);
+    return failure(Kind::not_ckan, message);
   }
   if (answer["success"].get<bool>() && response.status == 200 && answer.contains("result")) {
-    return {answer["result"], {}};
+    return {std::move(answer["result"]), {}};
   }
-  if (answer["success"].get<bool>()) return failure(http + " with \"success\": true but no result");
+  if (answer["success"].get<bool>()) {
+    return failure(Kind::not_ckan, http + " with \"success\": true but no result");
+  }
 
   // {"success": false, "error": {"__type": "…", "message": "…", <field>: [messages]}}
-  const json error = answer.contains("error") ? answer["error"] : json::object();
+  const json error = answer.contains("error") ? std::move(answer["error"]) : json::object();
+  const auto text = [&](const char* key) {
+    return error.is_object() && error.contains(key) && error[key].is_string()
+               ? error[key].get<std::string>()
+               : std::string();
+  };
+  const std::string type = text("__type");
+  const std::string detail = text("message");
   CkanReply reply;
-  const std::string type =
-      error.is_object() && error.contains("__type") && error["__type"].is_string()
-          ? error["__type"].get<std::string>()
-          : "";
-  const std::string detail =
-      error.is_object() && error.contains("message") && error["message"].is_string()
-          ? error["message"].get<std::string>()
-          : "";
-  if (error.is_object()) {
+  auto& e = reply.error;
+  e.kind = type == "Not Found Error"    ? Kind::not_found
+           : type == "Validation Error" ? Kind::validation
+           : type == "Authorization Error" || response.status == 401 || response.status == 403
+               ? Kind::not_authorized
+               : Kind::other;
+  // Only a validation error holds fields; an "Integrity Error" holds the request it could not
+  // read ("data"), which says nothing the user can act on.
+  if (e.kind == Kind::validation && error.is_object()) {
     for (const auto& [key, value] : error.items()) {
-      if (key != "__type" && key != "message") flatten_fields(key, value, reply.error.fields);
+      if (key != "__type" && key != "message")
+        flatten_fields(utf8::printable(key), value, e.fields);
     }
   }
-  reply.error.not_found = type == "Not Found Error";
-  std::string message = type.empty() ? "the portal refused the request" : type;
-  message += " (" + http + ")";
-  if (!detail.empty()) message += ": " + detail;
-  if (type == "Authorization Error" || response.status == 401 || response.status == 403) {
-    message +=
+  e.reason = utf8::printable(detail);
+  e.message = (type.empty() ? "the portal refused the request" : utf8::printable(type)) + " (" +
+              http + ")" + (detail.empty() ? "" : ": " + e.reason);
+  if (e.kind == Kind::not_authorized) {
+    e.message +=
         "; check CKAN_API_TOKEN, that its user may edit the organization's datasets, and "
         "the header the portal reads it from (" +
         token_header + ", [publish] token_header in site.toml)";
   }
-  reply.error.message = message;
   return reply;
 }
 

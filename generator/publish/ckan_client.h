@@ -15,11 +15,23 @@
 
 namespace hyoka {
 
-// What went wrong with one action, in words for the user; never holds the token.
+// What went wrong with one action, in words for the user; never holds the token, and every
+// piece of the portal's text in it is printable (utf8::printable).
 struct CkanError {
-  std::string message;              // one line: "access denied (HTTP 403): …"
+  enum class Kind {
+    no_answer,       // refused, timed out, TLS, too large, a redirect
+    not_ckan,        // an answer that is not the Action API's
+    not_found,       // "Not Found Error", 404
+    not_authorized,  // "Authorization Error", or HTTP 401/403
+    validation,      // "Validation Error": `fields` holds the fields' messages
+    unknown_action,  // 400 "Bad request - Action name not known: …" (an extension missing)
+    other,           // any other refusal: "Integrity Error", a bare 400, …
+  };
+  Kind kind = Kind::other;
+  std::string message;              // one line: "Authorization Error (HTTP 403): Access denied…"
+  std::string reason;               // the portal's own "message", when it gave one
   std::vector<std::string> fields;  // validation errors, one "field: message" each
-  bool not_found = false;           // CKAN's "Not Found Error"
+  bool not_found() const { return kind == Kind::not_found; }
 };
 
 struct CkanReply {

@@ -15,9 +15,27 @@ struct SlistDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
 
+// The answer's body, cut off past kMaxAnswerBytes: returning less than was given makes curl
+// stop with CURLE_WRITE_ERROR.
+struct Body {
+  std::string& text;
+  bool too_large = false;
+};
+
 std::size_t append_body(char* data, std::size_t size, std::size_t count, void* out) {
-  static_cast<std::string*>(out)->append(data, size * count);
-  return size * count;
+  auto& body = *static_cast<Body*>(out);
+  const std::size_t bytes = size * count;  // size is 1 (curl's documentation)
+  if (bytes > kMaxAnswerBytes - body.text.size()) {
+    body.too_large = true;
+    return 0;
+  }
+  body.text.append(data, bytes);
+  return bytes;
+}
+
+std::string too_large(const std::string& url) {
+  return "the portal's answer is larger than " + std::to_string(kMaxAnswerBytes >> 20) +
+         " MiB, the most hyoka reads (" + url + ")";
 }
 
 // curl's own wording is precise but terse; say what it means for the user first.
@@ -86,8 +104,11 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl_easy_setopt(c, CURLOPT_USERAGENT, "hyoka-publish");
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
+  Body body{response.body};
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
+  // An answer that announces its size is refused before its first byte.
+  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(kMaxAnswerBytes));
   if (request.method == "POST") {
     curl_easy_setopt(c, CURLOPT_POST, 1L);
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.c_str());
@@ -96,7 +117,10 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   const CURLcode code = curl_easy_perform(c);
   if (code != CURLE_OK) {
     response.body.clear();
-    response.error = explain(code, detail, request.url, timeout_seconds_);
+    response.body.shrink_to_fit();
+    response.error = body.too_large || code == CURLE_FILESIZE_EXCEEDED
+                         ? too_large(request.url)
+                         : explain(code, detail, request.url, timeout_seconds_);
     return response;
   }
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);

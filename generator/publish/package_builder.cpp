@@ -1,6 +1,7 @@
 #include "publish/package_builder.h"
 
 #include "base/era.h"
+#include "base/utf8.h"
 #include "site/open_data_paths.h"
 
 namespace hyoka {
@@ -32,6 +33,28 @@ std::string notes(const SiteConfig& config, const Dataset& dataset, const std::s
   }
   text += "- 出典：" + config.title + "（" + landing + "）\n";
   return text;
+}
+
+// Python's str.isspace(), which CKAN's str.strip() goes by.
+bool python_space(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
+}
+
+// `text` as CKAN stores or shows it after str.strip(): a value hyoka sent unstripped would
+// differ from package_show's on every run, and every run would patch it again.
+std::string strip_like_python(const std::string& text) {
+  std::size_t begin = 0, end = 0;
+  bool started = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const auto c = utf8::next(text, pos);
+    if (c && python_space(*c)) continue;
+    if (!started) begin = start, started = true;
+    end = pos;
+  }
+  return text.substr(begin, end - begin);
 }
 
 json resource(std::string name, std::string url, std::string format, std::string mimetype,
@@ -67,11 +90,18 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
   const auto url = [&](const std::string& path) { return config.base_url + path; };
   const std::string landing = url(dataset_page_path(dataset.id));
   CkanPackage package;
+  const auto add = [&](const std::string& path, std::string name, std::string format,
+                       std::string mimetype, std::string description) {
+    package.resources.push_back(resource(std::move(name), url(path), std::move(format),
+                                         std::move(mimetype), std::move(description)));
+    package.site_paths.push_back(path);
+  };
   package.name = *ckan_package_name(config, dataset.id).value;
+  package.base_url = config.base_url;
 
   json& f = package.fields;
   f["name"] = package.name;
-  f["title"] = dataset.title;
+  f["title"] = strip_like_python(dataset.title);  // model_dictize.py package_dictize
   f["notes"] = notes(config, dataset, landing);
   f["owner_org"] = organization;
   f["license_id"] = config.publish.license_id;
@@ -79,43 +109,53 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
   if (!config.publisher.name.empty()) f["author"] = config.publisher.name;
   if (!config.open_data.contact_name.empty()) f["maintainer"] = config.open_data.contact_name;
   if (!config.open_data.contact_email.empty()) {
-    f["maintainer_email"] = config.open_data.contact_email;
+    f["maintainer_email"] = strip_like_python(config.open_data.contact_email);  // strip_value
   }
   f["tags"] = json::array();
   for (const auto& keyword : config.open_data.keywords) f["tags"].push_back({{"name", keyword}});
 
-  // Extras under the keys ckanext-dcat reads, sorted by key.
-  std::vector<std::pair<std::string, std::string>> extras;
-  if (!config.open_data.issued.empty()) extras.emplace_back("issued", config.open_data.issued);
-  if (!config.open_data.modified.empty())
-    extras.emplace_back("modified", config.open_data.modified);
-  if (!config.publisher.name.empty()) extras.emplace_back("publisher_name", config.publisher.name);
+  auto& metadata = package.metadata;
+  if (!config.open_data.issued.empty()) metadata.emplace_back("issued", config.open_data.issued);
+  if (!config.open_data.modified.empty()) {
+    metadata.emplace_back("modified", config.open_data.modified);
+  }
+  if (!config.publisher.name.empty()) {
+    metadata.emplace_back("publisher_name", config.publisher.name);
+  }
   if (!dataset.periods.empty()) {
     // Fiscal years run from 1 April to 31 March.
-    extras.emplace_back("temporal_start", std::to_string(dataset.periods.front()) + "-04-01");
-    extras.emplace_back("temporal_end", std::to_string(dataset.periods.back() + 1) + "-03-31");
+    metadata.emplace_back("temporal_start", std::to_string(dataset.periods.front()) + "-04-01");
+    metadata.emplace_back("temporal_end", std::to_string(dataset.periods.back() + 1) + "-03-31");
   }
-  f["extras"] = json::array();
-  for (const auto& [key, value] : extras) f["extras"].push_back({{"key", key}, {"value", value}});
 
-  const std::string& title = dataset.title;
+  const std::string title = f["title"].get<std::string>();
   const std::string rows = config.area_label + "×年度ごとに1行";
-  package.resources.push_back(resource(title + "（CSV）", url(dataset_csv_path(dataset.id)), "CSV",
-                                       "text/csv",
-                                       "データ本体。" + rows +
-                                           "、見出し行は1行、数値は単位・桁区切りなし。"
-                                           "文字コードは UTF-8（BOM なし）。"));
+  add(dataset_csv_path(dataset.id), title + "（CSV）", "CSV", "text/csv",
+      "データ本体。" + rows +
+          "、見出し行は1行、数値は単位・桁区切りなし。"
+          "文字コードは UTF-8（BOM なし）。");
   if (config.open_data.excel_csv) {
-    package.resources.push_back(resource(
-        title + "（CSV・Excel 用）", url(dataset_excel_csv_path(dataset.id)), "CSV", "text/csv",
-        "CSV と同じ内容の BOM 付き UTF-8 版。Windows の Excel で文字化けせずに開けます。"));
+    add(dataset_excel_csv_path(dataset.id), title + "（CSV・Excel 用）", "CSV", "text/csv",
+        "CSV と同じ内容の BOM 付き UTF-8 版。Windows の Excel で文字化けせずに開けます。");
   }
-  package.resources.push_back(resource(title + "（JSON）", url(dataset_json_path(dataset.id)),
-                                       "JSON", "application/json", "CSV と同じデータの JSON 版。"));
-  package.resources.push_back(resource(
-      title + "（説明ページ）", landing, "HTML", "text/html",
-      "データの説明、ライセンスと出典の表示、ダウンロードリンク、表のプレビューがあるページ。"));
+  add(dataset_json_path(dataset.id), title + "（JSON）", "JSON", "application/json",
+      "CSV と同じデータの JSON 版。");
+  add(dataset_page_path(dataset.id), title + "（説明ページ）", "HTML", "text/html",
+      "データの説明、ライセンスと出典の表示、ダウンロードリンク、表のプレビューがあるページ。");
   return package;
+}
+
+json dataset_dict(const CkanPackage& package, const DatasetSchema& schema) {
+  json dict = package.fields;
+  dict["extras"] = json::array();
+  for (const auto& [key, value] : package.metadata) {
+    if (schema.has_field(key)) {
+      dict[key] = value;
+    } else {
+      dict["extras"].push_back({{"key", key}, {"value", value}});
+    }
+  }
+  return dict;
 }
 
 std::vector<CkanPackage> build_packages(const Site& site, const std::string& organization,

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "config/ckan_tag.h"
 #include "publish/ckan_client.h"
 #include "publish/dry_run.h"
 #include "publish/package_builder.h"
@@ -27,11 +28,10 @@ std::optional<std::string> check_token(const std::string& token) {
 // The site's files a resource links to but this build does not write: the portal's link
 // would lead nowhere.
 std::vector<std::string> missing_files(const std::vector<CkanPackage>& packages,
-                                       const SiteConfig& config, const SiteFiles& files) {
+                                       const SiteFiles& files) {
   std::vector<std::string> missing;
   for (const auto& package : packages) {
-    for (const auto& resource : package.resources) {
-      std::string path = resource["url"].get<std::string>().substr(config.base_url.size());
+    for (auto path : package.site_paths) {
       if (path.empty() || path.ends_with("/")) path += "index.html";
       if (!files.contains(path)) missing.push_back(path);
     }
@@ -81,25 +81,43 @@ int publish_site(const PublishOptions& options, const FileSystem& fs, HttpTransp
   const auto packages = build_packages(site, options.organization, name_problems);
   for (const auto& problem : name_problems) say(err, problem);
   if (!name_problems.empty()) return 1;
-  for (const auto& path : missing_files(packages, site.config, built.files)) {
+  // `hyoka check` has warned at each keyword's line; a portal would refuse them all.
+  std::size_t refused_tags = 0;
+  for (const auto& keyword : site.config.open_data.keywords) {
+    if (ckan_tag_problem(keyword)) ++refused_tags;
+  }
+  if (refused_tags > 0) {
+    say(err, "[open_data] keywords in site.toml holds " + std::to_string(refused_tags) +
+                 (refused_tags == 1 ? " keyword" : " keywords") +
+                 " a CKAN portal refuses as tags (the warnings above say which and why); "
+                 "nothing was sent");
+    return 1;
+  }
+  for (const auto& path : missing_files(packages, built.files)) {
     say(err, "warning: the site does not build " + path +
                  "; the portal's link to it will lead nowhere until it does");
   }
 
   const std::string api = *base;
+  const std::string portal = api.substr(0, api.size() - std::string("api/3/action/").size());
   CkanClient client(transport, api, site.config.publish.token_header, options.token);
-  if (options.dry_run) {
+  if (options.dry_run && options.token.empty()) {
     std::ostringstream requests;
     print_dry_run(client, packages, options.organization, redact, requests);
     out << redact(requests.str());
     return 0;
   }
+  if (options.dry_run) {
+    out << "# hyoka publish --dry-run: the portal is read, nothing is written. What hyoka would "
+           "send:\n\n";
+  }
 
   CkanPublisher publisher(client, redact, out, err);
-  const bool ok = publisher.publish(packages, site.config.publish.license_id,
-                                    site.config.open_data.license.ckan_id, options.organization);
+  const PublishTarget target{options.organization, site.config.publish.license_id,
+                             site.config.open_data.license.ckan_id,
+                             site.config.publish.name_prefix};
+  const bool ok = publisher.publish(packages, target, options.dry_run);
   const auto& n = publisher.counts();
-  const std::string portal = api.substr(0, api.size() - std::string("api/3/action/").size());
   if (!ok) {
     if (n.created + n.updated > 0) {
       say(err, "stopped at the problem above, after " + std::to_string(n.created) +
@@ -107,8 +125,16 @@ int publish_site(const PublishOptions& options, const FileSystem& fs, HttpTransp
     }
     return 1;
   }
-  say(out, std::to_string(packages.size()) + (packages.size() == 1 ? " dataset" : " datasets") +
-               " on " + portal + "dataset/ (organization " + options.organization +
+  const std::string datasets =
+      std::to_string(packages.size()) + (packages.size() == 1 ? " dataset" : " datasets");
+  if (options.dry_run) {
+    say(out, "nothing was written (--dry-run): of " + datasets + " on " + portal +
+                 "dataset/ (organization " + options.organization + "), " +
+                 std::to_string(n.created) + " would be created, " + std::to_string(n.updated) +
+                 " updated, " + std::to_string(n.unchanged) + " are up to date");
+    return 0;
+  }
+  say(out, datasets + " on " + portal + "dataset/ (organization " + options.organization +
                "): " + std::to_string(n.created) + " created, " + std::to_string(n.updated) +
                " updated, " + std::to_string(n.unchanged) + " up to date");
   return 0;

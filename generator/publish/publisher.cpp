@@ -5,106 +5,134 @@
 #include <set>
 
 #include "base/spellcheck.h"
+#include "base/utf8.h"
+#include "publish/dry_run.h"
+#include "publish/json_fields.h"
+#include "publish/leftover_datasets.h"
+#include "publish/words.h"
 
 namespace hyoka {
 
 using nlohmann::json;
 
-namespace {
-
-std::string text_of(const json& object, const char* key) {
-  return object.is_object() && object.contains(key) && object[key].is_string()
-             ? object[key].get<std::string>()
-             : "";
-}
-
-const json& list_of(const json& object, const char* key) {
-  static const json empty = json::array();
-  return object.is_object() && object.contains(key) && object[key].is_array() ? object[key] : empty;
-}
-
-// The fields of a resource that differ from the existing one, for resource_patch.
-json resource_changes(const json& wanted, const json& existing) {
-  json changes = json::object();
-  for (const auto& [key, value] : wanted.items()) {
-    if (key != "url" && text_of(existing, key.c_str()) != value.get<std::string>()) {
-      changes[key] = value;
-    }
-  }
-  return changes;
-}
-
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
-}  // namespace
-
-json package_patch_body(const CkanPackage& wanted, const json& existing) {
-  json patch = {{"id", text_of(existing, "id")}};
-  for (const auto& [key, value] : wanted.fields.items()) {
-    if (key == "name" || key == "owner_org" || key == "tags" || key == "extras") continue;
-    if (!existing.contains(key) || existing[key] != value) patch[key] = value;
-  }
-
-  std::set<std::string> have;
-  json tags = json::array();
-  for (const auto& tag : list_of(existing, "tags")) {
-    if (have.insert(text_of(tag, "name")).second) tags.push_back({{"name", text_of(tag, "name")}});
-  }
-  bool new_tag = false;
-  for (const auto& tag : wanted.fields["tags"]) {
-    if (have.insert(text_of(tag, "name")).second) {
-      tags.push_back(tag);
-      new_tag = true;
-    }
-  }
-  if (new_tag) patch["tags"] = tags;
-
-  json extras = json::array();
-  for (const auto& extra : list_of(existing, "extras")) {
-    extras.push_back({{"key", text_of(extra, "key")}, {"value", text_of(extra, "value")}});
-  }
-  bool extras_changed = false;
-  for (const auto& extra : wanted.fields["extras"]) {
-    const auto same_key = std::find_if(extras.begin(), extras.end(),
-                                       [&](const json& e) { return e["key"] == extra["key"]; });
-    if (same_key == extras.end()) {
-      extras.push_back(extra);
-      extras_changed = true;
-    } else if ((*same_key)["value"] != extra["value"]) {
-      (*same_key)["value"] = extra["value"];
-      extras_changed = true;
-    }
-  }
-  if (extras_changed) patch["extras"] = extras;
-  return patch.size() == 1 ? json() : patch;
-}
-
 CkanPublisher::CkanPublisher(CkanClient& client, const Redactor& redact, std::ostream& log,
                              std::ostream& err)
     : client_(client), redact_(redact), log_(log), err_(err) {}
 
+void CkanPublisher::say(const std::string& line) {
+  log_ << redact_("hyoka publish: " + line) << '\n';
+}
+
 void CkanPublisher::fail(const std::string& what, const CkanError& error) {
-  if (error.fields.empty()) {
-    fail(what + ": " + error.message);
-    return;
+  // The portal's own words always; a validation error's fields after them.
+  if (!error.reason.empty() || error.fields.empty()) fail(what + ": " + error.message);
+  // A portal can send any number of fields; a screenful is enough to act on.
+  constexpr std::size_t shown = 20;
+  for (std::size_t i = 0; i < error.fields.size() && i < shown; ++i) {
+    fail(what + ": " + error.fields[i]);
   }
-  for (const auto& field : error.fields) fail(what + ": " + field);
+  if (error.fields.size() > shown) {
+    fail(what + ": and " + std::to_string(error.fields.size() - shown) + " more");
+  }
 }
 
 void CkanPublisher::fail(const std::string& message) {
   err_ << redact_("hyoka publish: " + message) << '\n';
 }
 
-bool CkanPublisher::publish(const std::vector<CkanPackage>& packages, const std::string& license_id,
-                            const std::string& usual_license_id, const std::string& organization) {
-  if (!check_license(license_id, usual_license_id) || !check_organization(organization))
+bool CkanPublisher::publish(const std::vector<CkanPackage>& packages, const PublishTarget& target,
+                            bool dry_run) {
+  // The token first: reads work anonymously, so a wrong token would otherwise go unnoticed
+  // whenever nothing needs writing.
+  if (!check_organization(target.organization) ||
+      !check_license(target.license_id, target.usual_license_id) || !read_schema()) {
     return false;
+  }
+  std::vector<DatasetPlan> plans;
+  bool ok = true;
   for (const auto& package : packages) {
-    if (!upsert(package, organization)) return false;
+    plans.push_back(
+        plan_dataset(package, client_.read("package_show", {{"id", package.name}}), target_));
+    if (plans.back().kind == DatasetPlan::Kind::blocked) {
+      fail(plans.back().problem);
+      ok = false;
+    }
+  }
+  if (!ok) {
+    fail("nothing was written: the problems above stand in the way");
+    return false;
+  }
+  list_leftovers(packages, target.name_prefix);
+  for (const auto& plan : plans) {
+    if (dry_run) {
+      count(plan);
+      print_plan(plan, client_, redact_, log_);
+    } else if (!write(plan)) {
+      return false;
+    }
   }
   return true;
+}
+
+void CkanPublisher::count(const DatasetPlan& plan) {
+  if (plan.kind == DatasetPlan::Kind::create) ++counts_.created;
+  if (plan.kind == DatasetPlan::Kind::update) ++counts_.updated;
+  if (plan.kind == DatasetPlan::Kind::up_to_date) ++counts_.unchanged;
+}
+
+void CkanPublisher::list_leftovers(const std::vector<CkanPackage>& packages,
+                                   const std::string& name_prefix) {
+  if (name_prefix.empty()) return;
+  std::set<std::string> site;
+  for (const auto& package : packages) site.insert(package.name);
+  const auto found = find_leftover_datasets(client_, target_.organization_id, name_prefix, site);
+  if (found.error) {
+    fail(
+        "warning: package_search, to list the organization's datasets that the site no "
+        "longer has",
+        *found.error);
+  }
+  const auto n = found.datasets.size();
+  if (n == 0) return;
+  say("the portal has " + plural(n, "dataset") + " under name_prefix \"" + name_prefix +
+      "\" that the site no longer has; hyoka deletes nothing, so delete " +
+      (n == 1 ? "it" : "them") + " on the portal if " + (n == 1 ? "it is" : "they are") +
+      " no longer wanted: " + joined(found.datasets, ", "));
+}
+
+bool CkanPublisher::check_organization(const std::string& organization) {
+  // organization_list_for_user (logic/action/get.py): the organizations where the token's
+  // user has the permission, with their capacity; [] for an anonymous caller, which is what a
+  // wrong or expired token makes of it.
+  const auto reply = client_.read("organization_list_for_user", {{"permission", "create_dataset"}});
+  if (!reply) {
+    fail("organization_list_for_user", reply.error);
+    return false;
+  }
+  std::vector<std::string> names;
+  for (const auto& org : reply.result->is_array() ? *reply.result : json::array()) {
+    if (text_of(org, "name") == organization || text_of(org, "id") == organization) {
+      target_.organization = organization;
+      target_.organization_id = text_of(org, "id");
+      return true;
+    }
+    names.push_back(text_of(org, "name"));
+  }
+  if (names.empty()) {
+    fail(
+        "CKAN_API_TOKEN may create datasets in no organization of the portal: the token is "
+        "wrong or expired (the portal then treats hyoka as anonymous), or its user is not an "
+        "editor or admin of any organization; check it, and the header the portal reads it "
+        "from (" +
+        client_.token_header() + ", [publish] token_header in site.toml)");
+    return false;
+  }
+  std::vector<std::string> shown;
+  for (const auto& name : names) shown.push_back("\"" + utf8::printable(name) + "\"");
+  fail("CKAN_API_TOKEN may not create datasets in \"" + organization +
+       "\" (--organization), only in " + joined(shown, ", ") +
+       utf8::printable(did_you_mean(organization, names)));
+  return false;
 }
 
 bool CkanPublisher::check_license(const std::string& license_id,
@@ -128,128 +156,69 @@ bool CkanPublisher::check_license(const std::string& license_id,
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const bool usual =
       known(usual_license_id) && (lower.starts_with(usual_license_id) || !closest(license_id, ids));
-  const std::string suggestion =
-      usual ? "; did you mean \"" + usual_license_id + "\"?" : did_you_mean(license_id, ids);
+  const std::string suggestion = usual ? "; did you mean \"" + usual_license_id + "\"?"
+                                       : utf8::printable(did_you_mean(license_id, ids));
   fail("the portal's license_list has no licence \"" + license_id + "\"" + suggestion +
        " (set [publish] license_id in site.toml to the portal's id for the site's licence)");
   return false;
 }
 
-bool CkanPublisher::check_organization(const std::string& organization) {
-  const auto reply = client_.read("organization_show", {{"id", organization}});
+bool CkanPublisher::read_schema() {
+  const auto reply = client_.read("scheming_dataset_schema_show", {{"type", "dataset"}});
   if (reply) {
-    organization_id_ = text_of(*reply.result, "id");
+    target_.schema = read_dataset_schema(*reply.result);
+    std::vector<std::string> fields;
+    for (const auto* key :
+         {"issued", "modified", "publisher_name", "temporal_start", "temporal_end"}) {
+      if (target_.schema.has_field(key)) fields.push_back(key);
+    }
+    if (!fields.empty()) {
+      say("the portal's dataset schema (ckanext-scheming) has " + joined(fields, ", ") +
+          " as dataset fields: hyoka sends them there, not as extras");
+    }
     return true;
   }
-  if (!reply.error.not_found) {
-    fail("organization_show " + organization, reply.error);
-    return false;
-  }
-  // Which organizations may this token publish to? They make the best suggestions.
-  std::vector<std::string> names;
-  const auto mine = client_.read("organization_list_for_user", {{"permission", "create_dataset"}});
-  if (mine && mine.result->is_array()) {
-    for (const auto& org : *mine.result) names.push_back(text_of(org, "name"));
-  }
-  fail("the portal has no organization \"" + organization + "\" (--organization)" +
-       (names.empty() ? "" : did_you_mean(organization, names)));
+  // A stock portal does not know the action (views/api.py: "Action name not known"); a
+  // ckanext-scheming without a "dataset" type answers Not Found. Neither has such fields.
+  if (reply.error.kind == CkanError::Kind::unknown_action || reply.error.not_found()) return true;
+  fail("scheming_dataset_schema_show", reply.error);
   return false;
 }
 
-bool CkanPublisher::upsert(const CkanPackage& package, const std::string& organization) {
-  const auto shown = client_.read("package_show", {{"id", package.name}});
-  if (!shown && !shown.error.not_found) {
-    fail("package_show " + package.name, shown.error);
-    return false;
+bool CkanPublisher::write(const DatasetPlan& plan) {
+  const std::string notes = describe_notes(plan);
+  if (plan.kind == DatasetPlan::Kind::up_to_date) {
+    ++counts_.unchanged;
+    say(plan.name + " is up to date" + notes);
+    return true;
   }
-  if (!shown) {
-    json body = package.fields;
-    body["resources"] = package.resources;
-    const auto created = client_.write("package_create", body);
+  if (plan.kind == DatasetPlan::Kind::create) {
+    const auto created = client_.write("package_create", plan.create);
     if (!created) {
-      fail("package_create " + package.name, created.error);
+      fail("package_create " + plan.name, created.error);
       return false;
     }
     ++counts_.created;
-    log_ << redact_("hyoka publish: created " + package.name + " (" +
-                    plural(package.resources.size(), "resource") + ")")
-         << '\n';
+    say("created " + plan.name + " (" + plural(plan.create["resources"].size(), "resource") + ")" +
+        notes);
     return true;
   }
-
-  const json& existing = *shown.result;
-  const std::string owner = text_of(existing, "owner_org");
-  const std::string owner_name = text_of(existing.value("organization", json::object()), "name");
-  if (owner != organization_id_ && owner != organization && owner_name != organization) {
-    fail(package.name + " already exists on the portal in another organization (" +
-         (owner_name.empty() ? owner : owner_name) +
-         "); hyoka does not move datasets between organizations");
-    return false;
-  }
-  if (text_of(existing, "state") == "deleted") {
-    fail(package.name + " is deleted on the portal; restore or purge it there first");
-    return false;
-  }
-
-  std::vector<std::string> changes;
-  const json patch = package_patch_body(package, existing);
-  if (!patch.is_null()) {
-    const auto patched = client_.write("package_patch", patch);
+  if (plan.patch.is_object()) {
+    const auto patched = client_.write("package_patch", plan.patch);
     if (!patched) {
-      fail("package_patch " + package.name, patched.error);
+      fail("package_patch " + plan.name, patched.error);
       return false;
     }
-    std::string fields;
-    for (const auto& [key, value] : patch.items()) {
-      if (key != "id") fields += (fields.empty() ? "" : ", ") + key;
-    }
-    changes.push_back("package_patch: " + fields);
   }
-  if (!sync_resources(package, existing, changes)) return false;
-
-  if (changes.empty()) {
-    ++counts_.unchanged;
-    log_ << redact_("hyoka publish: " + package.name + " is up to date") << '\n';
-  } else {
-    ++counts_.updated;
-    std::string what;
-    for (const auto& change : changes) what += (what.empty() ? "" : "; ") + change;
-    log_ << redact_("hyoka publish: updated " + package.name + " (" + what + ")") << '\n';
-  }
-  return true;
-}
-
-bool CkanPublisher::sync_resources(const CkanPackage& package, const json& existing,
-                                   std::vector<std::string>& changes) {
-  std::size_t patched = 0, created = 0;
-  for (const auto& wanted : package.resources) {
-    const auto& have = list_of(existing, "resources");
-    const auto match = std::find_if(have.begin(), have.end(), [&](const json& r) {
-      return text_of(r, "url") == wanted["url"].get<std::string>();
-    });
-    if (match == have.end()) {
-      json body = wanted;
-      body["package_id"] = text_of(existing, "id");
-      const auto reply = client_.write("resource_create", body);
-      if (!reply) {
-        fail("resource_create " + package.name, reply.error);
-        return false;
-      }
-      ++created;
-      continue;
-    }
-    json body = resource_changes(wanted, *match);
-    if (body.empty()) continue;
-    body["id"] = text_of(*match, "id");
-    const auto reply = client_.write("resource_patch", body);
-    if (!reply) {
-      fail("resource_patch " + package.name, reply.error);
+  for (const auto& resource : plan.resources) {
+    const auto written = client_.write(resource.action, resource.body);
+    if (!written) {
+      fail(resource.action + " " + plan.name, written.error);
       return false;
     }
-    ++patched;
   }
-  if (patched) changes.push_back("resource_patch: " + plural(patched, "resource"));
-  if (created) changes.push_back("resource_create: " + plural(created, "resource"));
+  ++counts_.updated;
+  say("updated " + plan.name + " (" + describe_changes(plan) + ")" + notes);
   return true;
 }
 

@@ -1,8 +1,11 @@
-// The upsert of hyoka publish: probe the portal (license_list, organization_show), then for
-// every dataset package_show → package_create when missing, package_patch when present (never
-// package_update, which drops every field it is not given), and its resources matched to the
-// existing ones by URL: resource_patch when changed, resource_create when new. Nothing the
-// portal's staff added is removed: tags and extras are merged, unmatched resources stay.
+// hyoka publish against a portal, reads first: which organizations the token may create
+// datasets in (organization_list_for_user), the licences (license_list), the dataset schema
+// (scheming_dataset_schema_show), then package_show for every dataset, each planned
+// (dataset_plan.h), and the organization's datasets under the site's name_prefix
+// (package_search) that the site no longer has, listed. Only when nothing stands in the way
+// does it write: package_create when missing (or deleted), package_patch when present (never
+// package_update, which drops every field it is not given), resource_patch and resource_create.
+// --dry-run with a token stops before the writes and prints them.
 #pragma once
 
 #include <ostream>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include "publish/ckan_client.h"
+#include "publish/dataset_plan.h"
 #include "publish/package_builder.h"
 #include "publish/redact.h"
 
@@ -21,24 +25,34 @@ struct PublishCounts {
   int unchanged = 0;
 };
 
+// Where and how the site's datasets go.
+struct PublishTarget {
+  std::string organization;      // --organization: a name or an id
+  std::string license_id;        // [publish] license_id
+  std::string usual_license_id;  // License::ckan_id, the first suggestion for an unknown one
+  std::string name_prefix;       // [publish] name_prefix
+};
+
 class CkanPublisher {
  public:
   // `log` gets one line per dataset, `err` the problems; both through `redact`.
   CkanPublisher(CkanClient& client, const Redactor& redact, std::ostream& log, std::ostream& err);
 
-  // Stops at the first problem, reported on `err`, and returns false.
-  // `usual_license_id` is the id most portals give the site's licence (License::ckan_id),
-  // the first suggestion when the portal does not know `license_id`.
-  bool publish(const std::vector<CkanPackage>& packages, const std::string& license_id,
-               const std::string& usual_license_id, const std::string& organization);
+  // Every problem found while reading is reported on `err` and stops the run before the first
+  // write; a failed write stops it there. With `dry_run`, prints the writes instead.
+  bool publish(const std::vector<CkanPackage>& packages, const PublishTarget& target,
+               bool dry_run = false);
+  // What the run did, or with --dry-run would do.
   const PublishCounts& counts() const { return counts_; }
 
  private:
-  bool check_license(const std::string& license_id, const std::string& usual_license_id);
   bool check_organization(const std::string& organization);
-  bool upsert(const CkanPackage& package, const std::string& organization);
-  bool sync_resources(const CkanPackage& package, const nlohmann::json& existing,
-                      std::vector<std::string>& changes);
+  bool check_license(const std::string& license_id, const std::string& usual_license_id);
+  bool read_schema();
+  void list_leftovers(const std::vector<CkanPackage>& packages, const std::string& name_prefix);
+  bool write(const DatasetPlan& plan);
+  void count(const DatasetPlan& plan);
+  void say(const std::string& line);
   void fail(const std::string& what, const CkanError& error);
   void fail(const std::string& message);
 
@@ -46,12 +60,8 @@ class CkanPublisher {
   const Redactor& redact_;
   std::ostream& log_;
   std::ostream& err_;
-  std::string organization_id_;
+  PlanTarget target_;
   PublishCounts counts_;
 };
-
-// The changes package_patch must make to `existing` to hold `wanted`: the dict to send (with
-// "id"), or null when nothing differs. Tags and extras keep what is already there.
-nlohmann::json package_patch_body(const CkanPackage& wanted, const nlohmann::json& existing);
 
 }  // namespace hyoka

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/toml_reader.h"
+#include "render/table_view.h"
 #include "render/theme.h"
 #include "site/site.h"
 
@@ -50,8 +51,17 @@ class BlockRegistry {
 // chart, table and summary.
 void add_builtin_blocks(BlockRegistry& registry);
 
-// Renders a partial of the theme with a context (for block plugins that draw through it).
-std::string render_partial(const Theme& theme, const std::string& name,
-                           const mustache::Value& context);
+// What a block draws through the theme's partials, as the pages do, so that a theme that
+// restyles them restyles every block; in plain types, so that a plugin never builds the
+// template engine's values. nullopt, with an error at the block, when the partial outgrows
+// mustache::RenderLimits.
+struct ChartFigure {
+  std::string id;       // unique on the page
+  std::string heading;  // the chart's title
+  std::string svg;      // the drawing
+  std::string href;     // the standalone .svg file, or empty
+};
+std::optional<std::string> render_chart_partial(const BlockCall& call, const ChartFigure& chart);
+std::optional<std::string> render_table_partial(const BlockCall& call, const TableView& table);
 
 }  // namespace hyoka

@@ -8,6 +8,7 @@
 #include "render/block_params.h"
 #include "render/block_plugin.h"
 #include "render/page_context.h"
+#include "render/render_stop.h"
 #include "render/table_view.h"
 
 namespace hyoka {
@@ -28,10 +29,38 @@ std::vector<std::string> BlockRegistry::names() const {
   return out;
 }
 
-std::string render_partial(const Theme& theme, const std::string& name,
-                           const mustache::Value& context) {
-  const auto* partial = theme.templates.partial(name);
-  return partial ? partial->render(context) : "";
+namespace {
+
+std::optional<std::string> render_partial(const BlockCall& call, const std::string& name,
+                                          const mustache::Value& context) {
+  const auto* partial = call.theme.templates.partial(name);
+  if (!partial) return "";
+  std::string out;
+  if (const auto stop = partial->render(context, out)) {
+    const auto report =
+        explain_render_stop(call.theme, *stop, "the partial \"" + name + "\" for this block");
+    call.reader.error(
+        call.reader.start(),
+        report.message + (report.source ? " (" + report.source->path() + ":" +
+                                              std::to_string(report.position.line) + ")"
+                                        : ""));
+    return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> render_chart_partial(const BlockCall& call, const ChartFigure& chart) {
+  return render_partial(call, "chart",
+                        mustache::Map{{"id", mustache::Value::view(chart.id)},
+                                      {"heading", mustache::Value::view(chart.heading)},
+                                      {"svg", mustache::Value::view(chart.svg)},
+                                      {"href", mustache::Value::view(chart.href)}});
+}
+
+std::optional<std::string> render_table_partial(const BlockCall& call, const TableView& table) {
+  return render_partial(call, "table", table_context(table));
 }
 
 namespace {
@@ -110,9 +139,7 @@ class ChartBlock final : public BlockPlugin {
         svg = render_line_chart(chart, style);
       }
     }
-    return render_partial(
-        call.theme, "chart",
-        mustache::Map{{"id", id}, {"heading", heading}, {"svg", svg}, {"href", std::string()}});
+    return render_chart_partial(call, {id, heading, svg, ""});
   }
 };
 
@@ -129,7 +156,7 @@ class TableBlock final : public BlockPlugin {
                           ? area_table(site, site.areas[*data->area], *data->row, data->selection)
                           : overview_table(site, call.page, *data->dataset, data->selection);
     table.id = call.id + "-table";
-    return render_partial(call.theme, "table", table_context(table));
+    return render_table_partial(call, table);
   }
 };
 

@@ -6,7 +6,10 @@
 // with mstch's rules for standalone lines and for indenting partials. mstch parsed every
 // template again for every page and copied every context it entered, which made rendering most
 // of a large site's build time; this renders a 10,000-page site's templates in a few
-// percent of it. template_check reports what a theme gets wrong before anything renders.
+// percent of it. mstch stays the reference: tests/unit/mstch_differential_test.cpp and the
+// template fuzz target require the same bytes from both. compile() (mustache_compile.cpp) is
+// the only reader of {{ … }}; template_check reports what it found wrong before anything
+// renders.
 #pragma once
 
 #include <algorithm>
@@ -114,6 +117,30 @@ class Value {
 };
 
 struct Node;
+class Template;
+
+// A template that makes its output grow without end (partials that each include the next
+// twice; sections over a list inside sections over the same list) stops at these, far above
+// what any real page needs: the default theme's home page of 50,000 areas is 29 MiB, made with
+// 2.6 million passes.
+struct RenderLimits {
+  std::size_t max_bytes = std::size_t{64} << 20;  // of the output
+  std::size_t max_passes = 32'000'000;            // through sections and into partials
+};
+
+// A tag being rendered: the template it is in and the tag's byte offset in that template's
+// text.
+struct TagAt {
+  const Template* in = nullptr;
+  std::size_t offset = 0;
+  std::string tag;  // as written, such as {{#areas}} or {{> table}}
+};
+
+// Why and where a render stopped: the tags it was inside, outermost first.
+struct RenderStop {
+  bool too_large = false;  // else: too many passes
+  std::vector<TagAt> tags;
+};
 
 // A compiled template; partials are resolved when the set of templates is compiled.
 class Template {
@@ -122,32 +149,73 @@ class Template {
   ~Template();
   Template(Template&&) noexcept;
   Template& operator=(Template&&) noexcept;
-  // Appends the template rendered with `context` to `out`.
-  void render(const Value& context, std::string& out) const;
+  // Appends the template rendered with `context` to `out`; at a limit it stops there and says
+  // where.
+  [[nodiscard]] std::optional<RenderStop> render(const Value& context, std::string& out,
+                                                 const RenderLimits& limits = {}) const;
   std::string render(const Value& context) const;
   const std::vector<Node>& nodes() const { return nodes_; }
+  // The layout's or partial's name.
+  const std::string& name() const { return name_; }
+  bool is_partial() const { return partial_; }
 
  private:
   friend class TemplateSet;
   std::vector<Node> nodes_;
+  std::string name_;
+  bool partial_ = false;
 };
 
-// Templates and the partials they include, compiled together. Unknown partials render as
-// nothing, as in mstch; template_check reports them first.
+// ---- the compiler: the one reader of {{ … }} in hyoka ----
+
+// A tag as the compiler read it, with mstch's rules: {{{name}}} and {{&name}} are raw, a
+// sigil (# ^ / > & !) is the first character after spaces, and a name is trimmed of spaces.
+struct Tag {
+  enum class Kind { variable, raw, section, inverted, close, comment, partial };
+  Kind kind = Kind::variable;
+  std::string name;
+  std::size_t offset = 0;  // of its "{{" in the text
+};
+
+// Why a text is not a template, at the byte offset of the tag concerned.
+struct Problem {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+// One text compiled: its tags in order, up to the first that ends reading (a tag never
+// closed, a change of delimiters, sections nested too deep), and its problems: also a tag
+// without a name, a close tag that closes nothing or another section, and a section never
+// closed. A text with problems is not a template: it never renders. What a theme's checks
+// report (unknown partials, names no page provides, partials in a circle) they read here.
+struct Compiled {
+  std::vector<Tag> tags;
+  std::vector<Problem> problems;
+};
+Compiled compile(std::string_view text);
+
+// Templates and the partials they include, compiled together. A text with problems is left
+// out (find and partial give nullptr); an unknown partial, or one with problems, renders as
+// nothing, as in mstch: the theme's checks refuse both first.
 class TemplateSet {
  public:
   TemplateSet() = default;
   TemplateSet(const std::map<std::string, std::string>& templates,
               const std::map<std::string, std::string>& partials);
-  // nullptr for a name that is not a template.
+  // nullptr for a name that is not a template, or whose text has problems.
   const Template* find(const std::string& name) const;
   const Template* partial(const std::string& name) const;
+  // What compiling each text found, by name (nullptr for an unknown name).
+  const Compiled* compiled_template(const std::string& name) const;
+  const Compiled* compiled_partial(const std::string& name) const;
 
  private:
   const Template* compile_partial(const std::string& name, const std::string& prefix, int depth);
-  Template compile(std::string_view text, const std::string& prefix, int depth);
+  Template build(std::string_view text, const std::string& prefix, int depth,
+                 const std::string& name, bool partial);
 
   std::map<std::string, std::string> partial_texts_;
+  std::map<std::string, Compiled> compiled_templates_, compiled_partials_;
   std::map<std::string, Template> templates_;
   // By name and indentation: a standalone partial is indented like its tag (mstch's rule).
   std::map<std::pair<std::string, std::string>, std::unique_ptr<Template>> partials_;

@@ -1,11 +1,14 @@
 #include "render/render_site.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 #include "base/parallel.h"
 #include "base/toml_reader.h"
 #include "markdown/markdown.h"
 #include "render/page_context.h"
+#include "render/render_stop.h"
 
 namespace hyoka {
 
@@ -25,10 +28,12 @@ const char* layout_of(PageKind kind) {
   return "area";
 }
 
-// What one page left behind once its files went to the sink: their paths and its problems.
+// What one page left behind once its files went to the sink: their paths and its problems,
+// those of the theme apart (every page may hit the same one).
 struct RenderedPage {
   std::vector<std::string> paths;
   Diagnostics diags;
+  Diagnostics theme_diags;
 };
 
 // Renders every page on `jobs` threads, each page's files going to the sink as soon as it is
@@ -40,7 +45,8 @@ std::vector<RenderedPage> render_pages(const Site& site, const std::vector<const
   std::vector<RenderedPage> out(pages.size());
   parallel_for(pages.size(), jobs, [&](std::size_t i) {
     SiteFiles files;
-    auto html = render_page(site, *pages[i], theme, files, {}, &blocks, &out[i].diags);
+    auto html =
+        render_page(site, *pages[i], theme, files, {}, &blocks, &out[i].diags, &out[i].theme_diags);
     files[pages[i]->output_path] = std::move(html);
     for (auto& [path, bytes] : files) {
       out[i].paths.push_back(path);
@@ -55,7 +61,7 @@ std::vector<RenderedPage> render_pages(const Site& site, const std::vector<const
 // A page template renders the main content; the base layout wraps it.
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
                         SiteFiles& files, mustache::Map extra, const BlockRegistry* blocks,
-                        Diagnostics* diags) {
+                        Diagnostics* diags, Diagnostics* theme_diags) {
   const auto layout = layout_of(page.page->kind);
   const auto figures = page_figures(site, page, theme.chart_style);
   // Every chart also stands alone beside its page, for download and for portals to embed.
@@ -81,19 +87,35 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
                          reader, *params, "block" + std::to_string(++block_count)};
     return plugin->render(call).value_or("");
   };
+  // What the Markdown leaves out is a warning at its line in the page's file.
+  const MarkdownWarnings warn = [&](const MarkdownWarning& w) {
+    if (!diags || !page.page->source) return;
+    const auto& source = *page.page->source;
+    const int line = page.page->body_first_line + w.line - 1;
+    diags->warning(source, {line, source.character_column(line, w.byte_column)}, w.message);
+  };
   mustache::Value context(
-      page_context(site, page, figures, render_markdown(page.page->body, render_block)));
+      page_context(site, page, figures, render_markdown(page.page->body, render_block, warn)));
   for (auto& [name, value] : extra) context.set(name, std::move(value));
   // load_theme makes sure that these layouts exist. Room for a page of the usual size is made
   // first: growing a string copies all it holds.
   constexpr std::size_t kPageRoom = 16 * 1024;
+  const auto render = [&](const mustache::Template* tpl, std::string& out) {
+    if (!tpl) return true;
+    const auto stop = tpl->render(context, out);
+    if (!stop) return true;
+    if (auto* to = theme_diags ? theme_diags : diags) {
+      report_render_stop(theme, *tpl, *stop, page.output_path, *to);
+    }
+    return false;
+  };
   std::string main;
   main.reserve(kPageRoom + 2 * page.page->body.size());
-  if (const auto* page_layout = theme.templates.find(layout)) page_layout->render(context, main);
+  if (!render(theme.templates.find(layout), main)) return {};
   std::string out;
   out.reserve(kPageRoom + main.size());
   context.set("main", std::move(main));
-  if (const auto* base = theme.templates.find("base")) base->render(context, out);
+  if (!render(theme.templates.find("base"), out)) return {};
   return out;
 }
 
@@ -103,11 +125,18 @@ SitePaths render_site(const Site& site, const Theme& theme, const FileSystem& fs
   std::vector<const SitePage*> pages = {&site.home};
   for (const auto& area : site.areas) pages.push_back(&area);
   auto rendered = render_pages(site, pages, theme, blocks, jobs, sink);
-  // Problems merged in page order, as if rendered one after another.
+  // Problems merged in page order, as if rendered one after another; a problem of the theme
+  // once, from the first page that met it.
   SitePaths paths;
+  std::set<std::tuple<std::string, int, int>> theme_problems;
   for (auto& page : rendered) {
     paths.insert(page.paths.begin(), page.paths.end());
     diags.append(page.diags);
+    if (page.theme_diags.all().empty()) continue;
+    const auto& first = page.theme_diags.all().front();
+    if (theme_problems.emplace(first.path, first.position.line, first.position.column).second) {
+      diags.append(page.theme_diags);
+    }
   }
   for (const auto& [output, path] : theme.static_files) {
     // A file cannot be where hyoka writes a file, nor where it needs a folder.

@@ -25,9 +25,12 @@ SiteFiles render_site(const Site& site, const Theme& theme, const FileSystem& fs
 
 // One page through its layout (home, area or 404) and the base layout. Standalone copies of
 // its charts are added to `files`.
-// `extra` adds variables to the page's context (a landing page's downloads, say).
+// `extra` adds variables to the page's context (a landing page's downloads, say). A page that
+// outgrows mustache::RenderLimits is an error in `theme_diags` (else `diags`) at the theme's
+// tag, and renders as nothing.
 std::string render_page(const Site& site, const SitePage& page, const Theme& theme,
                         SiteFiles& files, mustache::Map extra = {},
-                        const BlockRegistry* blocks = nullptr, Diagnostics* diags = nullptr);
+                        const BlockRegistry* blocks = nullptr, Diagnostics* diags = nullptr,
+                        Diagnostics* theme_diags = nullptr);
 
 }  // namespace hyoka

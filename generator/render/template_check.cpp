@@ -5,35 +5,19 @@
 #include <set>
 
 #include "base/spellcheck.h"
+#include "data/ratio.h"
 
 namespace hyoka {
 
-namespace {
-
-// Deeper nesting than any theme needs.
-constexpr std::size_t kMaxSectionDepth = 100;
-
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-struct OpenSection {
-  std::string name;
-  std::size_t offset;
-};
-
-}  // namespace
-
-std::vector<PartialUse> check_template(const SourceText& source,
+std::vector<PartialUse> check_template(const SourceText& source, const mustache::Compiled& compiled,
                                        const std::vector<std::string>& partials, Diagnostics& diags,
                                        const std::vector<std::string>& variables) {
   std::vector<PartialUse> uses;
   const auto at = [&](std::size_t offset) { return source.position_at(offset); };
+  for (const auto& problem : compiled.problems)
+    diags.error(source, at(problem.offset), problem.message);
   const auto check_name = [&](const std::string& name, std::size_t offset) {
-    if (variables.empty() || name == ".") return;
+    if (variables.empty() || name == "." || name.empty()) return;
     std::size_t start = 0;
     while (start <= name.size()) {
       const auto dot = std::min(name.find('.', start), name.size());
@@ -47,88 +31,37 @@ std::vector<PartialUse> check_template(const SourceText& source,
       start = dot + 1;
     }
   };
-  const std::string& text = source.text();
-  std::vector<OpenSection> sections;
-  std::size_t pos = 0;
-  while ((pos = text.find("{{", pos)) != std::string::npos) {
-    const std::size_t tag_start = pos;
-    const bool triple = text.compare(pos, 3, "{{{") == 0;
-    const std::size_t body_start = pos + (triple ? 3 : 2);
-    const std::string closing = triple ? "}}}" : "}}";
-    const std::size_t end = text.find(closing, body_start);
-    if (end == std::string::npos) {
-      diags.error(source, at(tag_start), "this tag is never closed with " + closing);
-      return uses;
-    }
-    const std::string body = text.substr(body_start, end - body_start);
-    pos = end + closing.size();
-    if (triple) {
-      check_name(trim(body), tag_start);
-      continue;
-    }
-    const char kind = body.empty() ? '\0' : body[0];
-    const bool sigil = kind && std::string("#^/>!&=").find(kind) != std::string::npos;
-    const std::string name =
-        trim(sigil ? std::string_view(body).substr(1) : std::string_view(body));
-    switch (kind) {
-      case '!':
+  using Kind = mustache::Tag::Kind;
+  for (const auto& tag : compiled.tags) {
+    switch (tag.kind) {
+      case Kind::variable:
+      case Kind::raw:
+      case Kind::section:
+      case Kind::inverted:
+        check_name(tag.name, tag.offset);
         break;
-      case '=':
-        // One syntax is enough for themes (mstch, the engine hyoka used first, mis-read some
-        // delimiters, and themes were never written with others).
-        diags.error(source, at(tag_start),
-                    "changing the tag delimiters is not supported; write tags as {{name}}");
-        return uses;
-      case '#':
-      case '^':
-        check_name(name, tag_start);
-        sections.push_back({name, tag_start});
-        if (sections.size() > kMaxSectionDepth) {
-          diags.error(source, at(tag_start), "sections are nested more than 100 deep");
-          return uses;
-        }
-        break;
-      case '/':
-        if (sections.empty()) {
-          diags.error(source, at(tag_start),
-                      "{{/" + name + "}} closes a section that was never opened");
-        } else if (sections.back().name != name) {
-          const auto opened = at(sections.back().offset);
-          diags.error(source, at(tag_start),
-                      "{{/" + name + "}} closes {{#" + sections.back().name +
-                          "}}, opened at line " + std::to_string(opened.line) +
-                          "; close that first with {{/" + sections.back().name + "}}");
-          sections.pop_back();
+      case Kind::partial:
+        if (tag.name.empty()) break;
+        if (std::find(partials.begin(), partials.end(), tag.name) == partials.end()) {
+          diags.error(source, at(tag.offset),
+                      "unknown partial \"" + tag.name + "\": no templates/partials/" + tag.name +
+                          ".mustache" + did_you_mean(tag.name, partials));
         } else {
-          sections.pop_back();
+          uses.push_back({tag.name, at(tag.offset)});
         }
         break;
-      case '>':
-        if (std::find(partials.begin(), partials.end(), name) == partials.end()) {
-          diags.error(source, at(tag_start),
-                      "unknown partial \"" + name + "\": no templates/partials/" + name +
-                          ".mustache" + did_you_mean(name, partials));
-        } else {
-          uses.push_back({name, at(tag_start)});
-        }
-        break;
-      case '&':
-        check_name(name, tag_start);
-        break;
-      default:
-        if (name.empty()) {
-          diags.error(source, at(tag_start), "empty tag");
-        } else {
-          check_name(name, tag_start);
-        }
+      case Kind::close:
+      case Kind::comment:
         break;
     }
-  }
-  for (const auto& section : sections) {
-    diags.error(source, at(section.offset),
-                "section {{#" + section.name + "}} is never closed: add {{/" + section.name + "}}");
   }
   return uses;
+}
+
+std::vector<PartialUse> check_template(const SourceText& source,
+                                       const std::vector<std::string>& partials, Diagnostics& diags,
+                                       const std::vector<std::string>& variables) {
+  return check_template(source, mustache::compile(source.text()), partials, diags, variables);
 }
 
 void check_partial_cycles(const std::map<std::string, SourceText>& partials,
@@ -157,6 +90,85 @@ void check_partial_cycles(const std::map<std::string, SourceText>& partials,
     done.insert(name);
   };
   for (const auto& [name, source] : partials) visit(name);
+}
+
+namespace {
+
+// How many partials each partial expands to, at most kMaxPartialExpansions + 1 (more is "too
+// many", and no sum may wrap); a partial met again while it is counted (a cycle) counts 0.
+class ExpansionCount {
+ public:
+  explicit ExpansionCount(const std::map<std::string, std::vector<PartialUse>>& uses)
+      : uses_(uses) {}
+
+  std::size_t of(const std::string& partial) {
+    if (const auto it = counts_.find(partial); it != counts_.end()) return it->second;
+    counts_[partial] = 0;
+    const auto found = uses_.find(partial);
+    const auto count = found == uses_.end() ? 0 : of_uses(found->second);
+    counts_[partial] = count;
+    return count;
+  }
+
+  std::size_t of_uses(const std::vector<PartialUse>& uses) {
+    std::size_t total = 0;
+    for (const auto& use : uses) total = std::min(total + 1 + of(use.name), kTooMany);
+    return total;
+  }
+
+  static constexpr std::size_t kTooMany = kMaxPartialExpansions + 1;
+
+ private:
+  const std::map<std::string, std::vector<PartialUse>>& uses_;
+  std::map<std::string, std::size_t> counts_;
+};
+
+}  // namespace
+
+void check_partial_expansions(const std::map<std::string, SourceText>& layouts,
+                              const std::map<std::string, std::vector<PartialUse>>& layout_uses,
+                              const std::map<std::string, SourceText>& partials,
+                              const std::map<std::string, std::vector<PartialUse>>& partial_uses,
+                              Diagnostics& diags) {
+  ExpansionCount count(partial_uses);
+  const auto uses_of = [&](const std::string& partial) -> const std::vector<PartialUse>& {
+    static const std::vector<PartialUse> none;
+    const auto it = partial_uses.find(partial);
+    return it == partial_uses.end() ? none : it->second;
+  };
+  // The include that expands most (the first of equals).
+  const auto heaviest = [&](const std::vector<PartialUse>& uses) {
+    const PartialUse* best = nullptr;
+    for (const auto& use : uses) {
+      if (!best || count.of(use.name) > count.of(best->name)) best = &use;
+    }
+    return best;
+  };
+  const auto check = [&](const std::string& name, const SourceText& source,
+                         const std::vector<PartialUse>& uses, const std::string& kind) {
+    if (count.of_uses(uses) <= kMaxPartialExpansions) return;
+    for (const auto& use : uses) {
+      if (count.of(use.name) > kMaxPartialExpansions) return;  // reported there
+    }
+    const auto* first = heaviest(uses);
+    std::string chain = name;
+    std::set<std::string> seen = {name};
+    for (const auto* use = first; use && seen.insert(use->name).second;
+         use = heaviest(uses_of(use->name))) {
+      chain += " → " + use->name;
+    }
+    diags.error(source, first->position,
+                "the " + kind + " \"" + name + "\" expands to more than " +
+                    format_count(kMaxPartialExpansions) +
+                    " partials, counting the includes of every include (" + chain +
+                    "); each use renders them all");
+  };
+  for (const auto& [name, source] : layouts) {
+    if (const auto it = layout_uses.find(name); it != layout_uses.end()) {
+      check(name, source, it->second, "template");
+    }
+  }
+  for (const auto& [name, source] : partials) check(name, source, uses_of(name), "partial");
 }
 
 }  // namespace hyoka

@@ -1,13 +1,17 @@
-// The mustache engine renders a missing partial and an unclosed section as nothing, so every
-// template is checked before rendering: unknown partials, unbalanced sections, broken tags.
+// The theme's checks, on what the mustache compiler read (mustache::compile): its problems
+// (broken tags, unbalanced sections) as errors, unknown partials, partials that include each
+// other in a circle or multiply, and names no page provides. mstch would render a missing
+// partial as nothing; hyoka refuses the theme before any page renders.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "base/diagnostics.h"
 #include "base/source_text.h"
+#include "render/mustache.h"
 
 namespace hyoka {
 
@@ -16,9 +20,13 @@ struct PartialUse {
   Position position;
 };
 
-// Returns the partials the template uses, for the cycle check below. With `variables`, a
-// variable or section name that no page context provides is a warning ("did you mean"):
-// it would render as nothing.
+// Reports the compiled text's problems at their positions in `source`; returns the known
+// partials the template uses, for the checks below. With `variables`, a variable or section
+// name that no page context provides is a warning ("did you mean"): it would render as nothing.
+std::vector<PartialUse> check_template(const SourceText& source, const mustache::Compiled& compiled,
+                                       const std::vector<std::string>& partials, Diagnostics& diags,
+                                       const std::vector<std::string>& variables = {});
+// The same, compiling the source's text first.
 std::vector<PartialUse> check_template(const SourceText& source,
                                        const std::vector<std::string>& partials, Diagnostics& diags,
                                        const std::vector<std::string>& variables = {});
@@ -27,5 +35,20 @@ std::vector<PartialUse> check_template(const SourceText& source,
 void check_partial_cycles(const std::map<std::string, SourceText>& partials,
                           const std::map<std::string, std::vector<PartialUse>>& uses,
                           Diagnostics& diags);
+
+// Partials that include the next one more than once multiply: ten that each include the next
+// twice render 1,024 copies of the last for one use of the first, forty a million million.
+// One template may expand at most this many partials, counting every include of an include.
+constexpr std::size_t kMaxPartialExpansions = 10'000;
+
+// Reports each template (layouts, then partials) that expands more than
+// kMaxPartialExpansions partials although none of the partials it includes does, at its
+// include that expands most, with the chain of partials that does it. Cycles are left to
+// check_partial_cycles.
+void check_partial_expansions(const std::map<std::string, SourceText>& layouts,
+                              const std::map<std::string, std::vector<PartialUse>>& layout_uses,
+                              const std::map<std::string, SourceText>& partials,
+                              const std::map<std::string, std::vector<PartialUse>>& partial_uses,
+                              Diagnostics& diags);
 
 }  // namespace hyoka

@@ -190,18 +190,23 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
                             " template (needed: base, home, area)");
     }
   }
+  // Compiled once; the checks read what the compiler found, and nothing renders unless they
+  // pass.
+  compile_templates(theme);
   std::vector<std::string> partial_names;
   for (const auto& [name, source] : theme.partials) partial_names.push_back(name);
+  std::map<std::string, std::vector<PartialUse>> layout_uses, uses;
   for (const auto& [name, source] : theme.layouts) {
-    check_template(source, partial_names, diags, template_variables());
+    layout_uses[name] = check_template(source, *theme.templates.compiled_template(name),
+                                       partial_names, diags, template_variables());
   }
-  std::map<std::string, std::vector<PartialUse>> uses;
   for (const auto& [name, source] : theme.partials) {
-    uses[name] = check_template(source, partial_names, diags, template_variables());
+    uses[name] = check_template(source, *theme.templates.compiled_partial(name), partial_names,
+                                diags, template_variables());
   }
   check_partial_cycles(theme.partials, uses, diags);
+  check_partial_expansions(theme.layouts, layout_uses, theme.partials, uses, diags);
   if (diags.errors() > errors_before) return std::nullopt;
-  compile_templates(theme);
   return theme;
 }
 

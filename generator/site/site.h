@@ -1,6 +1,7 @@
 // Assembles config, pages and datasets into the Site: the order of areas, each page's output
 // path and relative root, and which dataset rows belong to which area. Every later stage reads
-// the Site and none changes it.
+// the Site and none changes it; only the preview's quick path replaces an edited area's Page,
+// between renders (pipeline/rebuild.cpp).
 #pragma once
 
 #include <optional>

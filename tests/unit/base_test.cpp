@@ -367,8 +367,15 @@ BOOST_AUTO_TEST_CASE(a_window_of_wide_characters_keeps_the_caret_under_its_chara
 
 BOOST_AUTO_TEST_CASE(control_characters_and_bad_bytes_in_messages_are_shown_as_escapes) {
   BOOST_TEST(utf8::printable("a\nb\tc\rd\x1b[31me\x7f\xff") == "a\\nb\\tc\\rd\\x1b[31me\\x7f\\xff");
-  BOOST_TEST(utf8::printable("\xc2\x85") == "\\xc2\\x85");  // NEL, a C1 control
-  BOOST_TEST(utf8::printable("令和") == "令和");
+  // U+0085 and U+009B are C1 controls in valid UTF-8; U+00A0 is not.
+  BOOST_TEST(utf8::printable("\xc2\x85\xc2\x9b\xc2\xa0") == "\\u0085\\u009b\xc2\xa0");
+  // A lone continuation byte, an overlong NUL, a UTF-16 surrogate and a cut-off character.
+  BOOST_TEST(utf8::printable("\x80 \xc0\x80 \xed\xa0\x80 \xe3\x81") ==
+             R"(\x80 \xc0\x80 \xed\xa0\x80 \xe3\x81)");
+  BOOST_TEST(utf8::printable("政策評価・ICT（2024）") == "政策評価・ICT（2024）");
+  BOOST_TEST(utf8::printable("one\ntwo\r\n", utf8::LineBreaks::kept) == "one\ntwo\\r\n");
+  BOOST_TEST(utf8::printable("a\n    b\nc", utf8::LineBreaks::kept_before_an_indent) ==
+             "a\n    b\\nc");
   Diagnostics diags;
   diags.report_file(Severity::warning, "content/x\ny\xff.md", "name \"\x1b]0;t\x07\"");
   BOOST_TEST(format(diags.all().at(0)) ==

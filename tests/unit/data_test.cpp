@@ -102,6 +102,36 @@ BOOST_AUTO_TEST_CASE(warns_at_a_published_total_that_is_not_the_sum_of_rows) {
   BOOST_TEST(p.dataset->totals[1][1] == 8);
 }
 
+// 2^63 - 1 twice wraps to -2 in 64 bits: no message may show that figure.
+BOOST_AUTO_TEST_CASE(
+    an_overflowing_total_is_reported_once_and_never_compared_with_a_published_one) {
+  const auto p = parse(kHeader +
+                       "[[rows]]\narea = \"a\"\nimplemented = [9223372036854775807, 1]\n"
+                       "achieved = [0, 1]\n"
+                       "[[rows]]\narea = \"b\"\nimplemented = [9223372036854775807, 1]\n"
+                       "achieved = [0, 1]\n"
+                       "[published_totals]\nimplemented = [15, 3]\n");
+  BOOST_TEST(!p.dataset);
+  BOOST_TEST(p.messages() ==
+             hyoka::test::lines(std::vector<std::string>{
+                 "d.toml:19:16: error: the total of implemented for fiscal year 2019 does not "
+                 "fit in 64 bits",
+                 "d.toml:22:20: warning: published total of implemented for fiscal year 2020 is 3, "
+                 "but the rows add up to 2; the site shows 2 with a note"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_sum_of_parts_that_overflows_is_too_large_not_a_wrapped_figure) {
+  const auto p = parse(
+      "title = \"t\"\nperiods = [2021]\n"
+      "[measures.met]\nlabel = \"m\"\n[measures.as_planned]\nlabel = \"p\"\n"
+      "[measures.achieved]\nlabel = \"a\"\nsum_of = [\"met\", \"as_planned\"]\n"
+      "[[rows]]\narea = \"a\"\nmet = [9223372036854775807]\n"
+      "as_planned = [9223372036854775807]\nachieved = [1]\n");
+  BOOST_TEST(p.messages() == hyoka::test::lines(std::vector<std::string>{
+                                 "d.toml:14:13: error: achieved (1) is not the sum of met + "
+                                 "as_planned (too large) for area \"a\", fiscal year 2021"}));
+}
+
 BOOST_AUTO_TEST_CASE(suggests_measure_names_for_typos) {
   const auto p = parse(
       "title = \"t\"\nperiods = [2021]\n[measures.implemented]\nlabel = \"i\"\n"

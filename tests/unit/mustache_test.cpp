@@ -8,6 +8,15 @@ using namespace hyoka::mustache;
 
 namespace {
 
+// Where a render stopped, one tag a line: template@offset tag.
+std::string chain(const RenderStop& stop) {
+  std::string out;
+  for (const auto& tag : stop.tags) {
+    out += tag.in->name() + "@" + std::to_string(tag.offset) + " " + tag.tag + "\n";
+  }
+  return out;
+}
+
 std::string render(const std::string& text, const Value& context,
                    const std::map<std::string, std::string>& partials = {}) {
   const TemplateSet set({{"t", text}}, partials);
@@ -108,14 +117,90 @@ BOOST_AUTO_TEST_CASE(standalone_partials_are_indented_like_their_tag) {
   BOOST_TEST(render("[{{> unknown}}]", c, partials) == "[]");
 }
 
-BOOST_AUTO_TEST_CASE(mistakes_render_finitely) {
-  // template_check refuses all of these before a page renders; they must still not hang.
+BOOST_AUTO_TEST_CASE(a_text_with_problems_is_not_a_template_and_never_renders) {
+  const auto problems = [](const std::string& text) {
+    std::string out;
+    for (const auto& p : compile(text).problems) {
+      out += std::to_string(p.offset) + " " + p.message + "\n";
+    }
+    return out;
+  };
+  // mstch renders the rest of a text after an unclosed section as nothing and passes over a
+  // stray close tag; here neither text is a template.
+  BOOST_TEST(problems("a{{#x}}b") == "1 section {{#x}} is never closed: add {{/x}}\n");
+  BOOST_TEST(problems("a{{/x}}b") == "1 {{/x}} closes a section that was never opened\n");
+  BOOST_TEST(problems("{{#a}}\n{{^b}}{{/a}}{{/b}}") ==
+             "13 {{/a}} closes {{#b}}, opened at line 2; close that first with {{/b}}\n"
+             "19 {{/b}} closes {{#a}}, opened at line 1; close that first with {{/a}}\n");
+  BOOST_TEST(problems("{{x}} {{#}}{{/ }}{{{ }}}{{!}}") ==
+             "6 empty tag\n11 empty tag\n17 empty tag\n");
+  BOOST_TEST(problems("ok {{{x}} and {{y") == "3 this tag is never closed with }}}\n");
+  BOOST_TEST(problems("{{=<% %>=}}") ==
+             "0 changing the tag delimiters is not supported; write tags as {{name}}\n");
+  const TemplateSet set({{"open", "a{{#x}}b"}, {"stray", "a{{/x}}b"}, {"ok", "[{{> bad}}]"}},
+                        {{"bad", "{{#x}}"}});
+  BOOST_TEST(!set.find("open"));
+  BOOST_TEST(!set.find("stray"));
+  BOOST_TEST(!set.partial("bad"));
+  BOOST_TEST(set.find("ok")->render(Value(Map{{"x", "1"}})) == "[]");
+}
+
+BOOST_AUTO_TEST_CASE(tags_are_read_as_mstch_reads_them) {
+  const auto tags = [](const std::string& text) {
+    std::string out;
+    for (const auto& t : compile(text).tags) {
+      out += std::to_string(static_cast<int>(t.kind)) + "[" + t.name + "]";
+    }
+    return out;
+  };
+  // Kinds in order: variable 0, raw 1, section 2, inverted 3, close 4, comment 5, partial 6.
+  BOOST_TEST(tags("{{ a }}{{{ b }}}{{& c}}{{ # d }}{{^e}}{{/ e }}{{! f }}{{>  g}}") ==
+             "0[a]1[b]1[c]2[d]3[e]4[e]5[f]6[g]");
+  // Only spaces are trimmed, and the sigil is the first character after them.
+  BOOST_TEST(tags("{{\ta}}{{ a\t}}{{\t#a}}") == "0[\ta]0[a\t]0[\t#a]");
+  // "{{{" opens a raw tag only with "}}}" after the first "}}".
+  BOOST_TEST(tags("{{{a}}}}{{ {b} }}") == "1[a]0[{b}]");
+}
+
+BOOST_AUTO_TEST_CASE(partials_in_a_circle_render_finitely) {
+  // The theme's checks refuse these before a page renders; they must still not hang.
   const Value c(Map{{"x", "1"}});
-  BOOST_TEST(render("a{{#x}}b", c) == "a");
-  BOOST_TEST(render("a{{/x}}b", c) == "ab");
-  // A partial inside itself is left out there.
   BOOST_TEST(render("{{> self}}!", c, {{"self", "<{{> self}}>"}}) == "<>!");
   BOOST_TEST(render("{{> a}}", c, {{"a", "a{{> b}}"}, {"b", "b{{> a}}"}}) == "ab");
+}
+
+BOOST_AUTO_TEST_CASE(a_render_that_outgrows_its_limits_stops_and_names_the_tags_it_was_in) {
+  const TemplateSet set({{"page", "<h1>\n{{#list}}{{> twice}}{{/list}}"}},
+                        {{"twice", "{{> once}}{{> once}}"}, {"once", "{{#list}}{{.}}{{/list}}"}});
+  const auto& page = *set.find("page");
+  const Value c(Map{{"list", List{"ab", "cd"}}});
+  std::string out;
+  BOOST_TEST(!page.render(c, out));
+  BOOST_TEST(out == "<h1>\nabcdabcdabcdabcd");
+  // At most 8 bytes: "<h1>\n" and "ab" fit, "cd" crosses, inside the first item, the first
+  // {{> once}} and its second pass; what crossed stays.
+  out.clear();
+  const auto stop = page.render(c, out, RenderLimits{8, 1000});
+  BOOST_REQUIRE(stop);
+  BOOST_TEST(stop->too_large);
+  BOOST_TEST(chain(*stop) ==
+             "page@5 {{#list}}\n"
+             "page@14 {{> twice}}\n"
+             "twice@0 {{> once}}\n"
+             "once@0 {{#list}}\n"
+             "once@9 {{.}}\n");
+  BOOST_TEST(out == "<h1>\nabcd");
+  // Passes: the first item (1), {{> twice}} (2), {{> once}} (3) and its two items (4, 5),
+  // the second {{> once}} (6); its first item is the seventh.
+  out.clear();
+  const auto passes = page.render(c, out, RenderLimits{1000, 6});
+  BOOST_REQUIRE(passes);
+  BOOST_TEST(!passes->too_large);
+  BOOST_TEST(chain(*passes) ==
+             "page@5 {{#list}}\n"
+             "page@14 {{> twice}}\n"
+             "twice@10 {{> once}}\n"
+             "once@0 {{#list}}\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

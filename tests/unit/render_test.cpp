@@ -234,3 +234,81 @@ BOOST_AUTO_TEST_CASE(two_printed_totals_in_one_year_give_one_ratio_from_the_prin
       std::string::npos);
   BOOST_TEST(table.notes.at(3).find("原資料の数値による「割合」は87.5%") != std::string::npos);
 }
+
+// Whatever way the address is written, no page may hold a link that runs code; each one left
+// out is a warning at its line in the page's file (front matter counted).
+BOOST_AUTO_TEST_CASE(pages_hold_no_link_to_an_address_that_runs_code_and_say_where_one_was) {
+  MemoryFileSystem fs({
+      {"content/_index.md", "+++\ntitle = \"home\"\n+++\n"},
+      {"content/areas/a.md",
+       "+++\ntitle = \"A\"\n+++\n"
+       "本文 [詳細](javascript:alert(1)) と ![図](JAVASCRIPT:alert(2))\n"
+       "\n"
+       "<vbscript:msgbox> [参照][r] [x](java&#x09;script:alert(3))\n"
+       "\n"
+       "[r]: data:text/html;base64,PHNjcmlwdD4=\n"},
+  });
+  Diagnostics diags;
+  SiteConfig config;
+  config.title = "site";
+  config.base_url = "https://example.org/x/";
+  auto content = load_content(fs, "content", diags);
+  auto site = assemble_site(config, std::move(content), {}, diags);
+  BOOST_REQUIRE(site);
+  Theme theme;
+  theme.layouts.emplace("base", SourceText("base", "{{{main}}}"));
+  theme.layouts.emplace("home", SourceText("home", ""));
+  theme.layouts.emplace("area", SourceText("area", "{{{content}}}"));
+  compile_templates(theme);
+  BlockRegistry blocks;
+  const auto files = render_site(*site, theme, fs, diags, blocks);
+  BOOST_TEST(files.at("areas/a/index.html") ==
+             "<p>本文 詳細 と 図</p>\n<p>vbscript:msgbox 参照 x</p>\n");
+  // Columns count characters: "本文 " is three.
+  BOOST_TEST(first_lines(diags) ==
+             lines(std::vector<std::string>{
+                 "content/areas/a.md:2:1: warning: no dataset has a row for the area \"a\"; its "
+                 "page will have no table",
+                 "content/areas/a.md:4:4: warning: link left out: a javascript: address runs "
+                 "code in the reader's browser (its text is kept)",
+                 "content/areas/a.md:4:32: warning: image left out: a javascript: address runs "
+                 "code in the reader's browser (its description is kept)",
+                 "content/areas/a.md:6:1: warning: link left out: a vbscript: address runs code "
+                 "in the reader's browser (its text is kept)",
+                 "content/areas/a.md:6:19: warning: link left out: a data: address other than a "
+                 "PNG, GIF, JPEG or WebP image can run script (its text is kept)",
+                 "content/areas/a.md:6:27: warning: link left out: a javascript: address runs "
+                 "code in the reader's browser (its text is kept)"}));
+}
+
+BOOST_AUTO_TEST_CASE(partials_that_multiply_are_an_error_where_the_count_passes_the_limit) {
+  // x1 to x4 include the next five times and x5 is empty: x5 expands 0 partials, x4 5,
+  // x3 5 × 6 = 30, x2 155, x1 780; "wide" includes x1 thirteen times: 13 × 781 = 10,153, more
+  // than 10,000, although x1 alone is not.
+  std::map<std::string, SourceText> layouts, partials;
+  std::map<std::string, std::vector<PartialUse>> layout_uses, uses;
+  std::vector<std::string> names = {"wide", "x1", "x2", "x3", "x4", "x5"};
+  for (int i = 1; i <= 4; ++i) {
+    const auto next = "{{> x" + std::to_string(i + 1) + "}}";
+    partials.emplace("x" + std::to_string(i),
+                     SourceText("p/x" + std::to_string(i), next + next + next + next + next));
+  }
+  partials.emplace("x5", SourceText("p/x5", ""));
+  std::string thirteen;
+  for (int i = 0; i < 13; ++i) thirteen += "{{> x1}}";
+  partials.emplace("wide", SourceText("p/wide", "\n" + thirteen));
+  layouts.emplace("home", SourceText("t/home", "{{> wide}}{{> wide}}"));
+  layouts.emplace("area", SourceText("t/area", "{{> x1}}"));
+  Diagnostics diags;
+  for (const auto& [name, source] : layouts) {
+    layout_uses[name] = check_template(source, names, diags);
+  }
+  for (const auto& [name, source] : partials) uses[name] = check_template(source, names, diags);
+  check_partial_expansions(layouts, layout_uses, partials, uses, diags);
+  // x1 → x2 → … each expand as said above; "wide" is reported, "home" (which includes it) is
+  // not, nor "area" (781).
+  BOOST_TEST(first_lines(diags) ==
+             "p/wide:2:1: error: the partial \"wide\" expands to more than 10,000 partials, "
+             "counting the includes of every include (wide → x1 → x2 → x3 → x4 → x5); each use "
+             "renders them all\n");
+}
