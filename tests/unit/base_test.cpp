@@ -102,7 +102,8 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_at_the_first_bad_byte) {
 }
 
 BOOST_AUTO_TEST_CASE(a_mounted_file_system_answers_for_its_folder_and_the_outer_for_the_rest) {
-  const MemoryFileSystem mounted({{"<built-in>/themes/default/theme.toml", "name = \"default\""}});
+  const MemoryFileSystem mounted(std::map<std::string, std::string>{
+      {"<built-in>/themes/default/theme.toml", "name = \"default\""}});
   const MountedFileSystem fs(
       std::make_unique<MemoryFileSystem>(std::map<std::string, std::string>{
           {"themes/mine/theme.toml", "name = \"mine\""}, {"<built-in>x/a.md", "outer"}}),
