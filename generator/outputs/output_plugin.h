@@ -14,8 +14,7 @@
 
 namespace hyoka {
 
-// What a plugin reads: the site and the theme, not the rendered pages, so that plugins run
-// while the pages render.
+// What a plugin reads: the site and the theme, not the rendered pages.
 struct OutputContext {
   const Site& site;
   const Theme& theme;
@@ -27,16 +26,6 @@ class OutputPlugin {
   virtual std::string name() const = 0;
   // Adds files to `out`. A path that another plugin or a page already has is an error.
   virtual void emit(const OutputContext& context, SiteFiles& out, Diagnostics& diags) const = 0;
-  // Whether emit() may run on a thread of its own beside other plugins: it reads nothing but
-  // its arguments and writes nothing but `out` and `diags`, as hyoka's own plugins do. One
-  // from a shared library says no and runs alone, as it always has.
-  virtual bool runs_beside_others() const { return true; }
-};
-
-// What each plugin made, in the order the plugins were added.
-struct PluginOutput {
-  std::vector<SiteFiles> files;
-  std::vector<Diagnostics> diags;
 };
 
 class OutputRegistry {
@@ -44,22 +33,10 @@ class OutputRegistry {
   void add(std::unique_ptr<OutputPlugin> plugin) { plugins_.push_back(std::move(plugin)); }
   const std::vector<std::unique_ptr<OutputPlugin>>& plugins() const { return plugins_; }
 
-  enum class Which { all, beside_others, alone };
-  // Runs the plugins asked for into their slots of `made` (sized for every plugin); those that
-  // run beside others share `jobs` threads.
-  void emit(const Site& site, const Theme& theme, PluginOutput& made, unsigned jobs = 1,
-            Which which = Which::all) const;
-  // Puts what the plugins made into `sink` on `jobs` threads; `paths` holds the paths already
-  // taken and gains theirs. Files and messages are taken in the order the plugins were added,
-  // so they are the same for any number of threads.
-  void put(PluginOutput made, SitePaths& paths, FileSink& sink, Diagnostics& diags,
-           unsigned jobs = 1) const;
+  // Runs every plugin, in the order they were added, and puts what each makes into `sink`;
+  // `paths` holds the paths already taken and gains theirs.
   void run(const Site& site, const Theme& theme, SitePaths& paths, FileSink& sink,
-           Diagnostics& diags, unsigned jobs = 1) const {
-    PluginOutput made;
-    emit(site, theme, made, jobs);
-    put(std::move(made), paths, sink, diags, jobs);
-  }
+           Diagnostics& diags) const;
 
  private:
   std::vector<std::unique_ptr<OutputPlugin>> plugins_;

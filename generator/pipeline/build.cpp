@@ -2,7 +2,6 @@
 
 #include <sys/resource.h>
 #include <chrono>
-#include <future>
 
 #include <algorithm>
 #include <cstdio>
@@ -203,22 +202,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   if (options.write && !writer.open(destination, src, diags)) return result;
   BuildSink sink(*links, options.keep_files ? &result.files : nullptr,
                  options.write ? &writer : nullptr);
-  // The output plugins read the site and the theme only: hyoka's own run on a thread of their
-  // own while the pages render, instead of after them with the cores idle. One from a shared
-  // library runs after, alone, as it always has: its block plugins may be rendering pages.
-  using Which = OutputRegistry::Which;
-  auto emitted = std::async(std::launch::async, [&, jobs = 1u] {
-    PluginOutput made;
-    outputs.emit(*site, *theme, made, jobs, Which::beside_others);
-    return made;
-  });
   auto paths = render_site(*site, *theme, *loaded.files, diags, blocks, options.jobs, sink);
-  auto made = emitted.get();
-  outputs.emit(*site, *theme, made, 1, Which::alone);
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 
-  outputs.put(std::move(made), paths, sink, diags, options.jobs);
+  outputs.run(*site, *theme, paths, sink, diags);
   clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 
