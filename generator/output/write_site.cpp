@@ -76,11 +76,6 @@ fs::path staging_folder(const fs::path& dest) {
   return beside(dest, ".hyoka-new");
 }
 
-// Where what the two site folders held is recorded.
-std::string record_file(const fs::path& dest) {
-  return beside(dest, ".hyoka-listing").string();
-}
-
 int open_folder(const fs::path& path) {
   return ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
@@ -95,22 +90,20 @@ SiteWriter::~SiteWriter() {
 
 void SiteWriter::look_ahead(const std::string& destination) {
   const auto dest = destination_folder(destination);
-  start_listing(staging_folder(dest), record_file(dest));
+  start_listing(staging_folder(dest));
 }
 
-void SiteWriter::start_listing(const fs::path& folder, const std::string& record) {
+void SiteWriter::start_listing(const fs::path& folder) {
   stop_listing();
   listing_ready_ = false;
   listed_at_ = folder;
-  listed_record_ = record;
   lister_ = std::jthread([this](const std::stop_token& stop) {
     listing_.clear();
     listed_kind_.clear();
     listing_whole_ = false;
     const int dir = open_folder(listed_at_);
     if (dir < 0) return;
-    listing_whole_ =
-        list_site_folder(dir, listed_record_, listing_, stop) && !stop.stop_requested();
+    listing_whole_ = list_site_folder(dir, listing_, stop) && !stop.stop_requested();
     ::close(dir);
     if (!listing_whole_) return;
     listed_kind_.reserve(listing_.size());
@@ -143,7 +136,6 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   // on every build (most of the time of writing a large site). What the new site does not have
   // goes at commit().
   staging_ = staging_folder(dest_);
-  record_ = record_file(dest_);
   static std::atomic<std::uint64_t> openings = 0;
   opened_ = ++openings;
   reused_ = fs::is_directory(fs::symlink_status(staging_, ec));
@@ -153,7 +145,7 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
     return false;
   }
   // Files are written while it is listed: the listing is needed only at commit().
-  if (reused_ && !(lister_.joinable() && listed_at_ == staging_)) start_listing(staging_, record_);
+  if (reused_ && !(lister_.joinable() && listed_at_ == staging_)) start_listing(staging_);
   open_ = true;
   return true;
 }
@@ -257,7 +249,6 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
       return fail("cannot write the site: " + folder + " is both a file and a folder of the site");
     }
   }
-  bool pruned = true;
   if (reused_) {
     if (lister_.joinable()) lister_.join();
     // put() is done with them, and their keys point into the listing moved away below.
@@ -270,7 +261,7 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
     } else {
       // Read again, now that nothing else writes there.
       old.clear();
-      whole = list_site_folder(staging_fd_, record_, old, {});
+      whole = list_site_folder(staging_fd_, old, {});
     }
     // What could not be read could not be removed, and would stay in the new site.
     if (!whole) {
@@ -278,20 +269,16 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
                   " (the site before the last) to remove what the site no longer has; remove "
                   "that folder and build again");
     }
-    pruned = prune(old, written);
+    // What stayed would be published with the new site.
+    if (!prune(old, written)) {
+      return fail("cannot remove from " + staging_.string() +
+                  " (the site before the last) what the site no longer has; remove that folder "
+                  "and build again");
+    }
   }
-  // What it holds now, for the build after next to read only what changed since; not when
-  // something could not be removed, which the record would then not show (the record from
-  // before stays: a folder changed since it shows as changed).
-  if (pruned) {
-    Listing now;
-    now.reserve(folders_.size() + written.size());
-    for (const auto& folder : folders_) now.emplace_back(folder, EntryKind::folder);
-    for (const auto file : written) now.emplace_back(std::string(file), EntryKind::file);
-    const int keep = open_folder(dest_);
-    record_site_folder(staging_fd_, keep, std::move(now), record_);
-    if (keep >= 0) ::close(keep);
-  }
+  // Left beside the destination by earlier versions of hyoka, which recorded what its folders
+  // held.
+  ::unlink(beside(dest_, ".hyoka-listing").c_str());
   close_staging();
   if (fs::exists(dest_, ec)) {
     // Swap in one step where the file system can; the old site is then left in the staging

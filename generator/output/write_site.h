@@ -53,9 +53,9 @@ class SiteWriter {
   void abandon();
 
  private:
-  // Lists `folder` (with what `record` says of it) on lister_ into listing_; stop_listing()
+  // Lists `folder` on lister_ into listing_; stop_listing()
   // waits for it, stopped early.
-  void start_listing(const std::filesystem::path& folder, const std::string& record);
+  void start_listing(const std::filesystem::path& folder);
   void stop_listing();
   // The folders `relative` needs, made or kept; false (and the build failed) when one cannot be.
   // A file of this site where it needs a folder is found at commit().
@@ -74,7 +74,6 @@ class SiteWriter {
 
   std::string destination_;  // as given, for messages
   std::filesystem::path dest_, parent_, staging_;
-  std::string record_;   // what the staging folder held, recorded beside it (site_listing.h)
   int staging_fd_ = -1;  // every path below is opened relative to it
   bool open_ = false;
   bool reused_ = false;       // the staging folder holds the site before the last
@@ -84,7 +83,6 @@ class SiteWriter {
   // commit() passes over this site's files and folders either way.
   std::jthread lister_;
   std::filesystem::path listed_at_;
-  std::string listed_record_;
   Listing listing_;
   bool listing_whole_ = false;
   // What the listing found at each path, for put() once `listing_ready_` (a whole listing).
