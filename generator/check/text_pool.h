@@ -21,7 +21,7 @@ class TextPool {
   std::string_view operator[](Id id) const { return texts_[id]; }
 
  private:
-  std::deque<std::string> texts_;                  // by id; a deque never moves them
+  std::deque<std::string> texts_;                 // by id; a deque never moves them
   std::unordered_map<std::string_view, Id> ids_;  // views of texts_
 };
 

@@ -14,7 +14,7 @@
 #include "content/page.h"
 #include "data/dataset.h"
 #include "output/destination.h"
-#include "outputs/output_plugin.h"
+#include "output_plugins/output_plugin.h"
 #include "plugins/shared_library_plugins.h"
 #include "render/theme.h"
 #include "site/site.h"

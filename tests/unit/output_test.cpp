@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "output/site_listing.h"
-#include "outputs/output_plugin.h"
+#include "output_plugins/output_plugin.h"
 #include "pipeline/build.h"
 #include "support/tiny_site.h"
 

@@ -1,5 +1,4 @@
-#include "outputs/output_plugin.h"
-
+#include "output_plugins/output_plugin.h"
 
 namespace hyoka {
 
@@ -11,9 +10,9 @@ void OutputRegistry::run(const Site& site, const Theme& theme, SitePaths& paths,
     plugin->emit(context, made, diags);
     for (auto& [path, bytes] : made) {
       if (!paths.insert(path).second) {
-        diags.report_file(Severity::error, path,
-                          "the output plugin \"" + plugin->name() +
-                              "\" writes a file that the site already has");
+        diags.report_file(
+            Severity::error, path,
+            "the output plugin \"" + plugin->name() + "\" writes a file that the site already has");
         continue;
       }
       sink.put(path, std::move(bytes));
