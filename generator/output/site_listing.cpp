@@ -42,9 +42,7 @@ bool read_entries(int dir, const std::string& prefix, std::vector<char>& buffer,
 }
 
 // Lists the folder `dir` at `path` ("" for the site folder) and every folder below it.
-bool list_folder(int dir, const std::string& path, std::vector<char>& buffer, Listing& out,
-                 const std::stop_token& stop) {
-  if (stop.stop_requested()) return false;
+bool list_folder(int dir, const std::string& path, std::vector<char>& buffer, Listing& out) {
   const std::string prefix = path.empty() ? "" : path + '/';
   Listing entries;
   bool whole = read_entries(dir, prefix, buffer, entries);
@@ -57,7 +55,7 @@ bool list_folder(int dir, const std::string& path, std::vector<char>& buffer, Li
       whole = false;
       continue;
     }
-    whole = list_folder(open, sub, buffer, out, stop) && whole;
+    whole = list_folder(open, sub, buffer, out) && whole;
     ::close(open);
   }
   return whole;
@@ -65,9 +63,9 @@ bool list_folder(int dir, const std::string& path, std::vector<char>& buffer, Li
 
 }  // namespace
 
-bool list_site_folder(int root, Listing& out, const std::stop_token& stop) {
+bool list_site_folder(int root, Listing& out) {
   std::vector<char> buffer(32 * 1024);
-  return list_folder(root, "", buffer, out, stop);
+  return list_folder(root, "", buffer, out);
 }
 
 }  // namespace hyoka

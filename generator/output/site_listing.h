@@ -1,7 +1,6 @@
 // What a folder of the site holds, for the writer to remove what a new build does not have.
 #pragma once
 
-#include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,7 +12,7 @@ enum class EntryKind : unsigned char { file, folder, other };
 using Listing = std::vector<std::pair<std::string, EntryKind>>;
 
 // Lists what the folder `root` holds into `out`, every folder below it read with getdents64.
-// False when a folder could not be read whole, or when stopped.
-bool list_site_folder(int root, Listing& out, const std::stop_token& stop);
+// False when a folder could not be read whole.
+bool list_site_folder(int root, Listing& out);
 
 }  // namespace hyoka

@@ -162,15 +162,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   const auto destination =
       options.destination.empty() ? join_path(src, "public") : options.destination;
   // Before anything is written: a destination among the sources would take them with it when
-  // it is replaced, and one build at a time writes there. What its folder beside it holds
-  // from the build before the last is then read on a thread of its own while the site loads:
-  // the writer needs it only once pages are made.
+  // it is replaced, and one build at a time writes there.
   const auto reserve_destination = [&](const SiteConfig& config) {
     if (!options.write) return true;
     if (!check_destination(destination, read_by_build(fs, src, config), diags)) return false;
-    if (!lock.acquire(destination, diags)) return false;
-    writer.look_ahead(destination);
-    return true;
+    return lock.acquire(destination, diags);
   };
 
   // site.toml, pages, datasets and theme, assembled into the Site

@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(the_next_build_writes_over_the_site_before_the_last_and_pru
   BOOST_TEST(diags.all().empty());
 }
 
-BOOST_AUTO_TEST_CASE(what_look_ahead_reads_before_open_prunes_the_same_as_a_walk_in_open) {
+BOOST_AUTO_TEST_CASE(what_the_site_before_the_last_has_and_this_one_lacks_is_pruned) {
   TempDir dir;
   const auto dest = (dir.path / "public").string();
   const auto src = (dir.path / "src").string();
@@ -94,7 +94,6 @@ BOOST_AUTO_TEST_CASE(what_look_ahead_reads_before_open_prunes_the_same_as_a_walk
   BOOST_REQUIRE(write_site({{"index.html", "2"}}, dest, src, diags));
   fs::create_symlink("/etc/hostname", dir.path / ".public.hyoka-new/link.html");
   SiteWriter writer;
-  writer.look_ahead(dest);
   BOOST_REQUIRE(writer.open(dest, src, diags));
   writer.put("index.html", "3");
   writer.put("a", "file");
@@ -110,23 +109,8 @@ BOOST_AUTO_TEST_CASE(what_look_ahead_reads_before_open_prunes_the_same_as_a_walk
   BOOST_TEST(diags.all().empty());
 }
 
-BOOST_AUTO_TEST_CASE(a_writer_that_only_looked_ahead_changes_nothing) {
-  TempDir dir;
-  const auto dest = (dir.path / "public").string();
-  Diagnostics diags;
-  BOOST_REQUIRE(write_site({{"index.html", "1"}}, dest, (dir.path / "src").string(), diags));
-  BOOST_REQUIRE(write_site({{"index.html", "2"}}, dest, (dir.path / "src").string(), diags));
-  {
-    SiteWriter writer;
-    writer.look_ahead(dest);
-  }
-  BOOST_TEST(slurp(dir.path / "public/index.html") == "2");
-  BOOST_TEST(slurp(dir.path / ".public.hyoka-new/index.html") == "1");
-}
-
-// The writer writes over the site before the last without waiting for the listing of it (which
-// is for removing what the new site lacks): a link, a pipe or a file where the new site needs a
-// folder or a file is found as it writes, and replaced, never written through.
+// The writer writes over the site before the last: a link, a pipe or a file where the new site
+// needs a folder or a file is found as it writes, and replaced, never written through.
 BOOST_AUTO_TEST_CASE(links_pipes_and_files_in_the_way_are_replaced_not_written_through) {
   TempDir dir;
   const auto dest = (dir.path / "public").string();
@@ -137,14 +121,13 @@ BOOST_AUTO_TEST_CASE(links_pipes_and_files_in_the_way_are_replaced_not_written_t
   const auto staging = dir.path / ".public.hyoka-new";
   const auto outside = dir.path / "outside";
   fs::create_directories(outside);
-  for (const bool looked_ahead : {true, false}) {
+  for (int build = 0; build < 2; ++build) {
     fs::create_directory_symlink(outside, staging / "areas");       // a folder the site needs
     fs::create_symlink(outside / "x.html", staging / "link.html");  // a file the site writes
     BOOST_REQUIRE(::mkfifo((staging / "pipe.html").c_str(), 0644) == 0);
     fs::create_directories(staging / "folder.html/below");  // a folder where a file goes
     { std::ofstream(staging / "file") << "a file where a folder goes"; }
     SiteWriter writer;
-    if (looked_ahead) writer.look_ahead(dest);
     BOOST_REQUIRE(writer.open(dest, src, diags));
     writer.put("areas/a/index.html", "a");
     writer.put("link.html", "l");
@@ -233,7 +216,7 @@ BOOST_AUTO_TEST_CASE(a_site_folder_is_listed_whole_each_folder_before_what_it_ho
   const int root = ::open(site.c_str(), O_RDONLY | O_DIRECTORY);
   BOOST_REQUIRE(root >= 0);
   Listing out;
-  BOOST_TEST(list_site_folder(root, out, {}));
+  BOOST_TEST(list_site_folder(root, out));
   ::close(root);
   const auto at = [&](const std::string& path) {
     return std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.first == path; }) -
