@@ -114,15 +114,13 @@ struct RowsFileReader {
   std::string area_label = "分野";
 };
 
-// A large file's rows are parsed on `jobs` threads (0: one per core), with the same result and
-// the same messages as one parse. Without `files`, a CSV named by `rows` cannot be read.
+// Without `files`, a CSV named by `rows` cannot be read.
 std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags,
-                                     unsigned jobs = 1, const RowsFileReader* files = nullptr);
+                                     const RowsFileReader* files = nullptr);
 // Datasets from the given files, sorted by id; the id is the file name without .toml. Every
 // file of `csv_paths` that no dataset reads is warned about.
 std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::string>& paths,
-                                   Diagnostics& diags, unsigned jobs = 1,
-                                   const std::string& area_label = "分野",
+                                   Diagnostics& diags, const std::string& area_label = "分野",
                                    const std::vector<std::string>& csv_paths = {});
 
 }  // namespace hyoka

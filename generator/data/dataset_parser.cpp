@@ -4,7 +4,6 @@
 #include <set>
 
 #include "base/identifier.h"
-#include "base/parallel.h"
 #include "base/spellcheck.h"
 #include "base/toml_reader.h"
 #include "data/csv_encoding.h"
@@ -430,96 +429,10 @@ bool finish_dataset(Dataset& dataset, const SourceText& source, Diagnostics& dia
   return diags.errors() == errors_before;
 }
 
-// The text before the first [[rows]], read as the whole file would be but for the rows.
-std::optional<Dataset> parse_dataset_head(const SourceText& source, std::string id,
-                                          Diagnostics& diags, std::size_t head_end) {
-  TomlReader reader(source, diags);
-  const auto doc = reader.parse(std::string_view(source.text()).substr(0, head_end));
-  // Rows in the head (a first header written "[[rows]] # …", or rows = [...]) would be lost
-  // to the pieces: such a file is read as a whole.
-  if (!doc || doc->contains("rows")) return std::nullopt;
-  return read_dataset(reader, *doc, std::move(id), nullptr);
-}
-
-// A file of thousands of rows spends most of its reading in the TOML parser, one row after
-// another. Where the file is its head followed by nothing but [[rows]] tables, the rows are
-// cut into pieces at their [[rows]] lines and each piece is parsed on its own, on all cores. Only a
-// file without a problem takes this path: at the first one (or anything unusual, such as a
-// string that spans a cut) it is parsed again as a whole, so every message is the one
-// parse's.
-constexpr std::size_t kRowsPerPiece = 512;
-
-// The offsets of the lines that are exactly "[[rows]]" (the first onwards), or nothing when a
-// line after the first starts another table, or when there are too few rows to be worth it.
-std::vector<std::size_t> row_cuts(const std::string& text) {
-  std::vector<std::size_t> cuts;
-  for (std::size_t at = 0; at < text.size();) {
-    auto end = text.find('\n', at);
-    if (end == std::string::npos) end = text.size();
-    auto line = std::string_view(text).substr(at, end - at);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    if (line == "[[rows]]") {
-      cuts.push_back(at);
-    } else if (!cuts.empty() && line.starts_with('[')) {
-      return {};
-    }
-    at = end + 1;
-  }
-  if (cuts.size() < 2 * kRowsPerPiece) return {};
-  return cuts;
-}
-
-struct RowPieces {
-  std::vector<Row> rows;
-  Diagnostics diags;  // warnings only: an error sends the file to the one parse
-};
-
-std::optional<RowPieces> read_rows_in_pieces(const SourceText& source,
-                                             const std::vector<std::size_t>& cuts,
-                                             const std::vector<Measure>& measures,
-                                             std::size_t periods, unsigned jobs) {
-  const auto& text = source.text();
-  const std::size_t pieces = (cuts.size() + kRowsPerPiece - 1) / kRowsPerPiece;
-  std::vector<RowPieces> parts(pieces);
-  std::vector<char> failed(pieces, false);  // not vector<bool>: threads set neighbours
-  parallel_for(pieces, jobs, [&](std::size_t i) {
-    const auto begin = cuts[i * kRowsPerPiece];
-    const auto last = (i + 1) * kRowsPerPiece;
-    const auto end = last < cuts.size() ? cuts[last] : text.size();
-    TomlReader reader(source, parts[i].diags, source.position_at(begin).line);
-    const auto doc = reader.parse(std::string_view(text).substr(begin, end - begin));
-    if (doc) parts[i].rows = read_rows(reader, *doc, measures, periods);
-    failed[i] = !doc || parts[i].diags.has_errors();
-  });
-  RowPieces all;
-  for (std::size_t i = 0; i < pieces; ++i) {
-    if (failed[i]) return std::nullopt;
-    all.diags.append(parts[i].diags);
-    for (auto& row : parts[i].rows) all.rows.push_back(std::move(row));
-  }
-  return all;
-}
-
 }  // namespace
 
 std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags,
-                                     unsigned jobs, const RowsFileReader* files) {
-  const auto cuts = row_cuts(source.text());
-  if (!cuts.empty()) {
-    // The head alone, then the rows in pieces; any problem and the whole file is read below.
-    Diagnostics quick;
-    if (auto dataset = parse_dataset_head(source, id, quick, cuts.front())) {
-      if (auto rows =
-              read_rows_in_pieces(source, cuts, dataset->measures, dataset->periods.size(), jobs)) {
-        quick.append(rows->diags);
-        dataset->rows = std::move(rows->rows);
-        if (finish_dataset(*dataset, source, quick) && !quick.has_errors()) {
-          diags.append(quick);
-          return dataset;
-        }
-      }
-    }
-  }
+                                     const RowsFileReader* files) {
   TomlReader reader(source, diags);
   const auto doc = reader.parse(source.text());
   if (!doc) return std::nullopt;
@@ -530,7 +443,7 @@ std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, D
 }
 
 std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::string>& paths,
-                                   Diagnostics& diags, unsigned jobs, const std::string& area_label,
+                                   Diagnostics& diags, const std::string& area_label,
                                    const std::vector<std::string>& csv_paths) {
   std::vector<Dataset> datasets;
   std::set<std::string> named;  // the CSV files datasets name
@@ -551,7 +464,7 @@ std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::
                             "becomes the address of its files");
       continue;
     }
-    if (auto dataset = parse_dataset(*source, id, diags, jobs, &files)) {
+    if (auto dataset = parse_dataset(*source, id, diags, &files)) {
       datasets.push_back(std::move(*dataset));
     }
   }

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   files.read = [&](const std::string&) { return hyoka::Result<std::string>{csv, {}}; };
   hyoka::Diagnostics diags;
   if (const auto parsed =
-          hyoka::parse_dataset(hyoka::SourceText("d.toml", dataset), "d", diags, 1, &files)) {
+          hyoka::parse_dataset(hyoka::SourceText("d.toml", dataset), "d", diags, &files)) {
     for (std::size_t p = 0; p < parsed->periods.size(); ++p) {
       (void)hyoka::format_ratio(parsed->ratio(parsed->ratios[0], parsed->totals, p));
     }

@@ -42,7 +42,7 @@ Parsed parse(const std::string& csv, const std::string& toml = kDataset) {
   };
   files.csv_paths = {"data/d.csv"};
   files.area_label = "施策";
-  p.dataset = parse_dataset(SourceText("data/d.toml", toml), "d", p.diags, 1, &files);
+  p.dataset = parse_dataset(SourceText("data/d.toml", toml), "d", p.diags, &files);
   return p;
 }
 

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/era.h"
-#include "outputs/open_data.h"
+#include "output_plugins/open_data.h"
 #include "site/open_data_paths.h"
 
 namespace hyoka {

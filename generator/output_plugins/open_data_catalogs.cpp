@@ -3,7 +3,7 @@
 // IRI), and schema.org Dataset for search engines. Dates come from site.toml, never the clock.
 #include <nlohmann/json.hpp>
 
-#include "outputs/open_data.h"
+#include "output_plugins/open_data.h"
 #include "site/open_data_paths.h"
 
 namespace hyoka {

@@ -2,8 +2,8 @@
 // `dataset` template.
 #include <cstdio>
 
-#include "outputs/open_data.h"
-#include "outputs/output_plugin.h"
+#include "output_plugins/open_data.h"
+#include "output_plugins/output_plugin.h"
 #include "site/open_data_paths.h"
 
 namespace hyoka {

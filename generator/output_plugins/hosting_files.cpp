@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "base/escape.h"
-#include "outputs/output_plugin.h"
+#include "output_plugins/output_plugin.h"
 
 namespace hyoka {
 
