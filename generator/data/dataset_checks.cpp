@@ -13,7 +13,7 @@ std::string where(const Dataset& dataset, const Row& row, std::size_t period) {
 }  // namespace
 
 void check_counts(const Dataset& dataset, Diagnostics& diags) {
-  const auto& source = *dataset.source;
+  const auto& source = dataset.rows_text();
   for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
     const auto& measure = dataset.measures[m];
     const auto bound = dataset.measure_index(measure.at_most);
@@ -55,7 +55,7 @@ void compute_totals(Dataset& dataset, Diagnostics& diags) {
       bool overflow = false;
       for (const auto& row : dataset.rows) {
         if (__builtin_add_overflow(sum, row.values[m][p], &sum)) {
-          diags.error(source, row.positions[m][p],
+          diags.error(dataset.rows_text(), row.positions[m][p],
                       "the total of " + dataset.measures[m].id + " for fiscal year " +
                           std::to_string(dataset.periods[p]) + " does not fit in 64 bits");
           overflow = true;

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "base/version.h"
 #include "site/open_data_paths.h"
 
 namespace hyoka {
@@ -11,7 +12,7 @@ const std::vector<std::string>& template_variables() {
       // every page
       "site_title", "site_description", "language", "publisher", "base_url", "root", "home_href",
       "is_home", "is_area", "is_not_found", "is_dataset", "title", "subtitle", "description", "url",
-      "area_label", "content", "main", "areas", "datasets", "has_datasets",
+      "area_label", "content", "main", "areas", "datasets", "has_datasets", "generator",
       // areas
       "href", "current", "areas_omitted", "previous_area", "next_area",
       // datasets, figures, charts
@@ -177,6 +178,7 @@ mustache::Map page_context(const Site& site, const SitePage& page,
       {"url", config.base_url + page.url_path},
       {"has_datasets", !datasets.empty()},
       {"areas_omitted", omits_areas(site, page)},
+      {"generator", "hyoka " + std::string(version())},
   };
   context.emplace_back("content", std::move(content_html));
   context.emplace_back("datasets", std::move(datasets));

@@ -1,0 +1,52 @@
+// The open data of every dataset, for the three ways a portal takes it (push, harvest,
+// manual registration): tidy CSV (and an Excel copy), JSON, a Frictionless Data Package, a
+// DCAT-AP 3 catalog in Turtle and JSON-LD, and a landing page. Pure builders here; the
+// output plugin in open_data_plugin.cpp puts them in the site. Column names and order are
+// documented in docs/reference.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "site/site.h"
+
+namespace hyoka {
+
+// Names of the CSV columns (and of the Data Package fields), in order.
+std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset);
+
+// plain: UTF-8 without a BOM, every cell exactly as the site shows it. excel: with a BOM, and
+// every text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+// or a carriage return) preceded by an apostrophe; numbers are never changed.
+enum class CsvFlavour { plain, excel };
+
+// One row per area × fiscal year, RFC 4180, CRLF line ends, bare numbers, blank where a ratio's
+// denominator is 0, no totals.
+std::string dataset_csv(const Site& site, const Dataset& dataset,
+                        CsvFlavour flavour = CsvFlavour::plain);
+
+// The same data with its metadata, totals and notes.
+std::string dataset_json(const Site& site, const Dataset& dataset);
+
+// Sizes of the files each distribution points at, for catalogs and the landing page.
+struct DatasetFiles {
+  const Dataset* dataset = nullptr;
+  std::size_t csv_bytes = 0;
+  std::size_t excel_csv_bytes = 0;  // 0 when not offered
+  std::size_t json_bytes = 0;
+};
+
+std::string data_package(const Site& site);
+std::string dcat_turtle(const Site& site, const std::vector<DatasetFiles>& files);
+std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& files);
+// schema.org Dataset for the landing page's <script type="application/ld+json">.
+std::string schema_org_dataset(const Site& site, const DatasetFiles& files);
+
+// "2019-04-01/2022-03-31": the fiscal years the dataset covers.
+std::string temporal_coverage(const Dataset& dataset);
+// The attribution text users should give, in the site's words.
+std::string attribution(const Site& site, const Dataset& dataset);
+// The licence's title in the site's words.
+std::string license_title(const Site& site);
+
+}  // namespace hyoka
