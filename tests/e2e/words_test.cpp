@@ -142,3 +142,37 @@ BOOST_AUTO_TEST_CASE(english_fiscal_years_follow_the_label_style) {
   BOOST_TEST(home.find("<th scope=\"col\">FY2019</th>") != std::string::npos);
   BOOST_TEST(home.find("Reiwa") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(home_shows_the_datasets_tables_and_charts_home_lists_in_its_order) {
+  TempDir dir;
+  copy_minimal_site(dir.path() / "site");
+  auto counts = read_file(dir.path() / "site/content/data/counts.toml");
+  write_file(dir.path() / "site/content/data/later.toml",
+             std::regex_replace(counts, std::regex("事業の達成状況"), "二つ目の表"));
+  const auto site_toml = dir.path() / "site/site.toml";
+  write_file(site_toml, read_file(site_toml) +
+                            "\n[[home.datasets]]\ndataset = \"later\"\ntables = [\"areas\"]\n"
+                            "charts = [\"rate\"]\n\n[[home.datasets]]\ndataset = \"counts\"\n"
+                            "tables = [\"totals\"]\ncharts = []\n");
+  const auto files = build(dir.path());
+  const auto& home = files.at("index.html");
+  const auto later = home.find("<h2 id=\"dataset-later\">二つ目の表</h2>");
+  const auto first = home.find("<h2 id=\"dataset-counts\">事業の達成状況</h2>");
+  BOOST_TEST(later != std::string::npos);
+  BOOST_TEST(first != std::string::npos);
+  BOOST_TEST(later < first);
+  BOOST_TEST(home.find("id=\"table-later-areas\"") != std::string::npos);
+  BOOST_TEST(home.find("id=\"chart-later-rate-areas\"") != std::string::npos);
+  BOOST_TEST(home.find("id=\"table-later-totals\"") == std::string::npos);
+  BOOST_TEST(home.find("id=\"chart-later-totals\"") == std::string::npos);
+  BOOST_TEST(home.find("id=\"table-counts-totals\"") != std::string::npos);
+  BOOST_TEST(home.find("id=\"table-counts-areas\"") == std::string::npos);
+  BOOST_TEST(home.find("<figure class=\"chart\" id=\"chart-counts-") == std::string::npos);
+  // Without [home], every dataset with both tables and every chart, as before.
+  write_file(site_toml, read_file(kRoot / "tests/sites/minimal/site.toml"));
+  const auto all = build(dir.path()).at("index.html");
+  for (const auto* id : {"table-counts-totals", "table-counts-areas", "chart-counts-totals",
+                         "chart-counts-rate-areas", "table-later-totals", "table-later-areas"}) {
+    BOOST_TEST(all.find("id=\"" + std::string(id) + "\"") != std::string::npos, id);
+  }
+}
