@@ -109,8 +109,7 @@ std::optional<Language> load_language(const FileSystem& fs,
   if (!found) {
     const auto path = language_file(theme_dirs.front(), config.language);
     std::string message = "the theme \"" + config.theme + "\" has no words in the language \"" +
-                          config.language + "\" (no " + kFolder + "/" + config.language +
-                          ".toml)";
+                          config.language + "\" (no " + kFolder + "/" + config.language + ".toml)";
     if (codes.empty()) {
       message += "; extend the theme \"default\", or copy its i18n/ folder";
     } else {
