@@ -67,6 +67,12 @@ BOOST_AUTO_TEST_CASE(headings_and_navigation_name_the_areas_with_area_label) {
   copy_minimal_site(dir.path() / "site");
   replace(dir.path() / "site/site.toml", "theme = \"default\"\n",
           "theme = \"default\"\narea_label = \"政策項目\"\n");
+  // 31 areas: beyond 30, area pages link to the home page's list instead of listing them.
+  for (int i = 3; i <= 31; ++i) {
+    write_file(dir.path() / ("site/content/areas/area" + std::to_string(i) + ".md"),
+               "+++\ntitle = \"施策" + std::to_string(i) + "\"\nweight = " + std::to_string(i) +
+                   "\n+++\n");
+  }
   const auto files = build(dir.path());
   for (const auto& [name, bytes] : files) {
     BOOST_TEST(bytes.find("施策展開方向") == std::string::npos, name);
@@ -74,6 +80,7 @@ BOOST_AUTO_TEST_CASE(headings_and_navigation_name_the_areas_with_area_label) {
   BOOST_TEST(files.at("index.html").find(">政策項目毎の総括</h2>") != std::string::npos);
   const auto& area = files.at("areas/alpha/index.html");
   BOOST_TEST(area.find("<nav class=\"site-nav\" aria-label=\"政策項目\">") != std::string::npos);
+  BOOST_TEST(area.find(">政策項目の一覧</a>") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_summary_says_the_year_before_only_of_the_fiscal_year_just_before) {
