@@ -93,8 +93,6 @@ std::optional<Language> load_language(const FileSystem& fs,
   for (const auto& dir : theme_dirs) {
     const auto path = language_file(dir, config.language);
     if (fs.kind(path) == FileSystem::Kind::missing) continue;
-    // The nearest file of the chain is where a missing word is reported.
-    if (!found) language.file_path = path;
     found = true;
     auto source = read_source(fs, path, read_limit::settings, diags);
     if (!source) continue;
@@ -105,6 +103,8 @@ std::optional<Language> load_language(const FileSystem& fs,
       collect_words(reader, *doc, "", file, language.words, true);
     }
   }
+  // A missing word belongs in the site's theme's own file, whether or not it has one yet.
+  language.file_path = language_file(theme_dirs.front(), config.language);
   const auto codes = available_languages(fs, theme_dirs);
   if (!found) {
     const auto path = language_file(theme_dirs.front(), config.language);
@@ -199,18 +199,38 @@ std::optional<Message> compile_message(const std::string& key, const WordText& w
 
 Words compile_words(const Language& language, FiscalYearStyle style, Diagnostics& diags) {
   Words words;
-  const auto keys = language.keys();
+  std::vector<std::string> missing;
   for (const auto& spec : word_specs()) {
     const auto it = language.words.find(spec.key);
     if (it == language.words.end()) {
-      diags.report_file(Severity::error, language.file_path,
-                        "missing word \"" + std::string(spec.key) + "\": hyoka writes it in " +
-                            spec.use + did_you_mean(spec.key, keys));
+      missing.push_back(spec.key);
       continue;
     }
     if (auto message = compile_message(spec.key, it->second, spec.gaps, diags)) {
       words.set(spec.word, std::move(*message));
     }
+  }
+  if (!missing.empty()) {
+    // One message for them all: a language begun in a new file lacks most of them at once.
+    constexpr std::size_t kNamed = 6;
+    std::string names;
+    for (std::size_t i = 0; i < missing.size() && i < kNamed; ++i) {
+      names += (i ? ", " : "") + missing[i];
+    }
+    if (missing.size() > kNamed)
+      names += " and " + std::to_string(missing.size() - kNamed) + " more";
+    std::set<std::string> others;
+    for (const auto& key : missing) {
+      if (const auto it = language.elsewhere.find(key); it != language.elsewhere.end()) {
+        others.insert(it->second.begin(), it->second.end());
+      }
+    }
+    std::string from;
+    for (const auto& code : others) from += (from.empty() ? "" : ", ") + code;
+    diags.report_file(Severity::error, language.file_path,
+                      "missing: " + std::to_string(missing.size()) +
+                          " of the words hyoka writes (" + names + ")" +
+                          (from.empty() ? "" : "; the theme has them in " + from));
   }
   words.prepare(style);
   return words;
@@ -223,14 +243,16 @@ void check_theme_words(const Language& language, Diagnostics& diags) {
     if (own.count(key)) continue;
     const auto compiled = mustache::compile(word.text);
     const auto at = [&word](std::size_t offset) { return word.position_at(offset); };
+    bool partial = false;
     for (const auto& tag : compiled.tags) {
       if (tag.kind == mustache::Tag::Kind::partial) {
         diags.error(*word.file, at(tag.offset),
                     "a word cannot include a partial: \"" + key +
                         "\" is inserted where a template names it");
+        partial = true;
       }
     }
-    check_template(*word.file, compiled, {}, diags, template_variables(), at);
+    if (!partial) check_template(*word.file, compiled, {}, diags, template_variables(), at);
   }
 }
 
@@ -246,13 +268,13 @@ void check_word_uses(const SourceText& source, const mustache::Compiled& compile
       std::string others;
       for (const auto& code : elsewhere->second) others += (others.empty() ? "" : ", ") + code;
       diags.error(source, at,
-                  "the word \"" + key + "\" is missing from " + language.file_path + " (\"" +
-                      language.code + "\", the site's language); the theme has it in " + others);
+                  "the word \"" + key + "\" is not in the site's language, \"" + language.code +
+                      "\" (the theme has it in " + others + "): add it to " + language.file_path);
       continue;
     }
     diags.error(source, at,
-                "unknown word \"" + key + "\": " + language.file_path + " has no such word" +
-                    did_you_mean(key, language.keys()));
+                "unknown word \"" + key + "\": the theme's i18n/" + language.code +
+                    ".toml has no such word" + did_you_mean(key, language.keys()));
   }
 }
 
