@@ -183,3 +183,15 @@ BOOST_AUTO_TEST_CASE(home_shows_the_datasets_tables_and_charts_home_lists_in_its
     BOOST_TEST(all.find("id=\"" + std::string(id) + "\"") != std::string::npos, id);
   }
 }
+
+BOOST_AUTO_TEST_CASE(the_sample_sites_area_label_gives_its_headings_as_before) {
+  TempDir dir;
+  copy_sample_site(dir.path() / "site");
+  const auto run = run_hyoka("build -q --source site --destination public", dir.path());
+  BOOST_TEST(run.exit_code == 0, run.err);
+  const auto home = read_file(dir.path() / "public/index.html");
+  BOOST_TEST(home.find("<h2 id=\"areas-heading\">施策展開方向毎の総括</h2>") != std::string::npos);
+  BOOST_TEST(read_file(dir.path() / "public/areas/recovery/index.html")
+                 .find("<nav class=\"site-nav\" aria-label=\"施策展開方向\">") !=
+             std::string::npos);
+}
