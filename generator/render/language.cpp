@@ -89,9 +89,20 @@ std::optional<Language> load_language(const FileSystem& fs,
   Language language;
   language.code = config.language;
   if (theme_dirs.empty()) return std::nullopt;
+  // "en-GB" reads i18n/en-GB.toml where a theme of the chain has one, and i18n/en.toml otherwise.
+  const auto has_file = [&](const std::string& code) {
+    return std::any_of(theme_dirs.begin(), theme_dirs.end(), [&](const std::string& dir) {
+      return fs.kind(language_file(dir, code)) != FileSystem::Kind::missing;
+    });
+  };
+  if (const auto dash = config.language.find('-'); dash != std::string::npos &&
+                                                   !has_file(config.language) &&
+                                                   has_file(config.language.substr(0, dash))) {
+    language.code = config.language.substr(0, dash);
+  }
   bool found = false;
   for (const auto& dir : theme_dirs) {
-    const auto path = language_file(dir, config.language);
+    const auto path = language_file(dir, language.code);
     if (fs.kind(path) == FileSystem::Kind::missing) continue;
     found = true;
     auto source = read_source(fs, path, read_limit::settings, diags);
@@ -104,7 +115,7 @@ std::optional<Language> load_language(const FileSystem& fs,
     }
   }
   // A missing word belongs in the site's theme's own file, whether or not it has one yet.
-  language.file_path = language_file(theme_dirs.front(), config.language);
+  language.file_path = language_file(theme_dirs.front(), language.code);
   const auto codes = available_languages(fs, theme_dirs);
   if (!found) {
     const auto path = language_file(theme_dirs.front(), config.language);
@@ -124,7 +135,7 @@ std::optional<Language> load_language(const FileSystem& fs,
   }
   // The other languages' words, only to say where a missing one can be found.
   for (const auto& code : codes) {
-    if (code == config.language) continue;
+    if (code == language.code) continue;
     Diagnostics ignored;
     std::map<std::string, WordText> words;
     std::vector<std::unique_ptr<SourceText>> files;

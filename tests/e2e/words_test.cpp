@@ -195,3 +195,12 @@ BOOST_AUTO_TEST_CASE(the_sample_sites_area_label_gives_its_headings_as_before) {
                  .find("<nav class=\"site-nav\" aria-label=\"施策展開方向\">") !=
              std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_language_with_a_region_takes_the_words_of_its_language) {
+  TempDir dir;
+  fs::copy(kRoot / "tests/sites/english", dir.path() / "site", fs::copy_options::recursive);
+  replace(dir.path() / "site/site.toml", "\nlanguage = \"en\"", "\nlanguage = \"en-GB\"");
+  const auto home = build(dir.path()).at("index.html");
+  BOOST_TEST(home.find("<html lang=\"en-GB\">") != std::string::npos);
+  BOOST_TEST(home.find(">Summary by Policy direction</h2>") != std::string::npos);
+}
