@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "base/era.h"
+#include "site/note_scope.h"
 
 namespace hyoka {
 
@@ -16,17 +17,32 @@ std::string where_numbers_are(const std::string& heading, const std::string& tab
   return heading + "。数値は下の表「" + table_caption + "」に掲載しています。";
 }
 
+// Bar and point geometry only: every figure printed comes from the integers.
 double shown_value(const RatioValue& v) {
   return static_cast<double>(v.scaled) / std::pow(10.0, v.decimals);
 }
 
-// "76.9%（10/13件）", or "−（分母が0）".
-std::string ratio_text(const Dataset& dataset, const Ratio& ratio, const Counts& counts,
-                       std::size_t period) {
-  const auto value = dataset.ratio(ratio, counts, period);
-  if (!value.defined) return "\u2212（" + dataset.measures[ratio.denominator].short_label + "が0）";
-  return format_ratio(value) + "（" + format_count(counts[ratio.numerator][period]) + "/" +
-         format_count(counts[ratio.denominator][period]) + dataset.unit + "）";
+// Where a value is missing, its symbol and reason: "…（未公表）".
+std::string missing_text(const Dataset& dataset, std::uint16_t missing) {
+  const auto& reason = dataset.reason(missing);
+  return reason.symbol + "（" + reason.label + "）";
+}
+
+// "76.9%（10/13件）", "−（分母が0）", or a missing value's symbol and reason.
+std::string ratio_text(const Dataset& dataset, const Ratio& ratio, const RatioFigure& figure) {
+  if (!figure.present()) return missing_text(dataset, figure.missing);
+  if (!figure.value.defined) {
+    return "\u2212（" + dataset.measures[ratio.denominator].short_label + "が0）";
+  }
+  return format_ratio(figure.value) + "（" + format_count(figure.numerator) + "/" +
+         format_count(figure.denominator) + dataset.unit + "）";
+}
+
+// A ratio of a row's counts, or of the totals.
+RatioFigure ratio_of(const Dataset& dataset, const Ratio& ratio, std::optional<std::size_t> row,
+                     std::size_t period) {
+  return row ? dataset.ratio(ratio, dataset.rows[*row].values, period)
+             : dataset.total_ratio(ratio, period);
 }
 
 struct Extreme {
@@ -35,9 +51,12 @@ struct Extreme {
   std::string shown;
 };
 
-// "Xが最も高いのはAの5.0%、最も低いのはBの1.0%です。" over the defined values, in order.
+// "Xが最も高いのはAの5.0%、最も低いのはBの1.0%です。" over the values there are, in order.
+// `missing`: some value is missing, not only undefined for a zero denominator.
 std::string extremes_sentence(const std::string& subject, const std::vector<Extreme>& items,
-                              const std::string& high, const std::string& low) {
+                              const std::string& high, const std::string& low,
+                              bool missing = false) {
+  if (items.empty() && missing) return subject + "は、値がないため算出できません。";
   if (items.empty()) return subject + "は、分母が0のため算出できません。";
   if (items.size() == 1) return items[0].where + "の" + subject + "は" + items[0].shown + "です。";
   const Extreme* top = &items[0];
@@ -51,16 +70,17 @@ std::string extremes_sentence(const std::string& subject, const std::vector<Extr
          "のは" + bottom->where + "の" + bottom->shown + "です。";
 }
 
-// Panels per fiscal year with a bar per measure and the ratios as notes.
-BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& counts,
+// Panels per fiscal year with a bar per measure and the ratios as notes: one row's counts, or
+// the totals. A missing count has no bar, only its symbol and reason where the value would be.
+BarChart counts_chart(const Site& site, const Dataset& dataset, std::optional<std::size_t> row,
                       const std::string& id, const std::string& heading,
-                      const std::string& table_caption,
-                      const std::vector<std::vector<std::string>>& marks,
+                      const std::string& table_caption, const NoteMarks& marks,
                       const Selection& selection) {
   BarChart chart;
   chart.id = id;
   chart.heading = heading;
   chart.title = where_numbers_are(heading, table_caption);
+  const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
   const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
@@ -71,43 +91,55 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
     panel.bars.reserve(measures.size());
     for (const auto m : measures) {
       const auto& measure = dataset.measures[m];
-      const auto count = format_count(counts[m][p]);
+      const auto& value = counts[m][p];
+      const auto count = value.present() ? format_count(value.value) : "";
       ChartBar bar;
       bar.label = measure.short_label;
-      bar.value = static_cast<double>(counts[m][p]);
-      bar.value_attr = std::to_string(counts[m][p]);
-      bar.text = count;
-      if (!marks.empty()) bar.text += marks[m][p];
+      bar.defined = value.present();
+      bar.value = static_cast<double>(value.value);
+      bar.value_attr = value.present() ? std::to_string(value.value) : "";
+      bar.text = value.present() ? count : missing_text(dataset, value.missing);
+      bar.text += note_marks(marks.count(row, m, p));
       bar.tooltip.reserve(panel.heading.size() + measure.label.size() + count.size() + 16);
       bar.tooltip.append(panel.heading).append(" ").append(measure.label).append("：");
-      bar.tooltip.append(count).append(dataset.unit);
+      if (value.present()) {
+        bar.tooltip.append(count).append(dataset.unit);
+      } else {
+        bar.tooltip.append(missing_text(dataset, value.missing));
+      }
       bar.series = m;
       panel.bars.push_back(std::move(bar));
     }
     for (const auto r : ratios) {
       const auto& ratio = dataset.ratios[r];
-      auto note = ratio.label + " " + ratio_text(dataset, ratio, counts, p);
-      if (!marks.empty()) note += marks[dataset.measures.size() + r][p];
+      auto note = ratio.label + " " + ratio_text(dataset, ratio, ratio_of(dataset, ratio, row, p));
+      note += note_marks(marks.ratio(row, r, p));
       panel.notes.push_back(std::move(note));
     }
     chart.panels.push_back(std::move(panel));
   }
   std::vector<Extreme> items;
+  bool missing = false;
   if (!ratios.empty()) {
     const auto& ratio = dataset.ratios[ratios.front()];
     for (std::size_t i = 0; i < periods.size(); ++i) {
-      const auto v = dataset.ratio(ratio, counts, periods[i]);
-      if (v.defined) items.push_back({shown_value(v), chart.panels[i].heading, format_ratio(v)});
+      const auto v = ratio_of(dataset, ratio, row, periods[i]);
+      missing = missing || !v.present();
+      if (v.present() && v.value.defined) {
+        items.push_back({shown_value(v.value), chart.panels[i].heading, format_ratio(v.value)});
+      }
     }
-    chart.summary = extremes_sentence(ratio.label, items, "高い", "低い");
+    chart.summary = extremes_sentence(ratio.label, items, "高い", "低い", missing);
   } else {
     const auto m = measures.front();
     for (std::size_t i = 0; i < periods.size(); ++i) {
-      const auto p = periods[i];
-      items.push_back({static_cast<double>(counts[m][p]), chart.panels[i].heading,
-                       format_count(counts[m][p]) + dataset.unit});
+      const auto& value = counts[m][periods[i]];
+      missing = missing || !value.present();
+      if (!value.present()) continue;
+      items.push_back({static_cast<double>(value.value), chart.panels[i].heading,
+                       format_count(value.value) + dataset.unit});
     }
-    chart.summary = extremes_sentence(dataset.measures[m].label, items, "多い", "少ない");
+    chart.summary = extremes_sentence(dataset.measures[m].label, items, "多い", "少ない", missing);
   }
   return chart;
 }
@@ -118,16 +150,17 @@ BarChart area_chart(const Site& site, const SitePage& page, const AreaRow& ref,
                     const std::string& table_caption, const Selection& selection,
                     const std::string& id) {
   const auto& dataset = site.datasets[ref.dataset];
-  return counts_chart(site, dataset, dataset.rows[ref.row].values,
-                      id.empty() ? "chart-" + dataset.id : id,
-                      page.page->title + "：" + dataset.title, table_caption, {}, selection);
+  return counts_chart(site, dataset, ref.row, id.empty() ? "chart-" + dataset.id : id,
+                      page.page->title + "：" + dataset.title, table_caption,
+                      NoteMarks(dataset, row_scope(dataset, ref.row, selection)), selection);
 }
 
 BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption,
                       const Selection& selection, const std::string& id) {
-  return counts_chart(site, dataset, dataset.totals,
+  return counts_chart(site, dataset, std::nullopt,
                       id.empty() ? "chart-" + dataset.id + "-totals" : id, dataset.title + "：全体",
-                      table_caption, dataset.discrepancy_marks(), selection);
+                      table_caption, NoteMarks(dataset, totals_scope(dataset, selection)),
+                      selection);
 }
 
 std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dataset,
@@ -136,12 +169,13 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
   struct Entry {
     const std::string* title;
     const Row* row;
+    std::size_t index;
   };
   std::vector<Entry> areas;
   for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
     for (const auto& ref : site.areas[a].rows) {
       if (&site.datasets[ref.dataset] == &dataset) {
-        areas.push_back({&site.areas[a].page->title, &dataset.rows[ref.row]});
+        areas.push_back({&site.areas[a].page->title, &dataset.rows[ref.row], ref.row});
       }
     }
   }
@@ -153,6 +187,9 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
                        "を超えるため、「" + heading + "」のグラフは省略し、表のみ掲載しています。";
     return {left_out};
   }
+  // The same marks as the table of every area beside it.
+  const NoteMarks marks(dataset, areas_scope(site, dataset, selection));
+  const std::size_t r = static_cast<std::size_t>(&ratio - dataset.ratios.data());
   const auto panel_for = [&](std::size_t p) {
     ChartPanel panel;
     panel.heading = year(site, dataset.periods[p]);
@@ -160,10 +197,10 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
       const auto v = dataset.ratio(ratio, area.row->values, p);
       ChartBar bar;
       bar.label = *area.title;
-      bar.defined = v.defined;
-      bar.value = v.defined ? shown_value(v) : 0;
-      bar.value_attr = format_ratio_number(v);
-      bar.text = ratio_text(dataset, ratio, area.row->values, p);
+      bar.defined = v.present() && v.value.defined;
+      bar.value = bar.defined ? shown_value(v.value) : 0;
+      bar.value_attr = v.present() ? format_ratio_number(v.value) : "";
+      bar.text = ratio_text(dataset, ratio, v) + note_marks(marks.ratio(area.index, r, p));
       bar.tooltip = panel.heading + " " + *area.title + "：" + bar.text;
       panel.bars.push_back(std::move(bar));
     }
@@ -171,16 +208,19 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
   };
   const auto summary_for = [&](const std::vector<std::size_t>& periods) {
     std::vector<Extreme> items;
+    bool missing = false;
     for (const auto p : periods) {
       for (const auto& area : areas) {
         const auto v = dataset.ratio(ratio, area.row->values, p);
-        if (v.defined) {
-          items.push_back({shown_value(v), *area.title + "の" + year(site, dataset.periods[p]),
-                           format_ratio(v)});
+        missing = missing || !v.present();
+        if (v.present() && v.value.defined) {
+          items.push_back({shown_value(v.value),
+                           *area.title + "の" + year(site, dataset.periods[p]),
+                           format_ratio(v.value)});
         }
       }
     }
-    return extremes_sentence(ratio.label, items, "高い", "低い");
+    return extremes_sentence(ratio.label, items, "高い", "低い", missing);
   };
   const auto make = [&](const std::string& chart_id, const std::string& chart_heading,
                         const std::vector<std::size_t>& periods) {
@@ -224,26 +264,35 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
   chart.title = where_numbers_are(chart.heading, table_caption);
   chart.tick_suffix = "%";
   chart.minimum_domain = 100;
+  chart.gap_label = "データなし";
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
-  for (const auto p : periods) chart.x_labels.push_back(year(site, dataset.periods[p]));
-  const auto add = [&](const std::string& label, const Counts& counts) {
+  for (const auto p : periods) {
+    chart.x_labels.push_back(year(site, dataset.periods[p]));
+    chart.x_years.push_back(dataset.periods[p]);
+  }
+  bool missing = false;
+  const auto add = [&](const std::string& label, std::optional<std::size_t> row) {
     LineSeries series{label, {}};
     for (const auto p : periods) {
-      const auto v = dataset.ratio(ratio, counts, p);
-      series.points.push_back({v.defined, v.defined ? shown_value(v) : 0, format_ratio_number(v),
-                               year(site, dataset.periods[p]) + " " + label + "：" +
-                                   ratio_text(dataset, ratio, counts, p)});
+      const auto v = ratio_of(dataset, ratio, row, p);
+      LinePoint point;
+      point.defined = v.present() && v.value.defined;
+      point.value = point.defined ? shown_value(v.value) : 0;
+      point.value_attr = v.present() ? format_ratio_number(v.value) : "";
+      point.tooltip = year(site, dataset.periods[p]) + " " + label + "：" +
+                      ratio_text(dataset, ratio, v);
+      if (!v.present()) point.missing = dataset.reason(v.missing).symbol;
+      missing = missing || !v.present();
+      series.points.push_back(std::move(point));
     }
     chart.series.push_back(std::move(series));
   };
   for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
     for (const auto& ref : site.areas[a].rows) {
-      if (&site.datasets[ref.dataset] == &dataset) {
-        add(site.areas[a].page->title, dataset.rows[ref.row].values);
-      }
+      if (&site.datasets[ref.dataset] == &dataset) add(site.areas[a].page->title, ref.row);
     }
   }
-  if (selection.areas.empty()) add("全体", dataset.totals);
+  if (selection.areas.empty()) add("全体", std::nullopt);
   // The sentence follows the whole where it is drawn, else the first line.
   const auto& lead =
       chart.series.back().label == "全体" ? chart.series.back() : chart.series.front();
@@ -256,7 +305,8 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
     last = &lead.points[i], last_i = i;
   }
   if (!first) {
-    chart.summary = lead.label + "の" + ratio.label + "は、分母が0のため算出できません。";
+    chart.summary = lead.label + "の" + ratio.label +
+                    (missing ? "は、値がないため算出できません。" : "は、分母が0のため算出できません。");
   } else if (first == last) {
     chart.summary = chart.x_labels[first_i] + "の" + lead.label + "の" + ratio.label + "は" +
                     first->value_attr + "%です。";

@@ -170,7 +170,8 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   reader.check_keys(
       *doc,
       {"title", "description", "base_url", "language", "theme", "area_label", "custom_domain",
-       "publisher", "fiscal_year", "open_data", "publish", "plugins", "allow_links_to"},
+       "publisher", "fiscal_year", "open_data", "publish", "plugins", "allow_links_to",
+       "missing"},
       "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
@@ -248,6 +249,7 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   if (const auto* publish = reader.get_table(*doc, "publish", Need::optional)) {
     read_publish(reader, *publish, config.publish);
   }
+  config.missing_reasons = read_missing_reasons(reader, *doc, {});
   if (config.publish.license_id.empty())
     config.publish.license_id = config.open_data.license.ckan_id;
   if (diags.errors() > errors_before) return std::nullopt;

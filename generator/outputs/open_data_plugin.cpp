@@ -100,7 +100,7 @@ class OpenDataOutput final : public OutputPlugin {
         {"license_title", config.open_data.license.title},
         {"license_uri", config.open_data.license.uri},
         {"attribution", attribution(site, dataset)},
-        {"temporal", fiscal_year_span(site, dataset)},
+        {"temporal", fiscal_years_label(dataset.periods, config.fiscal_year_style)},
         {"json_ld", schema_org_dataset(site, f)},
     };
     SiteFiles charts;
@@ -108,14 +108,6 @@ class OpenDataOutput final : public OutputPlugin {
         render_page(site, landing, context.theme, charts, extra, nullptr, &diags);
   }
 
-  static std::string fiscal_year_span(const Site& site, const Dataset& dataset) {
-    if (dataset.periods.empty()) return "";
-    const auto style = site.config.fiscal_year_style;
-    const auto first = fiscal_year_label(dataset.periods.front(), style);
-    return dataset.periods.size() == 1
-               ? first
-               : first + "〜" + fiscal_year_label(dataset.periods.back(), style);
-  }
 };
 
 }  // namespace

@@ -189,19 +189,27 @@ class SummaryBlock final : public BlockPlugin {
       return std::nullopt;
     }
     const auto& ratio = dataset.ratios[*data->ratio];
-    const Counts& counts = data->row ? dataset.rows[data->row->row].values : dataset.totals;
+    // A missing count makes its ratio missing: said with its reason, never read as zero.
+    const auto figure = [&](std::size_t p) {
+      return data->row ? dataset.ratio(ratio, dataset.rows[data->row->row].values, p)
+                       : dataset.total_ratio(ratio, p);
+    };
     const std::string who = data->area ? site.areas[*data->area].page->title : "全体";
     const auto label = [&](std::size_t p) {
       return fiscal_year_label(dataset.periods[p], site.config.fiscal_year_style);
     };
-    const auto now = dataset.ratio(ratio, counts, period);
+    const auto current = figure(period);
+    const auto& now = current.value;
     std::string text = label(period) + "の" + who + "の" + ratio.label + "は";
-    if (!now.defined) {
+    if (!current.present()) {
+      text += "、" + dataset.reason(current.missing).label + "のため示せません。";
+    } else if (!now.defined) {
       text += "、分母が0のため算出できません。";
     } else {
-      text += format_ratio(now) + "（" + format_count(counts[ratio.numerator][period]) + "/" +
-              format_count(counts[ratio.denominator][period]) + dataset.unit + "）";
-      const auto before = period > 0 ? dataset.ratio(ratio, counts, period - 1) : RatioValue{};
+      text += format_ratio(now) + "（" + format_count(current.numerator) + "/" +
+              format_count(current.denominator) + dataset.unit +
+              (current.partial ? "、一部欠測）" : "）");
+      const auto before = period > 0 ? figure(period - 1).value : RatioValue{};
       if (before.defined) {
         // The difference of the shown values, exactly: both are integers scaled alike.
         const bool up = now.scaled > before.scaled;
