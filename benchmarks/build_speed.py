@@ -10,6 +10,12 @@ hyoka's ratio to the floor.
 
   python3 benchmarks/build_speed.py [AREAS] [--runs 5] [--warmup 2]
       [--hyoka build/generator/hyoka] [--keep DIR] [--generate-only DIR]
+  python3 benchmarks/build_speed.py [AREAS] --compare OTHER [--runs 7]
+
+--compare builds the site with hyoka and with the binary OTHER (hyoka built from another
+commit, say) in turns, each into a destination of its own, and prints the median of each
+round's OTHER/hyoka ratio: how much a change costs or saves, measured the way a keep-or-remove
+decision needs it.
 
 Peak memory needs GNU time (/usr/bin/time, Debian package `time`); Hugo (Debian package `hugo`)
 is skipped with a note when it is not installed. Not a test: run it on a quiet machine.
@@ -163,12 +169,17 @@ def main():
                         help="write the hyoka site into DIR and stop")
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--floor", default=f"{repo}/build/hyoka_floor")
+    parser.add_argument("--compare", metavar="OTHER",
+                        help="another hyoka binary to build the same site with, in turns")
     args = parser.parse_args()
 
     if args.generate_only:
         generate_hyoka(args.generate_only, args.areas, repo)
         return
     work = args.keep or tempfile.mkdtemp(prefix="hyoka-bench-")
+    if args.compare:
+        compare(args, work, repo)
+        return
     hyoka_site, hugo_site = f"{work}/hyoka", f"{work}/hugo"
     shutil.rmtree(hyoka_site, ignore_errors=True)
     shutil.rmtree(hugo_site, ignore_errors=True)
@@ -235,6 +246,34 @@ def main():
         print(f"floor left out: {args.floor} not built")
     if not shutil.which("time", path="/usr/bin"):
         print("peak memory needs GNU time (apt-get install time)")
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+def compare(args, work, repo):
+    """hyoka against another hyoka binary on one site, each with its own destination."""
+    site = f"{work}/hyoka"
+    shutil.rmtree(site, ignore_errors=True)
+    generate_hyoka(site, args.areas, repo)
+    commands = {
+        name: [os.path.abspath(binary), "build", "--quiet", "--destination", f"{work}/out-{name}"]
+        for name, binary in (("hyoka", args.hyoka), ("other", args.compare))
+    }
+    for _ in range(args.warmup):
+        for command in commands.values():
+            timed(command, site)
+    rounds = []
+    for _ in range(args.runs):
+        rounds.append({name: timed(command, site) for name, command in commands.items()})
+    for name in commands:
+        runs = [r[name][0] for r in rounds]
+        if os.environ.get("BUILD_SPEED_ALL"):
+            print(f"{name} runs: " + " ".join(f"{s:.3f}" for s in runs))
+        peak = max((r[name][1] or 0) for r in rounds)
+        print(f"{name:<6} {statistics.median(runs):>9.3f} s {peak:>6.0f} MiB")
+    ratio = statistics.median(r["other"][0] / r["hyoka"][0] for r in rounds)
+    print(f"{args.areas} areas, {args.runs} rounds: other/hyoka {ratio:.3f} (median of each "
+          f"round's ratio; above 1: the other is slower)")
     if not args.keep:
         shutil.rmtree(work)
 

@@ -1,4 +1,5 @@
-// The command line, and nothing else: flags → options → pipeline, serve or publish → exit code.
+// The command line, and nothing else: flags → options → pipeline, serve, publish or start →
+// exit code.
 // Exit codes: 0 success, 1 problems in the site's files (or, for publish, with the portal),
 // 2 a wrong command line.
 #include <CLI/CLI.hpp>
@@ -6,16 +7,15 @@
 #include <iostream>
 
 #include "base/masked_output.h"
+#include "base/version.h"
 #include "config/site_config.h"
 #include "pipeline/build.h"
 #include "publish/curl_transport.h"
 #include "publish/publish_site.h"
 #include "publish/redact.h"
 #include "serve/serve.h"
-
-#ifndef HYOKA_VERSION
-#define HYOKA_VERSION "0.0.0"
-#endif
+#include "start/new_site.h"
+#include "start/theme_copy.h"
 
 // Freeing a large site's pages, one by one, takes longer than the exit that frees them all at
 // once; the sanitizers' builds exit the long way, so that leaks are still found.
@@ -30,7 +30,7 @@ static int exit_now(int code) {
 
 int main(int argc, char** argv) {
   CLI::App app{"hyoka: builds the website of a plan's evaluation from Markdown and TOML", "hyoka"};
-  app.set_version_flag("--version", "hyoka " HYOKA_VERSION);
+  app.set_version_flag("--version", "hyoka " + std::string(hyoka::version()));
   app.require_subcommand(1);
 
   hyoka::BuildOptions options;
@@ -90,6 +90,28 @@ int main(int argc, char** argv) {
                   "poll for changes, for file systems that send no change events");
   serve->add_option("--theme", theme, "overrides theme in site.toml");
 
+  hyoka::NewSiteOptions new_options;
+  std::string new_dir;
+  auto* make_new = app.add_subcommand("new", "start a new site in a new or empty folder");
+  make_new->add_option("folder", new_dir, "the new site's folder")->required();
+  make_new->add_option("--title", new_options.title, "the site's title")
+      ->check(
+          [](const std::string& text) { return hyoka::check_new_site_text(text).value_or(""); });
+  make_new
+      ->add_option("--area-label", new_options.area_label,
+                   "what the site calls its areas (default: 施策)")
+      ->check(
+          [](const std::string& text) { return hyoka::check_new_site_text(text).value_or(""); });
+
+  auto* theme_command = app.add_subcommand("theme", "the themes built into hyoka");
+  theme_command->require_subcommand(1);
+  std::string theme_name, theme_dir;
+  auto* theme_copy = theme_command->add_subcommand(
+      "copy", "write a built-in theme out for editing (default: into themes/NAME)");
+  theme_copy->add_option("name", theme_name, "the built-in theme: default or portal")->required();
+  theme_copy->add_option("folder", theme_dir, "where to write it (default: themes/NAME)");
+  auto* theme_list = theme_command->add_subcommand("list", "list the built-in themes");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -110,6 +132,13 @@ int main(int argc, char** argv) {
   options.write = check->parsed() ? false : true;
   if (!theme.empty()) serve_options.theme = theme;
   serve_options.secret = token ? token : "";
+
+  if (make_new->parsed()) return hyoka::make_new_site(new_dir, new_options, std::cout, std::cerr);
+  if (theme_copy->parsed()) return hyoka::copy_theme(theme_name, theme_dir, std::cout, std::cerr);
+  if (theme_list->parsed()) {
+    hyoka::list_themes(std::cout);
+    return 0;
+  }
 
   if (publish->parsed()) {
     publish_options.token = token ? token : "";
@@ -134,7 +163,8 @@ int main(int argc, char** argv) {
     hyoka::print_diagnostics(result.diagnostics, std::cerr);
     if (!quiet && result.ok) std::cerr << "hyoka: " << hyoka::summary(options, result) << '\n';
     if (verbose && result.ok) {
-      std::cerr << "hyoka: time by stage\n" << hyoka::stage_report(result.stages);
+      std::cerr << hyoka::rows_files_report(*result.site) << "hyoka: time by stage\n"
+                << hyoka::stage_report(result.stages);
     }
     return exit_now(result.ok ? 0 : 1);
   } catch (const std::exception& e) {

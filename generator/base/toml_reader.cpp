@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "base/quoted.h"
 #include "base/spellcheck.h"
 #include "base/toml_depth.h"
 #include "base/utf8.h"
@@ -181,8 +182,8 @@ const toml::node* TomlReader::find(const toml::node& table, std::string_view key
     return nullptr;
   }
   if (v->type() != type) {
-    error(position(*v), "\"" + std::string(key) + "\" must be " + std::string(type_name) +
-                            ", not " + describe_type(v->type()));
+    error(position(*v),
+          quoted(key) + " must be " + std::string(type_name) + ", not " + describe_type(v->type()));
     return nullptr;
   }
   return v;
@@ -240,8 +241,7 @@ std::optional<std::vector<std::string>> TomlReader::get_string_array(const toml:
     if (const auto* s = item.as_string()) {
       out.push_back(s->get());
     } else {
-      error(position(item),
-            "\"" + std::string(key) + "\" must hold strings, not " + describe_type(item.type()));
+      error(position(item), quoted(key) + " must hold strings, not " + describe_type(item.type()));
       ok = false;
     }
   }

@@ -279,8 +279,8 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
       point.defined = v.present() && v.value.defined;
       point.value = point.defined ? shown_value(v.value) : 0;
       point.value_attr = v.present() ? format_ratio_number(v.value) : "";
-      point.tooltip = year(site, dataset.periods[p]) + " " + label + "：" +
-                      ratio_text(dataset, ratio, v);
+      point.tooltip =
+          year(site, dataset.periods[p]) + " " + label + "：" + ratio_text(dataset, ratio, v);
       if (!v.present()) point.missing = dataset.reason(v.missing).symbol;
       missing = missing || !v.present();
       series.points.push_back(std::move(point));
@@ -305,8 +305,9 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
     last = &lead.points[i], last_i = i;
   }
   if (!first) {
-    chart.summary = lead.label + "の" + ratio.label +
-                    (missing ? "は、値がないため算出できません。" : "は、分母が0のため算出できません。");
+    chart.summary =
+        lead.label + "の" + ratio.label +
+        (missing ? "は、値がないため算出できません。" : "は、分母が0のため算出できません。");
   } else if (first == last) {
     chart.summary = chart.x_labels[first_i] + "の" + lead.label + "の" + ratio.label + "は" +
                     first->value_attr + "%です。";

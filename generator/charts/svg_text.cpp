@@ -1,8 +1,6 @@
 #include "charts/svg_text.h"
 
 #include <charconv>
-#include <cmath>
-#include <optional>
 
 #include "base/escape.h"
 #include "charts/chart_style.h"
@@ -10,56 +8,13 @@
 
 namespace hyoka {
 
-namespace {
-
-// v × 100 rounded to the nearest integer, ties to even: what %.2f prints of the exact binary
-// value, in integer arithmetic. nullopt outside 1 ≤ |v| < 10¹³, where the steps below are
-// not all exact.
-std::optional<long long> hundredths(double v) {
-  if (!(std::abs(v) >= 1 && std::abs(v) < 1e13)) return std::nullopt;
-  const double r = v * 100;
-  const double error = std::fma(v, 100, -r);  // v × 100 is exactly r + error
-  const double n = std::floor(r);
-  // (r - n) - 0.5 is exact (Sterbenz, then a multiple of r's ulp below 1), so the sign of
-  // this sum is the sign of v × 100 - (n + 0.5).
-  const double above_half = ((r - n) - 0.5) + error;
-  auto k = static_cast<long long>(n);
-  if (above_half > 0 || (above_half == 0 && k % 2 != 0)) ++k;
-  return k;
-}
-
-// "-12.3" from -1230: hundredths without trailing zeros.
-char* write_hundredths(char* out, char* last, long long k) {
-  if (k < 0) *out++ = '-';
-  const long long magnitude = k < 0 ? -k : k;
-  out = std::to_chars(out, last, magnitude / 100).ptr;
-  const int cents = static_cast<int>(magnitude % 100);
-  if (cents != 0) {
-    *out++ = '.';
-    *out++ = static_cast<char>('0' + cents / 10);
-    if (cents % 10 != 0) *out++ = static_cast<char>('0' + cents % 10);
-  }
-  return out;
-}
-
-}  // namespace
-
 void append_svg_number(std::string& out, double v) {
+  // to_chars rounds the exact binary value as printf's %.2f does, without the locale and
+  // format parsing that made this a tenth of a chart's time.
   char buffer[32];
-  char* end;
-  if (v == std::trunc(v) && std::abs(v) < 1e15) {
-    // Whole numbers (sizes, ticks, many positions) have nothing to round.
-    end = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(v)).ptr;
-  } else if (const auto k = hundredths(v)) {
-    // Most chart numbers: under half the time of to_chars with a precision.
-    end = write_hundredths(buffer, buffer + sizeof buffer, *k);
-  } else {
-    // to_chars rounds the exact binary value as printf's %.2f does, without the locale and
-    // format parsing that made this a tenth of a chart's time.
-    end = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, 2).ptr;
-    while (end[-1] == '0') --end;
-    if (end[-1] == '.') --end;
-  }
+  char* end = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, 2).ptr;
+  while (end[-1] == '0') --end;
+  if (end[-1] == '.') --end;
   if (end - buffer == 2 && buffer[0] == '-' && buffer[1] == '0') {
     out += '0';
   } else {

@@ -91,7 +91,7 @@ struct LinkCheck::Resolver {
     const auto host_end = base.find('/', base.find("//") + 2);
     base_path = host_end == std::string::npos ? "/" : base.substr(host_end);
     if (index_files) {
-      for (const auto& path : files) index.intern(path, TextPool::hash(path));
+      for (const auto& path : files) index.intern(path);
     }
   }
 
@@ -164,30 +164,20 @@ void LinkCheck::scan(const std::string& path, std::string_view text) {
   if (!html && !path.ends_with(".css")) return;
   // The scratch of each rendering thread, kept from file to file.
   thread_local TextSpans spans;
-  thread_local std::vector<std::pair<std::string_view, std::size_t>> keys;  // and their hashes
   spans.clear();
-  keys.clear();
   if (html) {
     scan_html(text, spans);
   } else {
     scan_css(text, spans);
   }
-  // Hashed before the lock is taken, so that under it there is only the lookup.
-  for (const auto* list : {&spans.references, &spans.ids}) {
-    for (const auto& span : *list) {
-      const auto view = spans.view(span, text);
-      keys.emplace_back(view, TextPool::hash(view));
-    }
-  }
   File fresh;
   fresh.references.reserve(spans.references.size());
   fresh.ids.reserve(spans.ids.size());
   const std::lock_guard lock(mutex_);
-  std::size_t k = 0;
-  for (; k < spans.references.size(); ++k) {
-    fresh.references.push_back(texts_.intern(keys[k].first, keys[k].second));
+  for (const auto& span : spans.references) {
+    fresh.references.push_back(texts_.intern(spans.view(span, text)));
   }
-  for (; k < keys.size(); ++k) fresh.ids.push_back(texts_.intern(keys[k].first, keys[k].second));
+  for (const auto& span : spans.ids) fresh.ids.push_back(texts_.intern(spans.view(span, text)));
   std::sort(fresh.ids.begin(), fresh.ids.end());
   fresh.ids.erase(std::unique(fresh.ids.begin(), fresh.ids.end()), fresh.ids.end());
   const auto [it, added] = files_.try_emplace(path);

@@ -52,7 +52,8 @@ std::vector<MissingReason> read_missing_reasons(TomlReader& reader, const toml::
   if (!array) return reasons;
   for (const auto& node : *array) {
     if (!node.is_table()) {
-      reader.error(reader.position(node), "each missing-value reason is a table: write [[missing]]");
+      reader.error(reader.position(node),
+                   "each missing-value reason is a table: write [[missing]]");
       continue;
     }
     const auto& spec = *node.as_table();
@@ -73,11 +74,12 @@ std::vector<MissingReason> read_missing_reasons(TomlReader& reader, const toml::
       reader.error(symbol_at, *problem);
       ok = false;
     }
-    for (const auto* list : std::initializer_list<const std::vector<MissingReason>*>{&declared, &reasons}) {
+    for (const auto* list :
+         std::initializer_list<const std::vector<MissingReason>*>{&declared, &reasons}) {
       for (const auto& other : *list) {
         if (ok && other.label == reason.label) {
-          reader.error(reason.position,
-                       "the reason \"" + reason.label + "\" is already declared at " + where(other));
+          reader.error(reason.position, "the reason \"" + reason.label +
+                                            "\" is already declared at " + where(other));
           ok = false;
         } else if (ok && other.symbol == reason.symbol) {
           reader.error(symbol_at, "the symbol 「" + reason.symbol + "」 already stands for \"" +

@@ -170,8 +170,7 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   reader.check_keys(
       *doc,
       {"title", "description", "base_url", "language", "theme", "area_label", "custom_domain",
-       "publisher", "fiscal_year", "open_data", "publish", "plugins", "allow_links_to",
-       "missing"},
+       "publisher", "fiscal_year", "open_data", "publish", "plugins", "allow_links_to", "missing"},
       "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");

@@ -1,4 +1,5 @@
-// site.toml → SiteConfig. The keys are the user-facing contract documented in README.md.
+// site.toml → SiteConfig. The keys are the user-facing contract documented in
+// docs/reference.md and docs/ja/03-site-toml.md.
 #pragma once
 
 #include <memory>

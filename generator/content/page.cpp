@@ -68,7 +68,8 @@ Content load_content(const FileSystem& fs, const std::string& content_dir, Diagn
   std::vector<std::pair<std::string, std::string>> area_files;  // relative path, id
   for (const auto& relative : *files) {
     const auto name = relative.substr(relative.rfind('/') + 1);
-    if (name.starts_with('.') || name.ends_with('~')) continue;  // editors' and systems' files
+    // Editors' and systems' files, and the lock files Excel keeps beside an open file.
+    if (name.starts_with('.') || name.ends_with('~') || name.starts_with("~$")) continue;
     const auto path = join_path(content_dir, relative);
     if (relative == "_index.md") {
       content.home = read_page(relative, PageKind::home, "");
@@ -86,10 +87,13 @@ Content load_content(const FileSystem& fs, const std::string& content_dir, Diagn
     } else if (relative.starts_with("data/") && relative.ends_with(".toml") &&
                relative.find('/', 5) == std::string::npos) {
       content.data_files.push_back(path);
+    } else if (relative.starts_with("data/") && relative.find('/', 5) == std::string::npos &&
+               (relative.ends_with(".csv") || relative.ends_with(".CSV"))) {
+      content.csv_files.push_back(path);
     } else {
       diags.report_file(Severity::warning, path,
                         "not published: pages are content/_index.md and content/areas/<id>.md, "
-                        "datasets content/data/<id>.toml");
+                        "datasets content/data/<id>.toml and the CSV files they read");
     }
   }
   // Every area page on its own, on all cores; their problems in file order.

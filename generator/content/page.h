@@ -36,6 +36,7 @@ struct Content {
   std::optional<Page> home;
   std::vector<Page> areas;              // sorted by weight, then id
   std::vector<std::string> data_files;  // content/data/*.toml, paths from the site's root
+  std::vector<std::string> csv_files;   // content/data/*.csv, which datasets' rows may name
 };
 
 std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::string id,

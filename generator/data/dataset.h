@@ -1,8 +1,10 @@
 // content/data/<id>.toml → Dataset: counts per area and fiscal year, validated, with totals
-// and ratios computed from the integers. The format is documented in README.md.
+// and ratios computed from the integers; the rows in the TOML or in a CSV file beside it. The
+// format is documented in docs/reference.md and docs/ja/.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -100,6 +102,13 @@ struct RatioFigure {
   bool present() const { return missing == 0; }
 };
 
+// A CSV file that holds a dataset's rows (`rows = "achievement.csv"`), as it was read.
+struct RowsFile {
+  std::string path;       // as the build reads it: content/data/achievement.csv
+  std::string encoding;   // "UTF-8 with BOM", "UTF-8" or "CP932 (Shift_JIS)"
+  std::size_t lines = 0;  // lines of data, headings and blank lines aside
+};
+
 struct Dataset {
   std::string id;
   std::string title;
@@ -113,6 +122,9 @@ struct Dataset {
   std::vector<Note> notes;             // in the order written
   bool partial_totals = false;         // totals over a missing count: of the present rows
   std::shared_ptr<const SourceText> source;
+  // The CSV of `rows_file`, which the rows' positions point into; null when they are in `source`.
+  std::shared_ptr<const SourceText> rows_source;
+  std::optional<RowsFile> rows_file;
 
   // What the pages show as totals: the sums of the rows (missing, or partial, where a row's
   // count is missing), or the figures of the whole when [whole_totals] gives them.
@@ -120,12 +132,15 @@ struct Dataset {
   std::vector<std::vector<std::optional<PublishedTotal>>> published;  // [measure][period]
   std::vector<Discrepancy> discrepancies;
   std::vector<std::vector<RatioFigure>> total_ratios;  // [ratio][period], as total_ratio() gives
-  std::vector<PartialTotal> partials;                   // ordered by position
+  std::vector<PartialTotal> partials;                  // ordered by position
   // [whole_totals]: the totals are of a wider whole than the rows (the whole plan, with areas
   // the site does not publish). Shown as they are, with this note; never a discrepancy.
   bool whole_totals = false;
   std::string whole_note;  // as written, or empty for the standard note
   Position whole_position;
+
+  // The text the rows' positions are in.
+  const SourceText& rows_text() const { return rows_source ? *rows_source : *source; }
 
   std::optional<std::size_t> measure_index(const std::string& id) const;
   std::vector<std::string> measure_ids() const;
@@ -144,15 +159,30 @@ struct Dataset {
   Counts published_counts() const;
 };
 
-// A large file's rows are parsed on `jobs` threads (0: one per core), with the same result and
-// the same messages as one parse. `site_reasons` are site.toml's [[missing]].
+// What a dataset may read besides its own text: the CSV file its rows may come from.
+struct RowsFileReader {
+  // The bytes of a file beside the dataset, by its path (the dataset's folder and the name).
+  std::function<Result<std::string>(const std::string& path)> read;
+  // Told the path of every CSV file a dataset names, read or not (a dataset with a problem
+  // does not read it), so that only files no dataset names are warned about.
+  std::function<void(const std::string& path)> named;
+  // The site's CSV files, for "did you mean" when a dataset names one that is not there.
+  std::vector<std::string> csv_paths;
+  // site.toml's: a CSV's area column may be headed "<area_label>ID", as hyoka's own CSV is.
+  std::string area_label = "分野";
+};
+
+// Without `files`, a CSV named by `rows` cannot be read. `site_reasons` are site.toml's
+// [[missing]].
 std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags,
-                                     unsigned jobs = 1,
+                                     const RowsFileReader* files = nullptr,
                                      const std::vector<MissingReason>& site_reasons = {});
-// Datasets from the given files, sorted by id; the id is the file name without .toml. Then the
-// checks across datasets (same_as), which report at both files.
+// Datasets from the given files, sorted by id; the id is the file name without .toml. Every
+// file of `csv_paths` that no dataset reads is warned about. Then the checks across datasets
+// (same_as), which report at both files.
 std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::string>& paths,
-                                   Diagnostics& diags, unsigned jobs = 1,
+                                   Diagnostics& diags, const std::string& area_label = "分野",
+                                   const std::vector<std::string>& csv_paths = {},
                                    const std::vector<MissingReason>& site_reasons = {});
 
 }  // namespace hyoka

@@ -10,9 +10,8 @@ namespace {
 // they are in a message. A bound or a sum with a missing count in it is not checked.
 template <typename Where>
 void check_bounds(const Dataset& dataset, const Counts& values,
-                  const std::vector<std::vector<Position>>& positions, Where where,
-                  Diagnostics& diags) {
-  const auto& source = *dataset.source;
+                  const std::vector<std::vector<Position>>& positions, const SourceText& source,
+                  Where where, Diagnostics& diags) {
   for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
     const auto& measure = dataset.measures[m];
     const auto bound = dataset.measure_index(measure.at_most);
@@ -56,7 +55,7 @@ std::string year(const Dataset& dataset, std::size_t period) {
 void check_counts(const Dataset& dataset, Diagnostics& diags) {
   for (const auto& row : dataset.rows) {
     check_bounds(
-        dataset, row.values, row.positions,
+        dataset, row.values, row.positions, dataset.rows_text(),
         [&](std::size_t p) { return "area \"" + row.area + "\", " + year(dataset, p); }, diags);
   }
 }
@@ -68,7 +67,7 @@ void check_whole_totals(const Dataset& dataset, const Counts& whole,
     if (line.size() != dataset.periods.size()) return;
   }
   check_bounds(
-      dataset, whole, positions,
+      dataset, whole, positions, *dataset.source,
       [&](std::size_t p) { return "the whole's totals, " + year(dataset, p); }, diags);
   for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
@@ -81,12 +80,11 @@ void check_whole_totals(const Dataset& dataset, const Counts& whole,
         }
       }
       if (overflow || sum > whole[m][p].value) {
-        diags.error(*dataset.source, positions[m][p],
-                    "the whole's total of " + dataset.measures[m].id + " for " +
-                        year(dataset, p) + " (" + std::to_string(whole[m][p].value) +
-                        ") is less than the rows here add up to (" +
-                        (overflow ? "too large" : std::to_string(sum)) +
-                        "); a whole holds its parts");
+        diags.error(
+            *dataset.source, positions[m][p],
+            "the whole's total of " + dataset.measures[m].id + " for " + year(dataset, p) + " (" +
+                std::to_string(whole[m][p].value) + ") is less than the rows here add up to (" +
+                (overflow ? "too large" : std::to_string(sum)) + "); a whole holds its parts");
       }
     }
   }

@@ -4,9 +4,10 @@
 #include <set>
 
 #include "base/identifier.h"
-#include "base/parallel.h"
 #include "base/spellcheck.h"
 #include "base/toml_reader.h"
+#include "data/csv_encoding.h"
+#include "data/csv_rows.h"
 #include "data/dataset.h"
 #include "data/dataset_checks.h"
 #include "data/same_as.h"
@@ -76,8 +77,9 @@ std::vector<Measure> read_measures(TomlReader& reader, const toml::table& doc) {
     if (const auto same_as = reader.get_string(spec, "same_as", Need::optional)) {
       m.same_as_position = reader.position(spec.at("same_as"));
       if (same_as->find('.') == std::string::npos) {
-        reader.error(m.same_as_position, "same_as names a measure of another dataset as "
-                                         "\"<dataset>.<measure>\", such as \"grades.evaluated\"");
+        reader.error(m.same_as_position,
+                     "same_as names a measure of another dataset as "
+                     "\"<dataset>.<measure>\", such as \"grades.evaluated\"");
       } else {
         m.same_as = *same_as;
       }
@@ -191,10 +193,11 @@ std::optional<std::uint16_t> read_missing(TomlReader& reader, const toml::node& 
                      (labels.empty() ? "; " + declare : did_you_mean(text, labels)));
   } else if (labels.empty()) {
     reader.error(reader.position(item), "\"" + text + "\" is not a count; to leave a count out, " +
-                                            declare + " (reason = \"" + text + "\", with a symbol)");
+                                            declare + " (reason = \"" + text +
+                                            "\", with a symbol)");
   } else {
-    reader.error(reader.position(item),
-                 "unknown reason \"" + text + "\" for a missing count" + did_you_mean(text, labels));
+    reader.error(reader.position(item), "unknown reason \"" + text + "\" for a missing count" +
+                                            did_you_mean(text, labels));
   }
   return std::nullopt;
 }
@@ -307,21 +310,130 @@ void read_totals_table(TomlReader& reader, const toml::table& table, const std::
   }
 }
 
+// `rows = ""achievement.csv"`, or `rows = { file = "achievement.csv", encoding = "cp932" }`.
+struct RowsSpec {
+  std::string file;
+  std::optional<CsvEncoding> encoding;
+  Position position;   // of the file's name, where a file that cannot be read is reported
+  bool usable = true;  // false after a problem with the name or the encoding (reported)
+};
+
+// Whether `rows` names a file; `spec` holds it when it does and has no problem.
+bool names_rows_file(TomlReader& reader, const toml::table& doc, std::optional<RowsSpec>& spec) {
+  const auto* node = doc.get("rows");
+  if (!node || node->is_array()) return false;
+  const toml::node* file = node;
+  std::optional<CsvEncoding> encoding;
+  bool ok = true;
+  if (const auto* table = node->as_table()) {
+    reader.check_keys(*table, {"file", "encoding"}, "rows");
+    if (!reader.get_string(*table, "file", Need::required)) return true;
+    file = table->get("file");
+    if (const auto name = reader.get_string(*table, "encoding", Need::optional)) {
+      encoding = parse_csv_encoding(*name);
+      if (!encoding) {
+        reader.error(
+            reader.position(*table->get("encoding")),
+            "unknown encoding \"" + *name + "\"" + did_you_mean(*name, csv_encoding_names()));
+        ok = false;
+      }
+    }
+  } else if (!node->is_string()) {
+    reader.error(reader.position(*node),
+                 "rows must be [[rows]] tables or the name of a CSV file beside the dataset, not " +
+                     describe_type(node->type()));
+    return true;
+  }
+  const auto& name = file->as_string()->get();
+  const auto lower = [](std::string text) {
+    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  const bool plain_name = lower(name).ends_with(".csv") && name.size() > 4 &&
+                          name.find_first_of("/\\") == std::string::npos && !name.starts_with('.');
+  if (!plain_name) {
+    reader.error(reader.position(*file),
+                 "rows names a CSV file in the dataset's own folder, such as \"achievement.csv\"");
+    ok = false;
+  }
+  spec = RowsSpec{name, encoding, reader.position(*file), ok};
+  return true;
+}
+
+// The path of a file named in a dataset: beside the dataset's own file.
+std::string beside(const SourceText& source, const std::string& name) {
+  const auto slash = source.path().rfind('/');
+  return slash == std::string::npos ? name : source.path().substr(0, slash + 1) + name;
+}
+
+// Why the bytes of a CSV are not text in the encoding they were read in.
+std::string undecodable(std::optional<CsvEncoding> declared) {
+  if (!declared) {
+    return "this file is neither UTF-8 nor Shift_JIS (CP932), the encodings Excel saves CSV in: "
+           "save it from Excel as \"CSV UTF-8\"";
+  }
+  return *declared == CsvEncoding::utf8
+             ? "this file is not UTF-8, as the dataset's encoding says: save it from Excel as "
+               "\"CSV UTF-8\", or leave encoding out"
+             : "this file is not Shift_JIS (CP932), as the dataset's encoding says: leave "
+               "encoding out, and hyoka reads UTF-8 too";
+}
+
+// The rows from the CSV file `spec` names, beside the dataset's own file.
+bool read_rows_file(TomlReader& reader, const RowsSpec& spec, const SourceText& source,
+                    Dataset& dataset, bool periods_given, const RowsFileReader* files,
+                    Diagnostics& diags) {
+  const auto path = beside(source, spec.file);
+  auto bytes = files ? files->read(path)
+                     : Result<std::string>::failure("cannot read: No such file or directory");
+  if (!bytes) {
+    std::vector<std::string> names;
+    if (files) {
+      for (const auto& other : files->csv_paths) {
+        if (beside(source, other.substr(other.rfind('/') + 1)) == other) {
+          names.push_back(other.substr(other.rfind('/') + 1));
+        }
+      }
+    }
+    reader.error(spec.position, path + ": " + bytes.error + did_you_mean(spec.file, names));
+    return false;
+  }
+  auto decoded = decode_csv(*bytes, spec.encoding);
+  auto csv = std::make_shared<SourceText>(path, std::move(decoded.text));
+  if (decoded.encoding == "UTF-16") {
+    diags.report_file(Severity::error, path,
+                      "this file is UTF-16 (Excel's \"Unicode text\"), which hyoka does not "
+                      "read: save it from Excel as \"CSV UTF-8\"");
+    return false;
+  }
+  if (decoded.bad_byte) {
+    diags.error(*csv, csv->position_at(*decoded.bad_byte), undecodable(spec.encoding));
+    return false;
+  }
+  const auto area_label = files ? files->area_label : std::string("分野");
+  if (!read_csv_rows(*csv, dataset, periods_given, area_label, diags)) return false;
+  std::size_t lines = 0;
+  for (const auto& row : dataset.rows) lines += row.values.empty() ? 0 : row.values[0].size();
+  dataset.rows_file = RowsFile{path, decoded.encoding, lines};
+  dataset.rows_source = std::move(csv);
+  return true;
+}
+
 void read_published_totals(TomlReader& reader, const toml::table& doc, Dataset& dataset) {
   dataset.published.assign(dataset.measures.size(),
                            std::vector<std::optional<PublishedTotal>>(dataset.periods.size()));
   const auto* table = reader.get_table(doc, "published_totals", Need::optional);
   if (!table) return;
-  read_totals_table(reader, *table, "published_totals", dataset, {},
-                    [&](std::size_t m, const std::vector<Count>& counts,
-                        const std::vector<Position>& positions) {
-                      // A total the source left out is simply not printed: nothing to compare.
-                      for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-                        if (counts[p].present()) {
-                          dataset.published[m][p] = PublishedTotal{counts[p].value, positions[p]};
-                        }
-                      }
-                    });
+  read_totals_table(
+      reader, *table, "published_totals", dataset, {},
+      [&](std::size_t m, const std::vector<Count>& counts, const std::vector<Position>& positions) {
+        // A total the source left out is simply not printed: nothing to compare.
+        for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+          if (counts[p].present()) {
+            dataset.published[m][p] = PublishedTotal{counts[p].value, positions[p]};
+          }
+        }
+      });
 }
 
 // [whole_totals]: the totals of a wider whole, for every measure, and an optional note.
@@ -345,12 +457,12 @@ std::optional<WholeTotals> read_whole_totals(TomlReader& reader, const toml::tab
   WholeTotals whole;
   whole.counts.resize(dataset.measures.size());
   whole.positions.resize(dataset.measures.size());
-  read_totals_table(reader, *table, "whole_totals", dataset, {"note"},
-                    [&](std::size_t m, std::vector<Count>& counts,
-                        std::vector<Position>& positions) {
-                      whole.counts[m] = std::move(counts);
-                      whole.positions[m] = std::move(positions);
-                    });
+  read_totals_table(
+      reader, *table, "whole_totals", dataset, {"note"},
+      [&](std::size_t m, std::vector<Count>& counts, std::vector<Position>& positions) {
+        whole.counts[m] = std::move(counts);
+        whole.positions[m] = std::move(positions);
+      });
   for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
     if (!table->contains(dataset.measures[m].id)) {
       reader.error(dataset.whole_position,
@@ -398,10 +510,11 @@ std::vector<Note> read_notes(TomlReader& reader, const toml::table& doc, const D
       const auto it = std::find(dataset.periods.begin(), dataset.periods.end(), *year);
       if (it == dataset.periods.end()) {
         std::string years;
-        for (const int y : dataset.periods) years += (years.empty() ? "" : ", ") + std::to_string(y);
-        reader.error(reader.position(spec.at("period")),
-                     "the dataset has no fiscal year " + std::to_string(*year) +
-                         "; its periods are " + years);
+        for (const int y : dataset.periods)
+          years += (years.empty() ? "" : ", ") + std::to_string(y);
+        reader.error(reader.position(spec.at("period")), "the dataset has no fiscal year " +
+                                                             std::to_string(*year) +
+                                                             "; its periods are " + years);
         ok = false;
       } else {
         note.period = static_cast<std::size_t>(it - dataset.periods.begin());
@@ -425,7 +538,8 @@ std::vector<Note> read_notes(TomlReader& reader, const toml::table& doc, const D
       ok = false;
     }
     const int given = !area.first.empty() + spec.contains("period") + spec.contains("measure");
-    const bool one_count = !area.first.empty() && spec.contains("period") && spec.contains("measure");
+    const bool one_count =
+        !area.first.empty() && spec.contains("period") && spec.contains("measure");
     if (given > 1 && !one_count) {
       reader.error(note.position,
                    "a note refers to the dataset (none of area, period and measure), one of "
@@ -450,9 +564,17 @@ struct Unresolved {
   std::optional<WholeTotals> whole;
 };
 
-// Everything but the checks across values; the rows too when `with_rows`.
+// The rows' source, when they are read: a CSV file (`source` is the dataset's own).
+struct RowsSource {
+  const SourceText& source;
+  const RowsFileReader* files;
+  Diagnostics& diags;
+};
+
+// Everything but the checks across values; the rows too when `rows` is given.
 std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, std::string id,
-                                    bool with_rows, const std::vector<MissingReason>& site_reasons,
+                                    const RowsSource* rows,
+                                    const std::vector<MissingReason>& site_reasons,
                                     Unresolved& unresolved) {
   const int errors_before = reader.errors();
   Dataset dataset;
@@ -469,13 +591,28 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
     dataset.reasons.push_back(std::move(reason));
   }
   dataset.partial_totals = reader.get_bool(doc, "partial_totals", Need::optional).value_or(false);
-  const auto periods = read_periods(reader, doc);
+  std::optional<RowsSpec> spec;
+  const bool from_file = names_rows_file(reader, doc, spec);
+  // A CSV's rows may bring the fiscal years themselves.
+  const bool periods_given = !from_file || doc.contains("periods");
+  const auto periods = periods_given ? read_periods(reader, doc) : std::vector<int>{};
   dataset.measures = read_measures(reader, doc);
   if (!periods || dataset.measures.empty()) return std::nullopt;
   dataset.periods = *periods;
   check_measure_references(reader, doc, dataset.measures);
   dataset.ratios = read_ratios(reader, doc, dataset.measures);
-  if (with_rows) {
+  if (from_file) {
+    if (spec && rows && rows->files && rows->files->named) {
+      rows->files->named(beside(rows->source, spec->file));
+    }
+    // The file is read only when the dataset itself has no problem: its columns are found by
+    // the measures, its years checked against the periods.
+    if (!spec || !spec->usable || reader.errors() > errors_before) return std::nullopt;
+    if (rows && !read_rows_file(reader, *spec, rows->source, dataset, periods_given, rows->files,
+                                rows->diags)) {
+      return std::nullopt;
+    }
+  } else if (rows) {
     dataset.rows =
         read_rows(reader, doc, dataset.measures, dataset.periods.size(), dataset.reasons);
   }
@@ -519,116 +656,32 @@ bool finish_dataset(Dataset& dataset, const SourceText& source, const Unresolved
   return diags.errors() == errors_before;
 }
 
-// The text before the first [[rows]], read as the whole file would be but for the rows.
-std::optional<Dataset> parse_dataset_head(const SourceText& source, std::string id,
-                                          Diagnostics& diags, std::size_t head_end,
-                                          const std::vector<MissingReason>& site_reasons,
-                                          Unresolved& unresolved) {
-  TomlReader reader(source, diags);
-  const auto doc = reader.parse(std::string_view(source.text()).substr(0, head_end));
-  // Rows in the head (a first header written "[[rows]] # …", or rows = [...]) would be lost
-  // to the pieces: such a file is read as a whole.
-  if (!doc || doc->contains("rows")) return std::nullopt;
-  return read_dataset(reader, *doc, std::move(id), false, site_reasons, unresolved);
-}
-
-// A file of thousands of rows spends most of its reading in the TOML parser, one row after
-// another. Where the file is its head followed by nothing but [[rows]] tables, the rows are
-// cut into pieces at their [[rows]] lines and each piece is parsed on its own, on all cores. Only a
-// file without a problem takes this path: at the first one (or anything unusual, such as a
-// string that spans a cut) it is parsed again as a whole, so every message is the one
-// parse's.
-constexpr std::size_t kRowsPerPiece = 512;
-
-// The offsets of the lines that are exactly "[[rows]]" (the first onwards), or nothing when a
-// line after the first starts another table, or when there are too few rows to be worth it.
-std::vector<std::size_t> row_cuts(const std::string& text) {
-  std::vector<std::size_t> cuts;
-  for (std::size_t at = 0; at < text.size();) {
-    auto end = text.find('\n', at);
-    if (end == std::string::npos) end = text.size();
-    auto line = std::string_view(text).substr(at, end - at);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    if (line == "[[rows]]") {
-      cuts.push_back(at);
-    } else if (!cuts.empty() && line.starts_with('[')) {
-      return {};
-    }
-    at = end + 1;
-  }
-  if (cuts.size() < 2 * kRowsPerPiece) return {};
-  return cuts;
-}
-
-struct RowPieces {
-  std::vector<Row> rows;
-  Diagnostics diags;  // warnings only: an error sends the file to the one parse
-};
-
-std::optional<RowPieces> read_rows_in_pieces(const SourceText& source,
-                                             const std::vector<std::size_t>& cuts,
-                                             const std::vector<Measure>& measures,
-                                             std::size_t periods,
-                                             const std::vector<MissingReason>& reasons,
-                                             unsigned jobs) {
-  const auto& text = source.text();
-  const std::size_t pieces = (cuts.size() + kRowsPerPiece - 1) / kRowsPerPiece;
-  std::vector<RowPieces> parts(pieces);
-  std::vector<char> failed(pieces, false);  // not vector<bool>: threads set neighbours
-  parallel_for(pieces, jobs, [&](std::size_t i) {
-    const auto begin = cuts[i * kRowsPerPiece];
-    const auto last = (i + 1) * kRowsPerPiece;
-    const auto end = last < cuts.size() ? cuts[last] : text.size();
-    TomlReader reader(source, parts[i].diags, source.position_at(begin).line);
-    const auto doc = reader.parse(std::string_view(text).substr(begin, end - begin));
-    if (doc) parts[i].rows = read_rows(reader, *doc, measures, periods, reasons);
-    failed[i] = !doc || parts[i].diags.has_errors();
-  });
-  RowPieces all;
-  for (std::size_t i = 0; i < pieces; ++i) {
-    if (failed[i]) return std::nullopt;
-    all.diags.append(parts[i].diags);
-    for (auto& row : parts[i].rows) all.rows.push_back(std::move(row));
-  }
-  return all;
-}
-
 }  // namespace
 
 std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags,
-                                     unsigned jobs,
+                                     const RowsFileReader* files,
                                      const std::vector<MissingReason>& site_reasons) {
-  const auto cuts = row_cuts(source.text());
-  if (!cuts.empty()) {
-    // The head alone, then the rows in pieces; any problem and the whole file is read below.
-    Diagnostics quick;
-    Unresolved unresolved;
-    if (auto dataset =
-            parse_dataset_head(source, id, quick, cuts.front(), site_reasons, unresolved)) {
-      if (auto rows = read_rows_in_pieces(source, cuts, dataset->measures, dataset->periods.size(),
-                                          dataset->reasons, jobs)) {
-        quick.append(rows->diags);
-        dataset->rows = std::move(rows->rows);
-        if (finish_dataset(*dataset, source, unresolved, quick) && !quick.has_errors()) {
-          diags.append(quick);
-          return dataset;
-        }
-      }
-    }
-  }
   TomlReader reader(source, diags);
   const auto doc = reader.parse(source.text());
   if (!doc) return std::nullopt;
+  const RowsSource rows{source, files, diags};
   Unresolved unresolved;
-  auto dataset = read_dataset(reader, *doc, std::move(id), true, site_reasons, unresolved);
+  auto dataset = read_dataset(reader, *doc, std::move(id), &rows, site_reasons, unresolved);
   if (!dataset || !finish_dataset(*dataset, source, unresolved, diags)) return std::nullopt;
   return dataset;
 }
 
 std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::string>& paths,
-                                   Diagnostics& diags, unsigned jobs,
+                                   Diagnostics& diags, const std::string& area_label,
+                                   const std::vector<std::string>& csv_paths,
                                    const std::vector<MissingReason>& site_reasons) {
   std::vector<Dataset> datasets;
+  std::set<std::string> named;  // the CSV files datasets name
+  RowsFileReader files;
+  files.read = [&](const std::string& path) { return fs.read(path, read_limit::dataset); };
+  files.named = [&](const std::string& path) { named.insert(path); };
+  files.csv_paths = csv_paths;
+  files.area_label = area_label;
   std::vector<std::string> ids;  // every dataset's, also those with errors
   for (const auto& path : paths) {
     const auto name = path.substr(path.rfind('/') + 1);
@@ -643,9 +696,15 @@ std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::
                             "becomes the address of its files");
       continue;
     }
-    if (auto dataset = parse_dataset(*source, id, diags, jobs, site_reasons)) {
+    if (auto dataset = parse_dataset(*source, id, diags, &files, site_reasons)) {
       datasets.push_back(std::move(*dataset));
     }
+  }
+  for (const auto& path : csv_paths) {
+    if (named.count(path)) continue;
+    diags.report_file(Severity::warning, path,
+                      "not read: no dataset in its folder names it (rows = \"" +
+                          path.substr(path.rfind('/') + 1) + "\")");
   }
   std::sort(datasets.begin(), datasets.end(),
             [](const Dataset& a, const Dataset& b) { return a.id < b.id; });

@@ -56,7 +56,8 @@ NoteMarks::NoteMarks(const Dataset& dataset, const NoteScope& scope) : dataset_(
     bool on = true;
     if (note.row) on = on && shows_row[*note.row];
     if (note.period) on = on && shows_period(*note.period);
-    if (note.measure) on = on && (note.row ? shows_count(*note.measure) : shows_line[*note.measure]);
+    if (note.measure)
+      on = on && (note.row ? shows_count(*note.measure) : shows_line[*note.measure]);
     if (note.ratio) on = on && shows_line[measures + *note.ratio];
     if (on) shown.push_back({{NoteRef::Kind::written, i}, note.position});
   }

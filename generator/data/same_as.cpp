@@ -26,7 +26,8 @@ void compare(const Dataset& a, std::size_t ma, const Dataset& b, std::size_t mb,
     if (found == rows_of_b.end()) continue;
     const auto& other = b.rows[found->second];
     for (std::size_t p = 0; p < a.periods.size(); ++p) {
-      const auto q = std::find(b.periods.begin(), b.periods.end(), a.periods[p]) - b.periods.begin();
+      const auto q =
+          std::find(b.periods.begin(), b.periods.end(), a.periods[p]) - b.periods.begin();
       if (q == static_cast<std::ptrdiff_t>(b.periods.size())) continue;
       const auto& here = row.values[ma][p];
       const auto& there = other.values[mb][static_cast<std::size_t>(q)];

@@ -108,10 +108,9 @@ void compute_total_ratios(Dataset& dataset) {
       if (figure.partial) {
         // Where the first count left out is written: the numerator's, else the denominator's.
         const auto& row = dataset.rows[left_out.front()];
-        const auto m = row.values[ratio.numerator][p].present() ? ratio.denominator
-                                                                 : ratio.numerator;
-        dataset.partials.push_back(
-            {dataset.measures.size() + r, p, left_out, row.positions[m][p]});
+        const auto m =
+            row.values[ratio.numerator][p].present() ? ratio.denominator : ratio.numerator;
+        dataset.partials.push_back({dataset.measures.size() + r, p, left_out, row.positions[m][p]});
       }
     }
   }

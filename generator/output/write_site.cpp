@@ -76,11 +76,6 @@ fs::path staging_folder(const fs::path& dest) {
   return beside(dest, ".hyoka-new");
 }
 
-// Where what the two site folders held is recorded.
-std::string record_file(const fs::path& dest) {
-  return beside(dest, ".hyoka-listing").string();
-}
-
 int open_folder(const fs::path& path) {
   return ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
@@ -88,42 +83,7 @@ int open_folder(const fs::path& path) {
 }  // namespace
 
 SiteWriter::~SiteWriter() {
-  // Before what the thread reads is gone.
-  stop_listing();
   abandon();
-}
-
-void SiteWriter::look_ahead(const std::string& destination) {
-  const auto dest = destination_folder(destination);
-  start_listing(staging_folder(dest), record_file(dest));
-}
-
-void SiteWriter::start_listing(const fs::path& folder, const std::string& record) {
-  stop_listing();
-  listing_ready_ = false;
-  listed_at_ = folder;
-  listed_record_ = record;
-  lister_ = std::jthread([this](const std::stop_token& stop) {
-    listing_.clear();
-    listed_kind_.clear();
-    listing_whole_ = false;
-    const int dir = open_folder(listed_at_);
-    if (dir < 0) return;
-    listing_whole_ =
-        list_site_folder(dir, listed_record_, listing_, stop) && !stop.stop_requested();
-    ::close(dir);
-    if (!listing_whole_) return;
-    listed_kind_.reserve(listing_.size());
-    for (const auto& [path, kind] : listing_) listed_kind_.emplace(path, kind);
-    listing_ready_.store(true, std::memory_order_release);
-  });
-}
-
-void SiteWriter::stop_listing() {
-  if (!lister_.joinable()) return;
-  lister_.request_stop();
-  lister_.join();
-  listing_ready_ = false;
 }
 
 bool SiteWriter::open(const std::string& destination, const std::string& source_dir,
@@ -143,17 +103,13 @@ bool SiteWriter::open(const std::string& destination, const std::string& source_
   // on every build (most of the time of writing a large site). What the new site does not have
   // goes at commit().
   staging_ = staging_folder(dest_);
-  record_ = record_file(dest_);
   static std::atomic<std::uint64_t> openings = 0;
   opened_ = ++openings;
   reused_ = fs::is_directory(fs::symlink_status(staging_, ec));
-  if (!reused_) stop_listing();  // nothing there is kept
   if (const auto why = open_staging(!reused_); !why.empty()) {
     diags.report_file(Severity::error, destination, "cannot write the site next to it: " + why);
     return false;
   }
-  // Files are written while it is listed: the listing is needed only at commit().
-  if (reused_ && !(lister_.joinable() && listed_at_ == staging_)) start_listing(staging_, record_);
   open_ = true;
   return true;
 }
@@ -207,14 +163,8 @@ bool SiteWriter::make_folders(const std::string& relative) {
       }
     }
   }
-  // Made outside the lock: the other threads go on writing meanwhile. Once the listing is in,
-  // a folder of the site before the last is known to be there without asking the disk.
-  const bool listed = listing_ready_.load(std::memory_order_acquire);
+  // Made outside the lock: the other threads go on writing meanwhile.
   for (const auto folder : missing) {
-    if (listed) {
-      const auto it = listed_kind_.find(folder);
-      if (it != listed_kind_.end() && it->second == EntryKind::folder) continue;
-    }
     const std::string name(folder);
     if (const int why = make_folder(staging_fd_, name.c_str()); why != 0) {
       fail("cannot create a folder for " + relative + ": " + std::strerror(why));
@@ -257,41 +207,24 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
       return fail("cannot write the site: " + folder + " is both a file and a folder of the site");
     }
   }
-  bool pruned = true;
   if (reused_) {
-    if (lister_.joinable()) lister_.join();
-    // put() is done with them, and their keys point into the listing moved away below.
-    listing_ready_ = false;
-    listed_kind_.clear();
-    Listing old;
-    bool whole = listing_whole_ && listed_at_ == staging_;
-    if (whole) {
-      old = std::move(listing_);
-    } else {
-      // Read again, now that nothing else writes there.
-      old.clear();
-      whole = list_site_folder(staging_fd_, record_, old, {});
-    }
     // What could not be read could not be removed, and would stay in the new site.
-    if (!whole) {
+    Listing old;
+    if (!list_site_folder(staging_fd_, old)) {
       return fail("cannot read all of " + staging_.string() +
                   " (the site before the last) to remove what the site no longer has; remove "
                   "that folder and build again");
     }
-    pruned = prune(old, written);
+    // What stayed would be published with the new site.
+    if (!prune(old, written)) {
+      return fail("cannot remove from " + staging_.string() +
+                  " (the site before the last) what the site no longer has; remove that folder "
+                  "and build again");
+    }
   }
-  // What it holds now, for the build after next to read only what changed since; not when
-  // something could not be removed, which the record would then not show (the record from
-  // before stays: a folder changed since it shows as changed).
-  if (pruned) {
-    Listing now;
-    now.reserve(folders_.size() + written.size());
-    for (const auto& folder : folders_) now.emplace_back(folder, EntryKind::folder);
-    for (const auto file : written) now.emplace_back(std::string(file), EntryKind::file);
-    const int keep = open_folder(dest_);
-    record_site_folder(staging_fd_, keep, std::move(now), record_);
-    if (keep >= 0) ::close(keep);
-  }
+  // Left beside the destination by earlier versions of hyoka, which recorded what its folders
+  // held.
+  ::unlink(beside(dest_, ".hyoka-listing").c_str());
   close_staging();
   if (fs::exists(dest_, ec)) {
     // Swap in one step where the file system can; the old site is then left in the staging

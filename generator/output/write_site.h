@@ -8,11 +8,8 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
-#include <stop_token>
 #include <string>
 #include <string_view>
-#include <thread>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -38,10 +35,6 @@ class SiteWriter {
   // Abandons what was not committed.
   ~SiteWriter();
 
-  // Starts reading, on a thread of its own, what the folder beside `destination` holds from the
-  // build before the last, for commit() to remove what the new site does not have: a build
-  // calls it before it loads the site. Nothing is changed or reported.
-  void look_ahead(const std::string& destination);
   // Prepares the folder beside `destination`. Refuses a destination that is, or holds, the
   // site's source folder (the pipeline has refused more before: check_destination()).
   bool open(const std::string& destination, const std::string& source_dir, Diagnostics& diags);
@@ -53,10 +46,6 @@ class SiteWriter {
   void abandon();
 
  private:
-  // Lists `folder` (with what `record` says of it) on lister_ into listing_; stop_listing()
-  // waits for it, stopped early.
-  void start_listing(const std::filesystem::path& folder, const std::string& record);
-  void stop_listing();
   // The folders `relative` needs, made or kept; false (and the build failed) when one cannot be.
   // A file of this site where it needs a folder is found at commit().
   bool make_folders(const std::string& relative);
@@ -74,22 +63,10 @@ class SiteWriter {
 
   std::string destination_;  // as given, for messages
   std::filesystem::path dest_, parent_, staging_;
-  std::string record_;   // what the staging folder held, recorded beside it (site_listing.h)
   int staging_fd_ = -1;  // every path below is opened relative to it
   bool open_ = false;
   bool reused_ = false;       // the staging folder holds the site before the last
   std::uint64_t opened_ = 0;  // which open() of any writer: tells threads' caches apart
-  // What the staging folder held, a folder right before what it holds, listed while the site is
-  // loaded and written (look_ahead()). A file this site writes meanwhile may or may not be in it;
-  // commit() passes over this site's files and folders either way.
-  std::jthread lister_;
-  std::filesystem::path listed_at_;
-  std::string listed_record_;
-  Listing listing_;
-  bool listing_whole_ = false;
-  // What the listing found at each path, for put() once `listing_ready_` (a whole listing).
-  std::unordered_map<std::string_view, EntryKind> listed_kind_;
-  std::atomic<bool> listing_ready_ = false;
   std::mutex mutex_;
   struct PathHash {
     using is_transparent = void;

@@ -2,22 +2,23 @@
 
 #include <sys/resource.h>
 #include <chrono>
-#include <future>
 
 #include <algorithm>
 #include <cstdio>
 #include <mutex>
 
 #include "base/confined_file_system.h"
+#include "base/mounted_file_system.h"
 #include "check/link_check.h"
 #include "config/site_config.h"
 #include "content/page.h"
 #include "data/dataset.h"
 #include "output/destination.h"
-#include "outputs/output_plugin.h"
+#include "output_plugins/output_plugin.h"
 #include "plugins/shared_library_plugins.h"
 #include "render/theme.h"
 #include "site/site.h"
+#include "themes/builtin_themes.h"
 
 namespace hyoka {
 
@@ -87,7 +88,9 @@ class BuildSink final : public FileSink {
 
 std::unique_ptr<FileSystem> site_files(const FileSystem& fs, const std::string& source_dir,
                                        const SiteConfig& config) {
-  return std::make_unique<ConfinedFileSystem>(fs, source_dir, config.allow_links_to);
+  return std::make_unique<MountedFileSystem>(
+      std::make_unique<ConfinedFileSystem>(fs, source_dir, config.allow_links_to),
+      std::string(kBuiltinThemesDir), builtin_themes());
 }
 
 std::vector<std::string> read_by_build(const FileSystem& fs, const std::string& source_dir,
@@ -125,10 +128,11 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagno
   // Pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags, options.jobs);
   clock.lap("content");
-  auto datasets =
-      load_datasets(fs, content.data_files, diags, options.jobs, config->missing_reasons);
+  auto datasets = load_datasets(fs, content.data_files, diags, config->area_label,
+                                content.csv_files, config->missing_reasons);
   clock.lap("data");
-  auto theme = load_theme(fs, join_path(src, "themes"), *config, diags);
+  auto theme =
+      load_theme(fs, join_path(src, "themes"), *config, diags, std::string(kBuiltinThemesDir));
   // The site's own static/ is copied as it is and wins over the theme's files of the same name.
   if (theme) {
     std::map<std::string, std::string> site_static;
@@ -158,15 +162,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   const auto destination =
       options.destination.empty() ? join_path(src, "public") : options.destination;
   // Before anything is written: a destination among the sources would take them with it when
-  // it is replaced, and one build at a time writes there. What its folder beside it holds
-  // from the build before the last is then read on a thread of its own while the site loads:
-  // the writer needs it only once pages are made.
+  // it is replaced, and one build at a time writes there.
   const auto reserve_destination = [&](const SiteConfig& config) {
     if (!options.write) return true;
     if (!check_destination(destination, read_by_build(fs, src, config), diags)) return false;
-    if (!lock.acquire(destination, diags)) return false;
-    writer.look_ahead(destination);
-    return true;
+    return lock.acquire(destination, diags);
   };
 
   // site.toml, pages, datasets and theme, assembled into the Site
@@ -198,22 +198,11 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   if (options.write && !writer.open(destination, src, diags)) return result;
   BuildSink sink(*links, options.keep_files ? &result.files : nullptr,
                  options.write ? &writer : nullptr);
-  // The output plugins read the site and the theme only: hyoka's own run on a thread of their
-  // own while the pages render, instead of after them with the cores idle. One from a shared
-  // library runs after, alone, as it always has: its block plugins may be rendering pages.
-  using Which = OutputRegistry::Which;
-  auto emitted = std::async(std::launch::async, [&, jobs = 1u] {
-    PluginOutput made;
-    outputs.emit(*site, *theme, made, jobs, Which::beside_others);
-    return made;
-  });
   auto paths = render_site(*site, *theme, *loaded.files, diags, blocks, options.jobs, sink);
-  auto made = emitted.get();
-  outputs.emit(*site, *theme, made, 1, Which::alone);
   clock.lap("render");
   if (stage_failed(options, diags)) return result;
 
-  outputs.put(std::move(made), paths, sink, diags, options.jobs);
+  outputs.run(*site, *theme, paths, sink, diags);
   clock.lap("outputs");
   if (stage_failed(options, diags)) return result;
 
@@ -285,6 +274,23 @@ std::string stage_report(const StageTimes& times) {
   std::snprintf(line, sizeof line, "  %-8s %9.1f ms   peak %6.1f MiB\n", "total", total,
                 static_cast<double>(peak) / 1024);
   return out + line;
+}
+
+std::string rows_files_report(const Site& site) {
+  std::string out;
+  for (const auto& dataset : site.datasets) {
+    if (!dataset.rows_file) continue;
+    const auto& file = *dataset.rows_file;
+    std::string years;
+    for (const auto year : dataset.periods)
+      years += (years.empty() ? "" : ", ") + std::to_string(year);
+    out += "hyoka: read " + file.path + ": " + std::to_string(file.lines) +
+           (file.lines == 1 ? " line, " : " lines, ") + std::to_string(dataset.rows.size()) +
+           (dataset.rows.size() == 1 ? " area, " : " areas, ") +
+           (dataset.periods.size() == 1 ? "fiscal year " : "fiscal years ") + years + ", " +
+           file.encoding + "\n";
+  }
+  return out;
 }
 
 }  // namespace hyoka

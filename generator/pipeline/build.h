@@ -78,7 +78,7 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& fs, Diagnost
                      StageTimes* times = nullptr, const AfterConfig& after_config = {});
 
 // The site's files that hyoka reads, as the build's read them: links leading outside the site
-// only into the folders site.toml allows.
+// only into the folders site.toml allows, and the built-in themes below kBuiltinThemesDir.
 std::unique_ptr<FileSystem> site_files(const FileSystem& fs, const std::string& source_dir,
                                        const SiteConfig& config);
 
@@ -98,5 +98,9 @@ std::string summary(const BuildOptions& options, const BuildResult& result);
 
 // One line per stage with its time, for `--verbose`.
 std::string stage_report(const StageTimes& times);
+
+// One line per CSV file that rows were read from: its lines, areas, fiscal years and
+// encoding, for `--verbose`.
+std::string rows_files_report(const Site& site);
 
 }  // namespace hyoka

@@ -161,7 +161,6 @@ class ExternalOutput final : public OutputPlugin {
       : plugin_(plugin), library_(std::move(library)) {}
   std::string name() const override { return plugin_.name; }
   // What a library's code touches is unknown here.
-  bool runs_beside_others() const override { return false; }
 
   void emit(const OutputContext& context, SiteFiles& files, Diagnostics& diags) const override {
     struct State {

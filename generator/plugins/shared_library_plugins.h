@@ -9,7 +9,7 @@
 
 #include "base/diagnostics.h"
 #include "config/site_config.h"
-#include "outputs/output_plugin.h"
+#include "output_plugins/output_plugin.h"
 #include "render/block_plugin.h"
 
 namespace hyoka {

@@ -29,29 +29,17 @@ namespace hyoka::mustache {
 
 class Value;
 
-// A name in a map or a template, with its length and first seven bytes kept as one number: a
-// name a template looks for is missing from most maps it passes through on its way down the
-// stack, and one compare of numbers tells nearly all names apart.
+// A name in a map or a template.
 class Key {
  public:
-  Key(std::string name) : name_(std::move(name)), tag_(tag_of(name_)) {}
-  Key(const char* name) : Key(std::string(name)) {}
+  Key(std::string name) : name_(std::move(name)) {}
+  Key(const char* name) : name_(name) {}
   const std::string& str() const { return name_; }
   operator std::string_view() const { return name_; }
-  bool operator==(const Key& other) const {
-    return tag_ == other.tag_ && (name_.size() <= 7 || name_ == other.name_);
-  }
+  bool operator==(const Key& other) const { return name_ == other.name_; }
 
  private:
-  static std::uint64_t tag_of(std::string_view name) {
-    std::uint64_t tag = std::min<std::size_t>(name.size(), 255);
-    for (std::size_t i = 0; i < 7; ++i) {
-      tag = tag << 8 | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0);
-    }
-    return tag;
-  }
   std::string name_;
-  std::uint64_t tag_;
 };
 
 using List = std::vector<Value>;

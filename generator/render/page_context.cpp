@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "base/version.h"
 #include "data/note_marks.h"
 #include "site/open_data_paths.h"
 
@@ -12,7 +13,7 @@ const std::vector<std::string>& template_variables() {
       // every page
       "site_title", "site_description", "language", "publisher", "base_url", "root", "home_href",
       "is_home", "is_area", "is_not_found", "is_dataset", "title", "subtitle", "description", "url",
-      "content", "main", "areas", "datasets", "has_datasets",
+      "content", "main", "areas", "datasets", "has_datasets", "generator",
       // areas
       "href", "current", "areas_omitted", "previous_area", "next_area",
       // datasets, figures, charts
@@ -101,12 +102,11 @@ mustache::Map table_context(const TableView& table) {
   out.emplace_back("column_groups", std::move(groups));
   out.emplace_back("head", rows(table.head));
   // Made row by row as the template reaches them: the home page's table has every area.
-  out.emplace_back(
-      "body", mustache::Value::lazy_list(table.body.size(), [&table](std::size_t i) {
-        mustache::Map row;
-        row.emplace_back("cells", cells(table, table.body[i]));
-        return mustache::Value(std::move(row));
-      }));
+  out.emplace_back("body", mustache::Value::lazy_list(table.body.size(), [&table](std::size_t i) {
+                     mustache::Map row;
+                     row.emplace_back("cells", cells(table, table.body[i]));
+                     return mustache::Value(std::move(row));
+                   }));
   out.emplace_back("notes", std::move(notes));
   out.emplace_back("has_notes", !table.notes.empty());
   return out;
@@ -195,6 +195,7 @@ mustache::Map page_context(const Site& site, const SitePage& page,
       {"url", config.base_url + page.url_path},
       {"has_datasets", !datasets.empty()},
       {"areas_omitted", omits_areas(site, page)},
+      {"generator", "hyoka " + std::string(version())},
   };
   context.emplace_back("content", std::move(content_html));
   context.emplace_back("datasets", std::move(datasets));

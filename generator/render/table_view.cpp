@@ -82,8 +82,7 @@ TableView measures_by_period(const Site& site, const Dataset& dataset,
   }
   for (const auto r : ratios) {
     const auto& ratio = dataset.ratios[r];
-    auto cells =
-        row_of(header(ratio.label, "row", marks.line(dataset.measures.size() + r)));
+    auto cells = row_of(header(ratio.label, "row", marks.line(dataset.measures.size() + r)));
     for (const auto p : periods) {
       cells.push_back(lines.ratio(
           row ? dataset.ratio(ratio, counts, p) : dataset.total_ratio(ratio, p), row, r, p));

@@ -74,14 +74,15 @@ void read_chart_style(TomlReader& reader, const toml::table& table, ChartStyle& 
   }
 }
 
-// Reads one theme folder into `theme`, leaving alone what a child theme already set.
-// Returns the parent's name when the theme extends one.
+// Reads one theme folder into `theme`, leaving alone what a child theme (or the site's folder
+// of a built-in theme) already set; `theme.toml` only when `with_manifest`. Returns the parent's
+// name when the theme extends one.
 std::optional<std::string> merge_theme_folder(const FileSystem& fs, const std::string& dir,
                                               Theme& theme, std::set<std::string>& chart_taken,
-                                              Diagnostics& diags) {
+                                              Diagnostics& diags, bool with_manifest = true) {
   std::optional<std::string> parent;
   const auto manifest = join_path(dir, "theme.toml");
-  if (fs.kind(manifest) != FileSystem::Kind::missing) {
+  if (with_manifest && fs.kind(manifest) != FileSystem::Kind::missing) {
     if (const auto source = read_source(fs, manifest, read_limit::settings, diags)) {
       TomlReader reader(*source, diags);
       if (const auto doc = reader.parse(source->text())) {
@@ -125,18 +126,32 @@ void compile_templates(Theme& theme) {
 }
 
 std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_dir,
-                                const SiteConfig& config, Diagnostics& diags) {
+                                const SiteConfig& config, Diagnostics& diags,
+                                const std::string& builtin_dir) {
   const int errors_before = diags.errors();
   Theme theme;
   theme.name = config.theme;
   std::vector<std::string> chain;
   std::set<std::string> chart_taken;
   std::optional<std::string> next = config.theme;
+  const auto site_themes = fs.list_dirs(themes_dir);
+  const auto builtin_themes = builtin_dir.empty() ? site_themes : fs.list_dirs(builtin_dir);
+  const auto has = [](const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
   while (next) {
-    const auto available = fs.list_dirs(themes_dir);
-    if (std::find(available.begin(), available.end(), *next) == available.end()) {
-      const std::string message = "unknown theme \"" + *next + "\": no folder " +
-                                  join_path(themes_dir, *next) + did_you_mean(*next, available);
+    const bool in_site = has(site_themes, *next);
+    const bool built_in = !builtin_dir.empty() && has(builtin_themes, *next);
+    if (!in_site && !built_in) {
+      auto available = site_themes;
+      if (!builtin_dir.empty())
+        available.insert(available.end(), builtin_themes.begin(), builtin_themes.end());
+      std::sort(available.begin(), available.end());
+      available.erase(std::unique(available.begin(), available.end()), available.end());
+      const std::string message =
+          "unknown theme \"" + *next + "\": no folder " + join_path(themes_dir, *next) +
+          (builtin_dir.empty() ? "" : " and no built-in theme of that name") +
+          did_you_mean(*next, available);
       if (chain.empty() && config.source) {
         diags.error(*config.source, config.theme_position, message);
       } else if (chain.empty()) {
@@ -154,7 +169,17 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
       return std::nullopt;
     }
     chain.push_back(*next);
-    next = merge_theme_folder(fs, join_path(themes_dir, *next), theme, chart_taken, diags);
+    // The site's folder first, then the built-in theme of the same name under it, file by
+    // file; a theme.toml in the site's folder replaces the built-in one as a whole.
+    const auto site_dir = join_path(themes_dir, *next);
+    const bool own_manifest =
+        in_site && fs.kind(join_path(site_dir, "theme.toml")) != FileSystem::Kind::missing;
+    next = in_site ? merge_theme_folder(fs, site_dir, theme, chart_taken, diags) : std::nullopt;
+    if (built_in) {
+      auto parent = merge_theme_folder(fs, join_path(builtin_dir, chain.back()), theme, chart_taken,
+                                       diags, !own_manifest);
+      if (!own_manifest) next = std::move(parent);
+    }
   }
   for (const auto& name : required_layouts()) {
     if (!theme.layouts.count(name)) {

@@ -1,6 +1,7 @@
 // A theme: `themes/<name>/theme.toml`, `templates/*.mustache` (layouts), templates/partials/
 // and `static/` (copied to the site's root). A theme may extend another and then takes every
-// template, partial and static file it does not have from its parent.
+// template, partial and static file it does not have from its parent; a site's theme named as
+// a built-in one takes them from the built-in one first.
 #pragma once
 
 #include <map>
@@ -37,7 +38,10 @@ void add_static_files(const FileSystem& fs, const std::string& static_dir,
 // Compiles the layouts and partials into `templates` (load_theme does, once it has checked them).
 void compile_templates(Theme& theme);
 
+// `themes_dir` is the site's themes/; `builtin_dir`, when given, holds the themes built into
+// hyoka, and a site's theme of the same name is laid over one of them file by file.
 std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_dir,
-                                const SiteConfig& config, Diagnostics& diags);
+                                const SiteConfig& config, Diagnostics& diags,
+                                const std::string& builtin_dir = "");
 
 }  // namespace hyoka

@@ -21,7 +21,7 @@ bool is_site_source(const std::string& relative_path) {
   const std::string_view name =
       std::string_view(relative_path).substr(slash == std::string::npos ? 0 : slash + 1);
   return !(name.ends_with("~") || name.ends_with(".swp") || name.ends_with(".swx") ||
-           name.starts_with(".#") || name == "4913");
+           name.starts_with(".#") || name == "4913" || name.starts_with("~$"));
 }
 
 }  // namespace hyoka

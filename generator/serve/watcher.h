@@ -35,7 +35,7 @@ std::unique_ptr<Watcher> make_polling_watcher(
 
 // Whether a path relative to the site's folder is one the site is built from. Editors'
 // scratch files (`.x.swp`, `x~`, `.#x`, `4913`) are not, so saving in vim or Emacs rebuilds
-// once.
+// once, and neither are the lock files Excel writes beside a CSV it opens (`~$x.csv`).
 bool is_site_source(const std::string& relative_path);
 
 }  // namespace hyoka

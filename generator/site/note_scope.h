@@ -31,8 +31,7 @@ inline NoteScope totals_scope(const Dataset& dataset, const Selection& selection
 }
 
 // The rows of the chosen areas (every area when none is chosen, with the totals).
-inline NoteScope areas_scope(const Site& site, const Dataset& dataset,
-                             const Selection& selection) {
+inline NoteScope areas_scope(const Site& site, const Dataset& dataset, const Selection& selection) {
   auto scope = parts_scope(dataset, selection);
   scope.totals = selection.areas.empty();
   if (dataset.notes.empty()) return scope;  // rows carry only written notes

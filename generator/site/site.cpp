@@ -48,13 +48,13 @@ std::unique_ptr<Site> assemble_site(SiteConfig config, Content content,
       const auto& row = dataset.rows[r];
       const auto found = area_index.find(row.area);
       if (found == area_index.end()) {
-        diags.error(*dataset.source, row.area_position,
+        diags.error(dataset.rows_text(), row.area_position,
                     "unknown area \"" + row.area + "\": no content/areas/" + row.area + ".md" +
                         did_you_mean(row.area, area_ids));
         continue;
       }
       if (const auto before = seen.find(row.area); before != seen.end()) {
-        diags.error(*dataset.source, row.area_position,
+        diags.error(dataset.rows_text(), row.area_position,
                     "area \"" + row.area + "\" appears twice in this dataset (first on line " +
                         std::to_string(before->second.line) + ")");
         continue;

@@ -75,9 +75,10 @@ BOOST_AUTO_TEST_CASE(check_and_serve_report_an_unknown_theme_flag_without_crashi
   copy_minimal_site(dir.path() / "site");
   const auto check = run_hyoka("check -q --source site --theme nosuch", dir.path());
   BOOST_TEST(check.exit_code == 1);
-  BOOST_TEST(check.err ==
-             "error: --theme: unknown theme \"nosuch\": no folder site/themes/nosuch; expected one "
-             "of: default, portal\n1 error, 0 warnings\n");
+  BOOST_TEST(
+      check.err ==
+      "error: --theme: unknown theme \"nosuch\": no folder site/themes/nosuch and no "
+      "built-in theme of that name; expected one of: default, portal\n1 error, 0 warnings\n");
   Preview preview(dir.path() / "site", "--theme nosuch");
   BOOST_REQUIRE(preview.wait_for("hyoka: serving "));
   BOOST_TEST(preview.occurrences("error: --theme: unknown theme \"nosuch\"") == 1u);

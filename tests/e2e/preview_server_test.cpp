@@ -534,6 +534,43 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_pages_markdown_renders_that_page_alone_and_the
   BOOST_TEST(log.str().find("rebuilt 6 pages in ") != std::string::npos, log.str());
 }
 
+BOOST_AUTO_TEST_CASE(an_edit_of_a_datasets_csv_rebuilds_the_site_with_its_figures) {
+  hyoka::test::TempDir dir;
+  hyoka::test::copy_minimal_site(dir.path());
+  hyoka::test::write_file(dir.path() / "content/data/counts.toml",
+                          "title = \"達成状況\"\nrows = \"counts.csv\"\n"
+                          "[measures.implemented]\nlabel = \"実施事業項目\"\n");
+  const auto csv = dir.path() / "content/data/counts.csv";
+  hyoka::test::write_file(csv, "分野ID,年度,実施事業項目\nalpha,2020,7\nbeta,2020,5\n");
+  PreviewServer server;
+  const int port = server.bind("127.0.0.1", 0);
+  ServeOptions options;
+  options.source_dir = dir.path().string();
+  PreviewBuild build(options, preview_origin("127.0.0.1", port), server);
+  std::ostringstream log;
+  BOOST_REQUIRE(build.run({}, log));
+  server.start();
+  httplib::Client client("127.0.0.1", port);
+  const std::vector<std::string> changed = {"content/data/counts.csv"};
+
+  hyoka::test::write_file(csv, "分野ID,年度,実施事業項目\nalpha,2020,\"4,321\"\nbeta,2020,5\n");
+  log.str("");
+  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_TEST(
+      log.str().find("content/data/counts.csv changed: rebuilt 3 pages") != std::string::npos,
+      log.str());
+  BOOST_TEST(client.Get("/test/areas/alpha/")->body.find("4,321") != std::string::npos);
+
+  // A broken cell: the overlay points into the CSV.
+  hyoka::test::write_file(csv, "分野ID,年度,実施事業項目\nalpha,2020,たくさん\nbeta,2020,5\n");
+  log.str("");
+  BOOST_TEST(!build.run(changed, log));
+  const auto overlay = server.hub().subscribe().first;
+  BOOST_TEST(overlay.find("content/data/counts.csv:2:12: error: \"たくさん\" is not a count") !=
+                 std::string::npos,
+             overlay);
+}
+
 BOOST_AUTO_TEST_CASE(the_error_overlay_masks_the_api_token) {
   hyoka::test::TempDir dir;
   hyoka::test::copy_minimal_site(dir.path());

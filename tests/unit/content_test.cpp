@@ -84,12 +84,13 @@ BOOST_AUTO_TEST_CASE(loads_pages_sorted_by_weight_and_warns_about_unpublished_fi
   BOOST_TEST(content.areas[0].id == "b");
   BOOST_TEST(content.areas[1].id == "a");
   BOOST_TEST(content.data_files == (std::vector<std::string>{"content/data/counts.toml"}));
-  BOOST_TEST(first_lines(diags) ==
-             lines(std::vector<std::string>{
-                 "content/areas/Bad Name.md: error: the area id \"Bad Name\" (the file name) may "
-                 "use only a-z, 0-9, '-' and '_', as it becomes the page's address",
-                 "content/notes.txt: warning: not published: pages are content/_index.md and "
-                 "content/areas/<id>.md, datasets content/data/<id>.toml"}));
+  BOOST_TEST(
+      first_lines(diags) ==
+      lines(std::vector<std::string>{
+          "content/areas/Bad Name.md: error: the area id \"Bad Name\" (the file name) may "
+          "use only a-z, 0-9, '-' and '_', as it becomes the page's address",
+          "content/notes.txt: warning: not published: pages are content/_index.md and "
+          "content/areas/<id>.md, datasets content/data/<id>.toml and the CSV files they read"}));
 }
 
 BOOST_AUTO_TEST_CASE(errors_when_the_home_page_is_missing) {

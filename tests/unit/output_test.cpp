@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "output/site_listing.h"
-#include "outputs/output_plugin.h"
+#include "output_plugins/output_plugin.h"
 #include "pipeline/build.h"
 #include "support/tiny_site.h"
 
@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(the_next_build_writes_over_the_site_before_the_last_and_pru
   BOOST_TEST(diags.all().empty());
 }
 
-BOOST_AUTO_TEST_CASE(what_look_ahead_reads_before_open_prunes_the_same_as_a_walk_in_open) {
+BOOST_AUTO_TEST_CASE(what_the_site_before_the_last_has_and_this_one_lacks_is_pruned) {
   TempDir dir;
   const auto dest = (dir.path / "public").string();
   const auto src = (dir.path / "src").string();
@@ -94,7 +94,6 @@ BOOST_AUTO_TEST_CASE(what_look_ahead_reads_before_open_prunes_the_same_as_a_walk
   BOOST_REQUIRE(write_site({{"index.html", "2"}}, dest, src, diags));
   fs::create_symlink("/etc/hostname", dir.path / ".public.hyoka-new/link.html");
   SiteWriter writer;
-  writer.look_ahead(dest);
   BOOST_REQUIRE(writer.open(dest, src, diags));
   writer.put("index.html", "3");
   writer.put("a", "file");
@@ -110,23 +109,8 @@ BOOST_AUTO_TEST_CASE(what_look_ahead_reads_before_open_prunes_the_same_as_a_walk
   BOOST_TEST(diags.all().empty());
 }
 
-BOOST_AUTO_TEST_CASE(a_writer_that_only_looked_ahead_changes_nothing) {
-  TempDir dir;
-  const auto dest = (dir.path / "public").string();
-  Diagnostics diags;
-  BOOST_REQUIRE(write_site({{"index.html", "1"}}, dest, (dir.path / "src").string(), diags));
-  BOOST_REQUIRE(write_site({{"index.html", "2"}}, dest, (dir.path / "src").string(), diags));
-  {
-    SiteWriter writer;
-    writer.look_ahead(dest);
-  }
-  BOOST_TEST(slurp(dir.path / "public/index.html") == "2");
-  BOOST_TEST(slurp(dir.path / ".public.hyoka-new/index.html") == "1");
-}
-
-// The writer writes over the site before the last without waiting for the listing of it (which
-// is for removing what the new site lacks): a link, a pipe or a file where the new site needs a
-// folder or a file is found as it writes, and replaced, never written through.
+// The writer writes over the site before the last: a link, a pipe or a file where the new site
+// needs a folder or a file is found as it writes, and replaced, never written through.
 BOOST_AUTO_TEST_CASE(links_pipes_and_files_in_the_way_are_replaced_not_written_through) {
   TempDir dir;
   const auto dest = (dir.path / "public").string();
@@ -137,14 +121,13 @@ BOOST_AUTO_TEST_CASE(links_pipes_and_files_in_the_way_are_replaced_not_written_t
   const auto staging = dir.path / ".public.hyoka-new";
   const auto outside = dir.path / "outside";
   fs::create_directories(outside);
-  for (const bool looked_ahead : {true, false}) {
+  for (int build = 0; build < 2; ++build) {
     fs::create_directory_symlink(outside, staging / "areas");       // a folder the site needs
     fs::create_symlink(outside / "x.html", staging / "link.html");  // a file the site writes
     BOOST_REQUIRE(::mkfifo((staging / "pipe.html").c_str(), 0644) == 0);
     fs::create_directories(staging / "folder.html/below");  // a folder where a file goes
     { std::ofstream(staging / "file") << "a file where a folder goes"; }
     SiteWriter writer;
-    if (looked_ahead) writer.look_ahead(dest);
     BOOST_REQUIRE(writer.open(dest, src, diags));
     writer.put("areas/a/index.html", "a");
     writer.put("link.html", "l");
@@ -185,11 +168,9 @@ BOOST_AUTO_TEST_CASE(a_file_and_a_folder_at_one_path_fail_the_build_and_keep_the
   }
 }
 
-// A build records what its folder holds beside it, and the build after next reads only the
-// folders whose entries changed since (their status-change time), so a file put in by hand is
-// still found and removed; even in a folder whose modification time was set back, as
-// `touch -d` or `rsync -t` do, since that sets the status-change time.
-BOOST_AUTO_TEST_CASE(what_was_added_by_hand_is_removed_although_the_rest_is_taken_from_the_record) {
+// A file put by hand into the site before the last, however its folder's times were set, is
+// found and removed: it must not be published with the next site.
+BOOST_AUTO_TEST_CASE(what_was_added_by_hand_to_the_site_before_the_last_is_removed) {
   TempDir dir;
   const auto dest = (dir.path / "public").string();
   const auto src = (dir.path / "src").string();
@@ -198,9 +179,11 @@ BOOST_AUTO_TEST_CASE(what_was_added_by_hand_is_removed_although_the_rest_is_take
                           {"areas/b/index.html", "b"},
                           {"data/d.csv", "d"}};
   Diagnostics diags;
+  // A record of earlier versions of hyoka is removed.
+  { std::ofstream(dir.path / ".public.hyoka-listing") << "hyoka-listing 1\n"; }
   BOOST_REQUIRE(write_site(site, dest, src, diags));
   BOOST_REQUIRE(write_site(site, dest, src, diags));
-  BOOST_TEST(fs::exists(dir.path / ".public.hyoka-listing"));
+  BOOST_TEST(!fs::exists(dir.path / ".public.hyoka-listing"));
   // Into the site that the next build leaves as the one to write over.
   const auto old_time = fs::last_write_time(dir.path / "public/areas/b");
   { std::ofstream(dir.path / "public/areas/a/stray.html") << "x"; }
@@ -222,46 +205,29 @@ BOOST_AUTO_TEST_CASE(what_was_added_by_hand_is_removed_although_the_rest_is_take
   BOOST_TEST(diags.all().empty());
 }
 
-BOOST_AUTO_TEST_CASE(a_record_that_is_not_one_or_leads_outside_is_not_followed) {
+BOOST_AUTO_TEST_CASE(a_site_folder_is_listed_whole_each_folder_before_what_it_holds) {
   TempDir dir;
   const auto site = dir.path / "site";
-  fs::create_directories(site / "a");
+  fs::create_directories(site / "a/b");
   { std::ofstream(site / "a/x.html") << "x"; }
+  { std::ofstream(site / "a/b/y.html") << "y"; }
   { std::ofstream(site / "top.html") << "t"; }
-  const auto record = (dir.path / "record").string();
+  fs::create_symlink("/etc", site / "link");
   const int root = ::open(site.c_str(), O_RDONLY | O_DIRECTORY);
   BOOST_REQUIRE(root >= 0);
-  const auto listed = [&] {
-    Listing out;
-    BOOST_TEST(list_site_folder(root, record, out, {}));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  const Listing truth = {
-      {"a", EntryKind::folder}, {"a/x.html", EntryKind::file}, {"top.html", EntryKind::file}};
-  BOOST_TEST((listed() == truth));  // no record
-  // Records that say what is not there, or leave the folder: the disk is read instead.
-  for (const auto& said :
-       std::vector<Listing>{{{"a", EntryKind::folder}, {"a/../../outside", EntryKind::file}},
-                            {{"a", EntryKind::folder}, {"a/..", EntryKind::folder}},
-                            {{"../outside", EntryKind::file}},
-                            {{"a", EntryKind::file}},
-                            {{"a", EntryKind::folder}, {"a/gone.html", EntryKind::file}}}) {
-    BOOST_REQUIRE(record_site_folder(root, -1, said, record));
-    const auto out = listed();
-    // A record made after the folder's last change is believed for what it says of "a"
-    // (a file in it changing is not a change of it), so only the records refused show the
-    // disk's "a/x.html".
-    BOOST_TEST(std::count(out.begin(), out.end(),
-                          std::pair<std::string, EntryKind>("top.html", EntryKind::file)) == 1);
-    for (const auto& [path, kind] : out) {
-      BOOST_TEST(path.find("..") == std::string::npos, path);
-      BOOST_TEST(!path.starts_with("/"), path);
-    }
-  }
-  { std::ofstream(record, std::ios::binary) << "hyoka-listing 1\nfolder 1 2 3 4 99999\nfx"; }
-  BOOST_TEST((listed() == truth));
+  Listing out;
+  BOOST_TEST(list_site_folder(root, out));
   ::close(root);
+  const auto at = [&](const std::string& path) {
+    return std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.first == path; }) -
+           out.begin();
+  };
+  BOOST_TEST(out.size() == 6u);
+  BOOST_TEST(at("a") < at("a/x.html"));
+  BOOST_TEST(at("a/b") < at("a/b/y.html"));
+  BOOST_TEST((out[at("link")].second == EntryKind::other));  // not followed
+  BOOST_TEST((out[at("a/b")].second == EntryKind::folder));
+  BOOST_TEST((out[at("top.html")].second == EntryKind::file));
 }
 
 BOOST_AUTO_TEST_CASE(a_file_put_twice_is_written_over_whole_in_a_new_or_a_reused_folder) {
@@ -341,8 +307,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_theme_is_reported_at_site_toml_with_a_suggestion
   const auto result = build_site(options, memory);
   BOOST_TEST(!result.ok);
   BOOST_TEST(format(result.diagnostics.sorted().at(0)) ==
-             "site.toml:3:9: error: unknown theme \"defualt\": no folder themes/defualt; did you "
-             "mean \"default\"?\n"
+             "site.toml:3:9: error: unknown theme \"defualt\": no folder themes/defualt and no "
+             "built-in theme of that name; did you mean \"default\"?\n"
              " 3 | theme = \"defualt\"\n"
              "   |         ^\n");
 }
@@ -379,12 +345,11 @@ BOOST_AUTO_TEST_CASE(a_destination_with_a_trailing_slash_is_the_folder_itself) {
 
 namespace {
 
-// Writes `count` files and a warning; the first file's path may collide with another's.
+// Writes 51 files and a warning; the first file's path collides with other plugins'.
 class CountingPlugin final : public OutputPlugin {
  public:
-  CountingPlugin(std::string name, bool beside) : name_(std::move(name)), beside_(beside) {}
+  explicit CountingPlugin(std::string name) : name_(std::move(name)) {}
   std::string name() const override { return name_; }
-  bool runs_beside_others() const override { return beside_; }
   void emit(const OutputContext&, SiteFiles& out, Diagnostics& diags) const override {
     out["shared.txt"] = name_;
     for (int i = 0; i < 50; ++i) out[name_ + "/" + std::to_string(i) + ".txt"] = name_;
@@ -393,36 +358,28 @@ class CountingPlugin final : public OutputPlugin {
 
  private:
   std::string name_;
-  bool beside_;
 };
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(output_plugins_give_the_same_files_and_messages_on_any_number_of_threads) {
+BOOST_AUTO_TEST_CASE(output_plugins_run_in_order_and_a_path_taken_twice_is_an_error) {
   const auto loaded = hyoka::test::load_tiny_site("https://example.org/");
   BOOST_TEST_REQUIRE(loaded.site);
   OutputRegistry registry;
-  for (int i = 0; i < 12; ++i) {
-    registry.add(std::make_unique<CountingPlugin>("p" + std::to_string(i), i % 3 != 1));
-  }
-  std::vector<std::string> messages[2];
-  SiteFiles files[2];
-  const unsigned jobs[2] = {1, 4};
-  for (int run = 0; run < 2; ++run) {
-    SitePaths paths = {"index.html"};
-    MemorySink sink;
-    Diagnostics diags;
-    registry.run(*loaded.site, *loaded.theme, paths, sink, diags, jobs[run]);
-    for (const auto& d : diags.all()) messages[run].push_back(d.path + ": " + d.message);
-    files[run] = std::move(sink.files);
-  }
-  BOOST_TEST(messages[0] == messages[1], boost::test_tools::per_element());
-  BOOST_TEST(messages[0].size() == 23u);
-  BOOST_TEST(messages[0][0] == "p0: ran");
-  BOOST_TEST(messages[0][1] == "p1: ran");
-  BOOST_TEST(messages[0][2] ==
+  for (int i = 0; i < 12; ++i)
+    registry.add(std::make_unique<CountingPlugin>("p" + std::to_string(i)));
+  SitePaths paths = {"index.html"};
+  MemorySink sink;
+  Diagnostics diags;
+  registry.run(*loaded.site, *loaded.theme, paths, sink, diags);
+  std::vector<std::string> messages;
+  for (const auto& d : diags.all()) messages.push_back(d.path + ": " + d.message);
+  BOOST_TEST(messages.size() == 23u);
+  BOOST_TEST(messages[0] == "p0: ran");
+  BOOST_TEST(messages[1] == "p1: ran");
+  BOOST_TEST(messages[2] ==
              "shared.txt: the output plugin \"p1\" writes a file that the site already has");
-  BOOST_TEST(files[0] == files[1]);
-  BOOST_TEST(files[0].size() == 601u);
-  BOOST_TEST(files[0].at("shared.txt") == "p0");
+  BOOST_TEST(sink.files.size() == 601u);
+  BOOST_TEST(sink.files.at("shared.txt") == "p0");
+  BOOST_TEST(paths.size() == 602u);
 }

@@ -7,27 +7,16 @@
 
 #include <csignal>
 #include <filesystem>
-#include <random>
 #include <sstream>
 
 #include "output/destination.h"
 #include "pipeline/build.h"
+#include "support/run.h"
 
 namespace fs = std::filesystem;
 using namespace hyoka;
 
-namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("hyoka-pipeline-" + std::to_string(std::random_device()()));
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-}  // namespace
+using hyoka::test::TempDir;
 
 BOOST_AUTO_TEST_CASE(every_error_is_printed_even_after_a_hundred_warnings) {
   Diagnostics diags;
@@ -52,12 +41,12 @@ BOOST_AUTO_TEST_CASE(every_error_is_printed_even_after_a_hundred_warnings) {
 
 BOOST_AUTO_TEST_CASE(a_destination_that_is_holds_or_lies_inside_what_a_build_reads_is_refused) {
   TempDir dir;
-  const auto site = dir.path / "site";
+  const auto site = dir.path() / "site";
   fs::create_directories(site / "content/data");
   fs::create_directories(site / "themes/default");
-  fs::create_directories(dir.path / "shared-theme");
-  fs::create_symlink(dir.path / "shared-theme", site / "themes/shared");
-  fs::create_symlink(site / "content", dir.path / "content-link");
+  fs::create_directories(dir.path() / "shared-theme");
+  fs::create_symlink(dir.path() / "shared-theme", site / "themes/shared");
+  fs::create_symlink(site / "content", dir.path() / "content-link");
   SiteConfig config;
   config.allow_links_to = {"../allowed"};
   config.plugins = {{"plugins/libx.so", {}}};
@@ -68,23 +57,23 @@ BOOST_AUTO_TEST_CASE(a_destination_that_is_holds_or_lies_inside_what_a_build_rea
     return !check_destination(destination.string(), read, diags) && diags.errors() == 1;
   };
   BOOST_TEST(!refused(site / "public"));
-  BOOST_TEST(!refused(dir.path / "out"));
+  BOOST_TEST(!refused(dir.path() / "out"));
   BOOST_TEST(refused(site / "content"));
   BOOST_TEST(refused(site / "content/data"));
   BOOST_TEST(refused(site / "content/data/new/"));
   BOOST_TEST(refused(site / "themes/../content//data/"));
-  BOOST_TEST(refused(dir.path / "content-link/data"));  // through a link
-  BOOST_TEST(refused(site / "static"));                 // read when it is there
-  BOOST_TEST(refused(site));                            // holds site.toml
-  BOOST_TEST(refused(dir.path));
-  BOOST_TEST(refused(dir.path / "shared-theme/static"));  // a theme outside the site
-  BOOST_TEST(refused(dir.path / "allowed"));
+  BOOST_TEST(refused(dir.path() / "content-link/data"));  // through a link
+  BOOST_TEST(refused(site / "static"));                   // read when it is there
+  BOOST_TEST(refused(site));                              // holds site.toml
+  BOOST_TEST(refused(dir.path()));
+  BOOST_TEST(refused(dir.path() / "shared-theme/static"));  // a theme outside the site
+  BOOST_TEST(refused(dir.path() / "allowed"));
   BOOST_TEST(refused(site / "plugins"));  // holds a plugin library
 }
 
 BOOST_AUTO_TEST_CASE(one_build_at_a_time_holds_a_destination_and_a_dead_one_holds_nothing) {
   TempDir dir;
-  const auto destination = (dir.path / "public").string();
+  const auto destination = (dir.path() / "public").string();
   {
     DestinationLock first;
     Diagnostics diags;
@@ -95,7 +84,7 @@ BOOST_AUTO_TEST_CASE(one_build_at_a_time_holds_a_destination_and_a_dead_one_hold
                "another hyoka build is writing this folder now; build again when it has finished");
   }
   // Held by a process that is killed: the kernel lets go of it.
-  const auto lock_file = dir.path / ".public.hyoka-lock";
+  const auto lock_file = dir.path() / ".public.hyoka-lock";
   const pid_t child = ::fork();
   if (child == 0) {
     const int fd = ::open(lock_file.c_str(), O_RDWR | O_CREAT, 0644);

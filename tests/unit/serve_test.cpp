@@ -313,6 +313,9 @@ BOOST_AUTO_TEST_CASE(only_the_site_sources_count_and_editor_scratch_files_do_not
   BOOST_TEST(!is_site_source("content/areas/a.md~"));
   BOOST_TEST(!is_site_source("content/areas/.#a.md"));
   BOOST_TEST(!is_site_source("content/areas/4913"));
+  // A dataset's CSV is a source; the lock file Excel keeps beside it while open is not.
+  BOOST_TEST(is_site_source("content/data/achievement.csv"));
+  BOOST_TEST(!is_site_source("content/data/~$achievement.csv"));
 }
 
 // The watchers on a real folder. Every wait is bounded: a watcher that misses a change

@@ -1,0 +1,68 @@
+// The open data of every dataset, for the three ways a portal takes it (push, harvest,
+// manual registration): tidy CSV (and an Excel copy), JSON, a Frictionless Data Package, a
+// DCAT-AP 3 catalog in Turtle and JSON-LD, and a landing page. Pure builders here; the
+// output plugin in open_data_plugin.cpp puts them in the site. Column names and order are
+// documented in docs/reference.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "site/site.h"
+
+namespace hyoka {
+
+// One column of a dataset's CSV, and one field of its Data Package schema.
+struct CsvColumn {
+  enum class Kind { code, area_id, area, year, year_label, measure, reason, ratio, notes };
+  Kind kind = Kind::code;
+  std::string name;
+  std::size_t index = 0;  // the measure (also of a reason column) or the ratio
+};
+
+// The CSV's columns, in order. A dataset with a missing count in its rows has a reason column
+// after each measure; one with notes on areas, fiscal years or counts, a notes column last.
+std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset);
+// Their names.
+std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset);
+
+// Whether a row of the dataset has a missing count.
+bool rows_have_missing(const Dataset& dataset);
+// The notes on one area's row in one fiscal year (the area's, the year's and its counts'),
+// in the order written; a count's note starts with its measure's label.
+std::vector<std::string> row_notes(const Dataset& dataset, std::size_t row, std::size_t period);
+
+// plain: UTF-8 without a BOM, every cell exactly as the site shows it. excel: with a BOM, and
+// every text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+// or a carriage return) preceded by an apostrophe; numbers are never changed.
+enum class CsvFlavour { plain, excel };
+
+// One row per area × fiscal year, RFC 4180, CRLF line ends, bare numbers, blank where a ratio's
+// denominator is 0, no totals.
+std::string dataset_csv(const Site& site, const Dataset& dataset,
+                        CsvFlavour flavour = CsvFlavour::plain);
+
+// The same data with its metadata, totals and notes.
+std::string dataset_json(const Site& site, const Dataset& dataset);
+
+// Sizes of the files each distribution points at, for catalogs and the landing page.
+struct DatasetFiles {
+  const Dataset* dataset = nullptr;
+  std::size_t csv_bytes = 0;
+  std::size_t excel_csv_bytes = 0;  // 0 when not offered
+  std::size_t json_bytes = 0;
+};
+
+std::string data_package(const Site& site);
+std::string dcat_turtle(const Site& site, const std::vector<DatasetFiles>& files);
+std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& files);
+// schema.org Dataset for the landing page's <script type="application/ld+json">.
+std::string schema_org_dataset(const Site& site, const DatasetFiles& files);
+
+// "2019-04-01/2022-03-31": the fiscal years the dataset covers, as ISO 8601 intervals, one for
+// each run of consecutive years (periods with gaps give several).
+std::vector<std::string> temporal_coverage(const Dataset& dataset);
+// The attribution text users should give, in Japanese.
+std::string attribution(const Site& site, const Dataset& dataset);
+
+}  // namespace hyoka

@@ -1,0 +1,407 @@
+// Metadata for portals: a Frictionless Data Package (v2, valid as v1), a DCAT-AP 3 catalog in
+// Turtle and JSON-LD with stable IRIs under base_url (harvesters match datasets across runs by
+// IRI), and schema.org Dataset for search engines. Dates come from site.toml, never the clock.
+#include <nlohmann/json.hpp>
+
+#include "base/era.h"
+#include "output_plugins/open_data.h"
+#include "site/open_data_paths.h"
+
+namespace hyoka {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string package_name(const Site& site) {
+  return site.config.publish.name_prefix.empty() ? "hyoka-site" : site.config.publish.name_prefix;
+}
+
+// One distribution of a dataset, as catalogs describe it.
+struct Distribution {
+  std::string key;  // the IRI fragment: csv, excel-csv, json
+  std::string title;
+  std::string path;
+  std::string format;
+  std::string media_type;
+  std::size_t bytes;
+};
+
+std::vector<Distribution> distributions(const DatasetFiles& f) {
+  const auto& id = f.dataset->id;
+  std::vector<Distribution> out = {
+      {"csv", "CSV（UTF-8）", dataset_csv_path(id), "CSV", "text/csv", f.csv_bytes}};
+  if (f.excel_csv_bytes) {
+    out.push_back({"excel-csv", "CSV（Excel用、BOM付きUTF-8）", dataset_excel_csv_path(id), "CSV",
+                   "text/csv", f.excel_csv_bytes});
+  }
+  out.push_back({"json", "JSON", dataset_json_path(id), "JSON", "application/json", f.json_bytes});
+  return out;
+}
+
+std::string dataset_iri(const Site& site, const Dataset& d) {
+  return site.config.base_url + dataset_page_path(d.id) + "#dataset";
+}
+
+// Turtle string literal with escapes.
+std::string literal(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string iri(const std::string& text) {
+  return "<" + text + ">";
+}
+
+// One dct:PeriodOfTime per run of consecutive fiscal years. ckanext-dcat reads every
+// dct:temporal of a dataset into `temporal_coverage` with its ckanext-scheming schemas, and
+// the first one it finds into temporal_start and temporal_end without them: a gap in the
+// years is never claimed as covered. A dataset without gaps keeps the one IRI, #period.
+struct Period {
+  std::string fragment;  // period, or period-2015 for the run that starts in 2015
+  std::string start, end;
+};
+
+std::vector<Period> periods_of(const Dataset& dataset) {
+  const auto runs = year_runs(dataset.periods);
+  std::vector<Period> out;
+  for (const auto& [first, last] : runs) {
+    out.push_back({runs.size() == 1 ? "period" : "period-" + std::to_string(first),
+                   std::to_string(first) + "-04-01", std::to_string(last + 1) + "-03-31"});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string data_package(const Site& site) {
+  const auto& config = site.config;
+  json resources = json::array();
+  for (const auto& dataset : site.datasets) {
+    const auto columns = csv_columns(site, dataset);
+    json fields = json::array();
+    const bool has_code = !config.publisher.local_government_code.empty();
+    fields.push_back({{"name", columns[0]},
+                      {"type", "string"},
+                      {"description", "全国地方公共団体コード（6桁）"},
+                      {"constraints", {{"required", has_code}, {"pattern", "[0-9]{6}"}}}});
+    fields.push_back(
+        {{"name", columns[1]}, {"type", "string"}, {"constraints", {{"required", true}}}});
+    fields.push_back(
+        {{"name", columns[2]}, {"type", "string"}, {"constraints", {{"required", true}}}});
+    fields.push_back({{"name", columns[3]},
+                      {"type", "integer"},
+                      {"description", "年度（西暦、4月始まり）"},
+                      {"constraints", {{"required", true}, {"minimum", 1868}}}});
+    fields.push_back(
+        {{"name", columns[4]}, {"type", "string"}, {"constraints", {{"required", true}}}});
+    // A count may be blank only in a dataset with missing counts, and then its reason is not.
+    const bool missing = rows_have_missing(dataset);
+    json reasons = json::array();
+    for (const auto& reason : dataset.reasons) reasons.push_back(reason.label);
+    for (const auto& column : csv_layout(site, dataset)) {
+      switch (column.kind) {
+        case CsvColumn::Kind::measure:
+          fields.push_back(
+              {{"name", column.name},
+               {"type", "integer"},
+               {"description", dataset.measures[column.index].label +
+                                   (dataset.unit.empty() ? "" : "（単位：" + dataset.unit + "）") +
+                                   (missing ? "。値がないときは空欄で、理由を次の列に示す" : "")},
+               {"constraints", {{"required", !missing}, {"minimum", 0}}}});
+          break;
+        case CsvColumn::Kind::reason:
+          fields.push_back({{"name", column.name},
+                            {"type", "string"},
+                            {"description", "左の列の値がない理由。値があるときは空欄"},
+                            {"constraints", {{"enum", reasons}}}});
+          break;
+        case CsvColumn::Kind::ratio:
+          fields.push_back(
+              {{"name", column.name},
+               {"type", "number"},
+               {"description", missing ? "百分率。分母が0のとき、または値がないときは空欄"
+                                       : "百分率。分母が0のときは空欄"},
+               {"constraints", {{"minimum", 0}}}});
+          break;
+        case CsvColumn::Kind::notes:
+          fields.push_back(
+              {{"name", column.name},
+               {"type", "string"},
+               {"description", "この行の" + site.config.area_label + "・年度・値についての注記"}});
+          break;
+        default:
+          break;
+      }
+    }
+    resources.push_back({
+        {"name", dataset.id},
+        {"title", dataset.title},
+        {"description", dataset.description},
+        {"path", dataset_csv_path(dataset.id)},
+        {"format", "csv"},
+        {"mediatype", "text/csv"},
+        {"encoding", "utf-8"},
+        {"profile", "tabular-data-resource"},
+        {"schema",
+         {{"fields", fields}, {"primaryKey", {columns[1], columns[3]}}, {"missingValues", {""}}}},
+    });
+  }
+  json package = {
+      {"$schema", "https://datapackage.org/profiles/2.0/datapackage.json"},
+      {"profile", "tabular-data-package"},
+      {"name", package_name(site)},
+      {"title", config.title},
+      {"description", config.description},
+      {"homepage", config.base_url},
+      {"licenses",
+       {{{"name", config.open_data.license.id},
+         {"path", config.open_data.license.uri},
+         {"title", config.open_data.license.title}}}},
+      {"contributors",
+       {{{"title", config.publisher.name}, {"role", "publisher"}, {"roles", {"publisher"}}}}},
+      {"keywords", config.open_data.keywords},
+      {"resources", resources},
+  };
+  if (!config.open_data.issued.empty())
+    package["created"] = config.open_data.issued + "T00:00:00+09:00";
+  return package.dump(2) + "\n";
+}
+
+std::string dcat_turtle(const Site& site, const std::vector<DatasetFiles>& files) {
+  const auto& config = site.config;
+  const auto& od = config.open_data;
+  const std::string base = config.base_url;
+  std::string t =
+      "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+      "@prefix dct: <http://purl.org/dc/terms/> .\n"
+      "@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
+      "@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .\n"
+      "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n";
+  const auto date = [](const std::string& d) { return literal(d) + "^^xsd:date"; };
+  t += iri(base + "catalog.ttl#catalog") + " a dcat:Catalog ;\n";
+  t += "  dct:title " + literal(config.title) + "@ja ;\n";
+  t += "  dct:description " +
+       literal(config.description.empty() ? config.title : config.description) + "@ja ;\n";
+  t += "  dct:publisher " + iri(base + "#publisher") + " ;\n";
+  t += "  dct:language <http://publications.europa.eu/resource/authority/language/JPN> ;\n";
+  t += "  foaf:homepage " + iri(base) + " ;\n";
+  if (!od.issued.empty()) t += "  dct:issued " + date(od.issued) + " ;\n";
+  if (!od.modified.empty()) t += "  dct:modified " + date(od.modified) + " ;\n";
+  t += "  dct:license " + iri(od.license.uri) + " ;\n";
+  t += "  dcat:dataset ";
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    t += (i ? ", " : "") + iri(dataset_iri(site, *files[i].dataset));
+  }
+  t += " .\n\n";
+  t += iri(base + "#publisher") + " a foaf:Agent ;\n  foaf:name " + literal(config.publisher.name) +
+       "@ja";
+  if (!config.publisher.local_government_code.empty()) {
+    t += " ;\n  dct:identifier " + literal(config.publisher.local_government_code);
+  }
+  t += " .\n\n";
+  t += iri(base + "#contact") + " a vcard:Organization ;\n  vcard:fn " +
+       literal(od.contact_name.empty() ? config.publisher.name : od.contact_name) + "@ja";
+  if (!od.contact_email.empty()) t += " ;\n  vcard:hasEmail " + iri("mailto:" + od.contact_email);
+  t += " .\n\n";
+  t += iri(od.license.uri) + " a dct:LicenseDocument ;\n  dct:title " + literal(od.license.title) +
+       "@ja .\n";
+  for (const auto& f : files) {
+    const auto& d = *f.dataset;
+    const auto ds = dataset_iri(site, d);
+    t += "\n" + iri(ds) + " a dcat:Dataset ;\n";
+    t += "  dct:identifier " + literal(d.id) + " ;\n";
+    t += "  dct:title " + literal(d.title) + "@ja ;\n";
+    t +=
+        "  dct:description " + literal(d.description.empty() ? d.title : d.description) + "@ja ;\n";
+    t += "  dct:publisher " + iri(base + "#publisher") + " ;\n";
+    t += "  dcat:contactPoint " + iri(base + "#contact") + " ;\n";
+    for (const auto& k : od.keywords) t += "  dcat:keyword " + literal(k) + "@ja ;\n";
+    t += "  dcat:landingPage " + iri(base + dataset_page_path(d.id)) + " ;\n";
+    if (!od.issued.empty()) t += "  dct:issued " + date(od.issued) + " ;\n";
+    if (!od.modified.empty()) t += "  dct:modified " + date(od.modified) + " ;\n";
+    const auto periods = periods_of(d);
+    for (const auto& period : periods) {
+      t += "  dct:temporal " + iri(base + dataset_page_path(d.id) + "#" + period.fragment) + " ;\n";
+    }
+    t += "  dcat:distribution ";
+    const auto dists = distributions(f);
+    for (std::size_t i = 0; i < dists.size(); ++i) {
+      t += (i ? ", " : "") + iri(base + dataset_page_path(d.id) + "#" + dists[i].key);
+    }
+    t += " .\n\n";
+    for (const auto& period : periods) {
+      t += (&period == &periods.front() ? "" : "\n") +
+           iri(base + dataset_page_path(d.id) + "#" + period.fragment) + " a dct:PeriodOfTime ;\n";
+      t += "  dcat:startDate " + date(period.start) + " ;\n";
+      t += "  dcat:endDate " + date(period.end) + " .\n";
+    }
+    for (const auto& dist : dists) {
+      t += "\n" + iri(base + dataset_page_path(d.id) + "#" + dist.key) + " a dcat:Distribution ;\n";
+      t += "  dct:title " + literal(dist.title) + "@ja ;\n";
+      t += "  dcat:accessURL " + iri(base + dist.path) + " ;\n";
+      t += "  dcat:downloadURL " + iri(base + dist.path) + " ;\n";
+      t += "  dct:format " + literal(dist.format) + " ;\n";
+      t += "  dcat:mediaType " +
+           iri("https://www.iana.org/assignments/media-types/" + dist.media_type) + " ;\n";
+      t +=
+          "  dcat:byteSize " + literal(std::to_string(dist.bytes)) + "^^xsd:nonNegativeInteger ;\n";
+      t += "  dct:license " + iri(od.license.uri) + " .\n";
+    }
+  }
+  return t;
+}
+
+std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& files) {
+  const auto& config = site.config;
+  const auto& od = config.open_data;
+  const std::string base = config.base_url;
+  const auto ja = [](const std::string& text) {
+    return json{{"@value", text}, {"@language", "ja"}};
+  };
+  const auto date = [](const std::string& d) { return json{{"@value", d}, {"@type", "xsd:date"}}; };
+  const auto ref = [](const std::string& id) { return json{{"@id", id}}; };
+  json graph = json::array();
+  json catalog = {
+      {"@id", base + "catalog.ttl#catalog"},
+      {"@type", "dcat:Catalog"},
+      {"dct:title", ja(config.title)},
+      {"dct:description", ja(config.description.empty() ? config.title : config.description)},
+      {"dct:publisher", ref(base + "#publisher")},
+      {"dct:language", ref("http://publications.europa.eu/resource/authority/language/JPN")},
+      {"foaf:homepage", ref(base)}};
+  if (!od.issued.empty()) catalog["dct:issued"] = date(od.issued);
+  if (!od.modified.empty()) catalog["dct:modified"] = date(od.modified);
+  catalog["dct:license"] = ref(od.license.uri);
+  json dataset_refs = json::array();
+  for (const auto& f : files) dataset_refs.push_back(ref(dataset_iri(site, *f.dataset)));
+  catalog["dcat:dataset"] = dataset_refs;
+  graph.push_back(catalog);
+  json publisher = {{"@id", base + "#publisher"},
+                    {"@type", "foaf:Agent"},
+                    {"foaf:name", ja(config.publisher.name)}};
+  if (!config.publisher.local_government_code.empty()) {
+    publisher["dct:identifier"] = config.publisher.local_government_code;
+  }
+  graph.push_back(publisher);
+  json contact = {
+      {"@id", base + "#contact"},
+      {"@type", "vcard:Organization"},
+      {"vcard:fn", ja(od.contact_name.empty() ? config.publisher.name : od.contact_name)}};
+  if (!od.contact_email.empty()) contact["vcard:hasEmail"] = ref("mailto:" + od.contact_email);
+  graph.push_back(contact);
+  graph.push_back({{"@id", od.license.uri},
+                   {"@type", "dct:LicenseDocument"},
+                   {"dct:title", ja(od.license.title)}});
+  for (const auto& f : files) {
+    const auto& d = *f.dataset;
+    const auto page = base + dataset_page_path(d.id);
+    json keywords = json::array();
+    for (const auto& k : od.keywords) keywords.push_back(ja(k));
+    json dists = json::array();
+    for (const auto& dist : distributions(f)) dists.push_back(ref(page + "#" + dist.key));
+    json dataset = {{"@id", dataset_iri(site, d)},
+                    {"@type", "dcat:Dataset"},
+                    {"dct:identifier", d.id},
+                    {"dct:title", ja(d.title)},
+                    {"dct:description", ja(d.description.empty() ? d.title : d.description)},
+                    {"dct:publisher", ref(base + "#publisher")},
+                    {"dcat:contactPoint", ref(base + "#contact")},
+                    {"dcat:keyword", keywords},
+                    {"dcat:landingPage", ref(page)}};
+    if (!od.issued.empty()) dataset["dct:issued"] = date(od.issued);
+    if (!od.modified.empty()) dataset["dct:modified"] = date(od.modified);
+    const auto periods = periods_of(d);
+    if (periods.size() == 1) {
+      dataset["dct:temporal"] = ref(page + "#" + periods.front().fragment);
+    } else {
+      json temporal = json::array();
+      for (const auto& period : periods) temporal.push_back(ref(page + "#" + period.fragment));
+      dataset["dct:temporal"] = temporal;
+    }
+    dataset["dcat:distribution"] = dists;
+    graph.push_back(dataset);
+    for (const auto& period : periods) {
+      graph.push_back({{"@id", page + "#" + period.fragment},
+                       {"@type", "dct:PeriodOfTime"},
+                       {"dcat:startDate", date(period.start)},
+                       {"dcat:endDate", date(period.end)}});
+    }
+    for (const auto& dist : distributions(f)) {
+      graph.push_back(
+          {{"@id", page + "#" + dist.key},
+           {"@type", "dcat:Distribution"},
+           {"dct:title", ja(dist.title)},
+           {"dcat:accessURL", ref(base + dist.path)},
+           {"dcat:downloadURL", ref(base + dist.path)},
+           {"dct:format", dist.format},
+           {"dcat:mediaType",
+            ref("https://www.iana.org/assignments/media-types/" + dist.media_type)},
+           {"dcat:byteSize",
+            {{"@value", std::to_string(dist.bytes)}, {"@type", "xsd:nonNegativeInteger"}}},
+           {"dct:license", ref(od.license.uri)}});
+    }
+  }
+  // An inline context: harvesters inside government networks cannot fetch a remote one.
+  json doc = {{"@context",
+               {{"dcat", "http://www.w3.org/ns/dcat#"},
+                {"dct", "http://purl.org/dc/terms/"},
+                {"foaf", "http://xmlns.com/foaf/0.1/"},
+                {"vcard", "http://www.w3.org/2006/vcard/ns#"},
+                {"xsd", "http://www.w3.org/2001/XMLSchema#"}}},
+              {"@graph", graph}};
+  return doc.dump(2) + "\n";
+}
+
+std::string schema_org_dataset(const Site& site, const DatasetFiles& f) {
+  const auto& config = site.config;
+  const auto& d = *f.dataset;
+  const auto coverage = temporal_coverage(d);
+  json distribution = json::array();
+  for (const auto& dist : distributions(f)) {
+    distribution.push_back({{"@type", "DataDownload"},
+                            {"name", dist.title},
+                            {"contentUrl", config.base_url + dist.path},
+                            {"encodingFormat", dist.media_type},
+                            {"contentSize", std::to_string(dist.bytes) + " B"}});
+  }
+  json out = {{"@context", "https://schema.org"},
+              {"@type", "Dataset"},
+              {"@id", dataset_iri(site, d)},
+              {"name", d.title},
+              {"description", d.description.empty() ? d.title : d.description},
+              {"url", config.base_url + dataset_page_path(d.id)},
+              {"inLanguage", "ja"},
+              {"isAccessibleForFree", true},
+              {"license", config.open_data.license.uri},
+              {"creator", {{"@type", "Organization"}, {"name", config.publisher.name}}},
+              {"temporalCoverage", coverage.size() == 1 ? json(coverage.front()) : json(coverage)},
+              {"keywords", config.open_data.keywords},
+              {"distribution", distribution}};
+  if (!config.open_data.modified.empty()) out["dateModified"] = config.open_data.modified;
+  // "</" would end the <script> element the JSON sits in.
+  auto text = out.dump(2);
+  for (std::size_t p = 0; (p = text.find("</", p)) != std::string::npos; p += 3)
+    text.replace(p, 2, "<\\/");
+  return text;
+}
+
+}  // namespace hyoka

@@ -1,0 +1,118 @@
+// Puts every dataset's open data in the site, and a landing page per dataset from the theme's
+// `dataset` template.
+#include <cstdio>
+
+#include "output_plugins/open_data.h"
+#include "output_plugins/output_plugin.h"
+#include "site/open_data_paths.h"
+
+namespace hyoka {
+
+namespace {
+
+std::string human_size(std::size_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " バイト";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f KB", static_cast<double>(bytes) / 1024.0);
+  return text;
+}
+
+class OpenDataOutput final : public OutputPlugin {
+ public:
+  std::string name() const override { return "open-data"; }
+
+  void emit(const OutputContext& context, SiteFiles& out, Diagnostics& diags) const override {
+    const auto& site = context.site;
+    std::vector<DatasetFiles> sizes;
+    for (const auto& dataset : site.datasets) {
+      DatasetFiles f{&dataset, 0, 0, 0};
+      // Moved, not copied, into `out`: the JSON of every area is tens of MiB.
+      auto csv = dataset_csv(site, dataset);
+      f.csv_bytes = csv.size();
+      if (site.config.open_data.excel_csv) {
+        auto excel = dataset_csv(site, dataset, CsvFlavour::excel);
+        f.excel_csv_bytes = excel.size();
+        out[dataset_excel_csv_path(dataset.id)] = std::move(excel);
+      }
+      out[dataset_csv_path(dataset.id)] = std::move(csv);
+      auto json = dataset_json(site, dataset);
+      f.json_bytes = json.size();
+      out[dataset_json_path(dataset.id)] = std::move(json);
+      sizes.push_back(f);
+    }
+    out[kDataPackagePath] = data_package(site);
+    out[kCatalogTurtlePath] = dcat_turtle(site, sizes);
+    out[kCatalogJsonLdPath] = dcat_json_ld(site, sizes);
+    if (!context.theme.layouts.count("dataset")) {
+      diags.report_file(Severity::warning,
+                        "themes/" + context.theme.name + "/templates/dataset.mustache",
+                        "missing: without it the datasets have no landing pages");
+      return;
+    }
+    for (std::size_t i = 0; i < sizes.size(); ++i) landing_page(context, sizes[i], i, out, diags);
+  }
+
+ private:
+  void landing_page(const OutputContext& context, const DatasetFiles& f, std::size_t index,
+                    SiteFiles& out, Diagnostics& diags) const {
+    const auto& site = context.site;
+    const auto& dataset = *f.dataset;
+    const auto& config = site.config;
+    Page page;
+    page.kind = PageKind::dataset;
+    page.id = dataset.id;
+    page.title = dataset.title;
+    page.description = dataset.description;
+    const auto folder = dataset_page_path(dataset.id);
+    SitePage landing{&page, folder + "index.html", folder, "../../", {}, index};
+
+    mustache::List downloads;
+    const auto add = [&](const std::string& name, const std::string& path,
+                         const std::string& format, std::size_t bytes, const std::string& note) {
+      downloads.push_back(mustache::Map{{"name", name},
+                                        {"href", link(landing, path)},
+                                        {"format", format},
+                                        {"size", human_size(bytes)},
+                                        {"note", note}});
+    };
+    add("CSV", dataset_csv_path(dataset.id), "CSV", f.csv_bytes, "UTF-8（BOMなし）");
+    if (f.excel_csv_bytes) {
+      add("Excel用CSV", dataset_excel_csv_path(dataset.id), "CSV", f.excel_csv_bytes,
+          "Microsoft Excelでそのまま開ける、BOM付きUTF-8");
+    }
+    add("JSON", dataset_json_path(dataset.id), "JSON", f.json_bytes, "メタデータと合計を含む");
+    mustache::List columns;
+    for (const auto& name : csv_columns(site, dataset))
+      columns.push_back(mustache::Map{{"name", name}});
+    const auto alternate = [&](const std::string& type, const std::string& path,
+                               const std::string& title) {
+      return mustache::Map{{"type", type}, {"href", link(landing, path)}, {"title", title}};
+    };
+    const mustache::List alternates = {
+        alternate("text/turtle", kCatalogTurtlePath, "DCAT（Turtle）"),
+        alternate("application/ld+json", kCatalogJsonLdPath, "DCAT（JSON-LD）"),
+        alternate("application/json", kDataPackagePath, "Data Package")};
+    const mustache::Map extra = {
+        {"downloads", downloads},
+        {"columns", columns},
+        {"alternates", alternates},
+        {"metadata", alternates},
+        {"license_title", config.open_data.license.title},
+        {"license_uri", config.open_data.license.uri},
+        {"attribution", attribution(site, dataset)},
+        {"temporal", fiscal_years_label(dataset.periods, config.fiscal_year_style)},
+        {"json_ld", schema_org_dataset(site, f)},
+    };
+    SiteFiles charts;
+    out[landing.output_path] =
+        render_page(site, landing, context.theme, charts, extra, nullptr, &diags);
+  }
+};
+
+}  // namespace
+
+void add_open_data_output(OutputRegistry& registry) {
+  registry.add(std::make_unique<OpenDataOutput>());
+}
+
+}  // namespace hyoka

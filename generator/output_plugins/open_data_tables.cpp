@@ -1,0 +1,497 @@
+// CSV and JSON of a dataset: the same rows as the pages' tables, without totals.
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "base/era.h"
+#include "output_plugins/open_data.h"
+#include "site/open_data_paths.h"
+
+namespace hyoka {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+void append_number(std::string& out, std::int64_t n) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+void append_csv_field(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+// A text cell. Spreadsheets run a cell that starts with =, +, -, @, a tab or a carriage return
+// as a formula (=HYPERLINK(…) in an area's title): in the Excel CSV such a cell starts with an
+// apostrophe, which makes it text (OWASP's rule for CSV injection). Numbers never come here.
+void append_csv_text(std::string& out, std::string_view text, CsvFlavour flavour) {
+  if (flavour == CsvFlavour::excel && !text.empty() &&
+      std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    append_csv_field(out, "'" + std::string(text));
+    return;
+  }
+  append_csv_field(out, text);
+}
+
+// A JSON string as the library's dump() writes it: printable ASCII other than quotes and
+// backslashes as it is, anything else (escapes, UTF-8 and its checks) by the library itself.
+void append_json_string(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+      out += json(std::string(text)).dump();
+      return;
+    }
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+// Once the first of `count` areas is in `out` (from `start`), room for all of them at its size
+// and a tenth more: tens of MiB are then copied once, not at every growth.
+void reserve_like_the_first(std::string& out, std::size_t start, std::size_t count) {
+  const auto first = out.size() - start;
+  out.reserve(out.size() + first * (count - 1) + first * count / 10);
+}
+
+struct AreaRef {
+  const SitePage* page;
+  const Row* row;
+  std::size_t index;  // of the row in the dataset
+};
+
+std::vector<AreaRef> rows_in_order(const Site& site, const Dataset& dataset) {
+  std::vector<AreaRef> out;
+  for (const auto& area : site.areas) {
+    for (const auto& ref : area.rows) {
+      if (&site.datasets[ref.dataset] == &dataset) {
+        out.push_back({&area, &dataset.rows[ref.row], ref.row});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// Whether any count of the rows or of the totals, or any ratio, is missing for this reason.
+bool reason_used(const Dataset& dataset, std::uint16_t reason) {
+  for (const auto& row : dataset.rows) {
+    for (const auto& line : row.values) {
+      for (const auto& count : line) {
+        if (count.missing == reason) return true;
+      }
+    }
+  }
+  for (const auto& line : dataset.totals) {
+    for (const auto& count : line) {
+      if (count.missing == reason) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool rows_have_missing(const Dataset& dataset) {
+  for (const auto& row : dataset.rows) {
+    for (const auto& line : row.values) {
+      for (const auto& count : line) {
+        if (!count.present()) return true;
+      }
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// Whether any note concerns some rows: an area's, a fiscal year's or a count's.
+bool notes_on_rows(const Dataset& dataset) {
+  for (const auto& note : dataset.notes) {
+    if (note.row || note.period) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> row_notes(const Dataset& dataset, std::size_t row, std::size_t period) {
+  std::vector<std::string> texts;
+  for (const auto& note : dataset.notes) {
+    if (note.row && *note.row != row) continue;
+    if (note.period && *note.period != period) continue;
+    if (!note.row && !note.period) continue;
+    texts.push_back(note.measure && note.row && note.period
+                        ? dataset.measures[*note.measure].label + "：" + note.text
+                        : note.text);
+  }
+  return texts;
+}
+
+std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
+  using Kind = CsvColumn::Kind;
+  const auto& area = site.config.area_label;
+  std::vector<CsvColumn> columns = {{Kind::code, "全国地方公共団体コード", 0},
+                                    {Kind::area_id, area + "ID", 0},
+                                    {Kind::area, area, 0},
+                                    {Kind::year, "年度", 0},
+                                    {Kind::year_label, "年度（和暦）", 0}};
+  const bool reasons = rows_have_missing(dataset);
+  for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+    columns.push_back({Kind::measure, dataset.measures[m].label, m});
+    if (reasons) columns.push_back({Kind::reason, dataset.measures[m].label + "（欠測理由）", m});
+  }
+  for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+    columns.push_back({Kind::ratio, dataset.ratios[r].label + "（%）", r});
+  }
+  if (notes_on_rows(dataset)) columns.push_back({Kind::notes, "注記", 0});
+  return columns;
+}
+
+std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset) {
+  std::vector<std::string> names;
+  for (auto& column : csv_layout(site, dataset)) names.push_back(std::move(column.name));
+  return names;
+}
+
+// Every line appended to one buffer; what is the same for an area or a year made once.
+std::string dataset_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
+  // Excel on Japanese Windows reads UTF-8 only with a byte-order mark.
+  std::string out = flavour == CsvFlavour::excel ? "\xEF\xBB\xBF" : "";
+  const auto layout = csv_layout(site, dataset);
+  for (std::size_t i = 0; i < layout.size(); ++i) {
+    if (i) out += ',';
+    append_csv_text(out, layout[i].name, flavour);
+  }
+  out += "\r\n";
+  const auto header = out.size();
+  std::vector<std::string> years;
+  for (const int period : dataset.periods) {
+    auto& year = years.emplace_back();
+    append_number(year, period);
+    year += ',';
+    append_csv_text(year, fiscal_year_label(period, FiscalYearStyle::wareki), flavour);
+  }
+  const auto rows = rows_in_order(site, dataset);
+  std::string area;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 1) reserve_like_the_first(out, header, rows.size());
+    const auto& ref = rows[i];
+    area.clear();
+    append_csv_text(area, site.config.publisher.local_government_code, flavour);
+    area += ',';
+    append_csv_text(area, ref.page->page->id, flavour);
+    area += ',';
+    append_csv_text(area, ref.page->page->title, flavour);
+    area += ',';
+    const auto& values = ref.row->values;
+    const auto row = ref.index;
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      out += area;
+      out += years[p];
+      for (std::size_t c = 5; c < layout.size(); ++c) {
+        const auto& column = layout[c];
+        out += ',';
+        switch (column.kind) {
+          case CsvColumn::Kind::measure:
+            // Blank, never 0, where the count is missing: its reason is in the next column.
+            if (values[column.index][p].present())
+              append_number(out, values[column.index][p].value);
+            break;
+          case CsvColumn::Kind::reason:
+            if (!values[column.index][p].present()) {
+              append_csv_text(out, dataset.reason(values[column.index][p].missing).label, flavour);
+            }
+            break;
+          case CsvColumn::Kind::ratio: {
+            const auto figure = dataset.ratio(dataset.ratios[column.index], values, p);
+            if (figure.present()) append_csv_field(out, format_ratio_number(figure.value));
+            break;
+          }
+          case CsvColumn::Kind::notes: {
+            std::string joined;
+            for (const auto& text : row_notes(dataset, row, p)) {
+              joined += (joined.empty() ? "" : "／") + text;
+            }
+            append_csv_text(out, joined, flavour);
+            break;
+          }
+          default:
+            break;
+        }
+      }
+      out += "\r\n";
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Stands for the rows until they are put in; no dataset text can hold this control character.
+constexpr const char* kRowsPlaceholder = "\x01rows\x01";
+
+// The keys of an object of values or ratios, each with the line and indent before it, in the
+// order of their first appearance; a repeated key holds the last value, as in ordered_json.
+std::vector<std::pair<std::string, std::size_t>> object_keys(
+    const std::vector<std::string_view>& ids) {
+  std::vector<std::pair<std::string, std::size_t>> keys;
+  std::vector<std::string_view> seen;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const auto at = std::find(seen.begin(), seen.end(), ids[i]) - seen.begin();
+    if (at < static_cast<std::ptrdiff_t>(seen.size())) {
+      keys[static_cast<std::size_t>(at)].second = i;
+      continue;
+    }
+    seen.push_back(ids[i]);
+    std::string line = "\n        ";
+    append_json_string(line, ids[i]);
+    line += ": ";
+    keys.emplace_back(std::move(line), i);
+  }
+  return keys;
+}
+
+// `value` under `key` as the last members of a row object, laid out as dump(2) lays them out.
+void append_member(std::string& out, const char* key, const json& value) {
+  out += ",\n      \"";
+  out += key;
+  out += "\": ";
+  const auto text = value.dump(2);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += "      ";
+  }
+}
+
+// What a row holds beyond its figures: the reasons of its missing counts and ratios, and the
+// notes on it. Most rows have neither, and then nothing is written.
+void append_row_extras(const Dataset& dataset, std::size_t row, std::size_t p, std::string& out) {
+  const auto& values = dataset.rows[row].values;
+  json missing = json::object();
+  for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+    if (!values[m][p].present()) {
+      missing[dataset.measures[m].id] = dataset.reason(values[m][p].missing).label;
+    }
+  }
+  if (!missing.empty()) {
+    for (const auto& ratio : dataset.ratios) {
+      const auto figure = dataset.ratio(ratio, values, p);
+      if (!figure.present()) missing[ratio.id] = dataset.reason(figure.missing).label;
+    }
+    append_member(out, "missing", missing);
+  }
+  if (dataset.notes.empty()) return;
+  json notes = json::array();
+  for (const auto& note : dataset.notes) {
+    if (!note.row && !note.period) continue;
+    if ((note.row && *note.row != row) || (note.period && *note.period != p)) continue;
+    json item = json::object();
+    if (note.measure && note.row && note.period)
+      item["measure"] = dataset.measures[*note.measure].id;
+    item["text"] = note.text;
+    notes.push_back(item);
+  }
+  if (!notes.empty()) append_member(out, "notes", notes);
+}
+
+// One object per area and year into the array, laid out as dump(2) lays them out at that depth,
+// written straight into `out`: a dataset of every area is never a tree in memory.
+void append_json_rows(const Site& site, const Dataset& dataset, std::string& out) {
+  std::vector<std::string_view> ids;
+  for (const auto& m : dataset.measures) ids.push_back(m.id);
+  const auto value_keys = object_keys(ids);
+  ids.clear();
+  for (const auto& r : dataset.ratios) ids.push_back(r.id);
+  const auto ratio_keys = object_keys(ids);
+  std::vector<std::string> years;  // the year, its label and the key of the values after it
+  for (const int period : dataset.periods) {
+    auto& year = years.emplace_back();
+    append_number(year, period);
+    year += ",\n      \"fiscal_year_label\": ";
+    append_json_string(year, fiscal_year_label(period, FiscalYearStyle::wareki));
+    year += ",\n      \"values\": ";
+  }
+  const auto start = out.size();
+  const auto rows = rows_in_order(site, dataset);
+  std::string area;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 1) reserve_like_the_first(out, start, rows.size());
+    const auto& ref = rows[i];
+    area = "{\n      \"area_id\": ";
+    append_json_string(area, ref.page->page->id);
+    area += ",\n      \"area_name\": ";
+    append_json_string(area, ref.page->page->title);
+    area += ",\n      \"fiscal_year\": ";
+    const auto& values = ref.row->values;
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      out += out.size() == start ? "[\n    " : ",\n    ";
+      out += area;
+      out += years[p];
+      if (value_keys.empty()) out += "{}";
+      for (std::size_t k = 0; k < value_keys.size(); ++k) {
+        out += k ? "," : "{";
+        out += value_keys[k].first;
+        const auto& count = values[value_keys[k].second][p];
+        if (count.present()) {
+          append_number(out, count.value);
+        } else {
+          out += "null";
+        }
+        if (k + 1 == value_keys.size()) out += "\n      }";
+      }
+      out += ",\n      \"ratios\": ";
+      if (ratio_keys.empty()) out += "{}";
+      for (std::size_t k = 0; k < ratio_keys.size(); ++k) {
+        out += k ? "," : "{";
+        out += ratio_keys[k].first;
+        const auto share = dataset.ratio(dataset.ratios[ratio_keys[k].second], values, p);
+        if (share.present() && share.value.defined) {
+          append_json_string(out, format_ratio_number(share.value));
+        } else {
+          out += "null";
+        }
+        if (k + 1 == ratio_keys.size()) out += "\n      }";
+      }
+      append_row_extras(dataset, ref.index, p, out);
+      out += "\n    }";
+    }
+  }
+  out += out.size() == start ? "[]" : "\n  ]";
+}
+
+}  // namespace
+
+std::string dataset_json(const Site& site, const Dataset& dataset) {
+  const auto& config = site.config;
+  json measures = json::array(), ratios = json::array(), totals = json::array();
+  for (const auto& m : dataset.measures) measures.push_back({{"id", m.id}, {"label", m.label}});
+  for (const auto& r : dataset.ratios) {
+    ratios.push_back({{"id", r.id},
+                      {"label", r.label},
+                      {"numerator", dataset.measures[r.numerator].id},
+                      {"denominator", dataset.measures[r.denominator].id},
+                      {"unit", "%"},
+                      {"decimals", r.decimals},
+                      {"rounding", rounding_name(r.rounding)}});
+  }
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    json values = json::object(), shares = json::object(), missing = json::object();
+    json partial = json::array();
+    for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+      const auto& count = dataset.totals[m][p];
+      const auto& id = dataset.measures[m].id;
+      values[id] = count.present() ? json(count.value) : json(nullptr);
+      if (!count.present()) missing[id] = dataset.reason(count.missing).label;
+      if (count.partial) partial.push_back(id);
+    }
+    for (const auto& r : dataset.ratios) {
+      const auto v = dataset.total_ratio(r, p);
+      shares[r.id] =
+          v.present() && v.value.defined ? json(format_ratio_number(v.value)) : json(nullptr);
+      if (!v.present()) missing[r.id] = dataset.reason(v.missing).label;
+      if (v.partial) partial.push_back(r.id);
+    }
+    json printed = json::object();
+    for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+      if (dataset.published[m][p]) printed[dataset.measures[m].id] = dataset.published[m][p]->value;
+    }
+    json total = {{"fiscal_year", dataset.periods[p]}, {"values", values}, {"ratios", shares}};
+    if (!printed.empty()) total["published_values"] = printed;
+    if (!missing.empty()) total["missing"] = missing;
+    if (!partial.empty()) total["partial"] = partial;
+    totals.push_back(total);
+  }
+  const auto coverage = temporal_coverage(dataset);
+  json out = {
+      {"id", dataset.id},
+      {"title", dataset.title},
+      {"description", dataset.description},
+      {"unit", dataset.unit},
+      {"publisher",
+       {{"name", config.publisher.name},
+        {"local_government_code", config.publisher.local_government_code}}},
+      {"license",
+       {{"id", config.open_data.license.id},
+        {"title", config.open_data.license.title},
+        {"url", config.open_data.license.uri}}},
+      {"attribution", attribution(site, dataset)},
+      // One interval, or one for each run of consecutive fiscal years when some are missing.
+      {"temporal_coverage", coverage.size() == 1 ? json(coverage.front()) : json(coverage)},
+      {"issued", config.open_data.issued},
+      {"modified", config.open_data.modified},
+      {"landing_page", config.base_url + dataset_page_path(dataset.id)},
+      {"periods", dataset.periods},
+      {"measures", measures},
+      {"ratios", ratios},
+  };
+  json reasons = json::array();
+  for (std::size_t i = 0; i < dataset.reasons.size(); ++i) {
+    if (!reason_used(dataset, static_cast<std::uint16_t>(i + 1))) continue;
+    const auto& reason = dataset.reasons[i];
+    json item = {{"reason", reason.label}, {"symbol", reason.symbol}};
+    if (!reason.description.empty()) item["description"] = reason.description;
+    reasons.push_back(item);
+  }
+  if (!reasons.empty()) out["missing_reasons"] = reasons;
+  if (!dataset.notes.empty()) {
+    json notes = json::array();
+    for (const auto& note : dataset.notes) {
+      json item = json::object();
+      if (note.row) item["area_id"] = dataset.rows[*note.row].area;
+      if (note.period) item["fiscal_year"] = dataset.periods[*note.period];
+      if (note.measure) item["measure"] = dataset.measures[*note.measure].id;
+      if (note.ratio) item["ratio"] = dataset.ratios[*note.ratio].id;
+      item["text"] = note.text;
+      notes.push_back(item);
+    }
+    out["notes"] = notes;
+  }
+  out["rows"] = kRowsPlaceholder;
+  if (dataset.whole_totals) {
+    out["whole_totals"] = {{"note", dataset.whole_note}};
+  }
+  out["totals"] = totals;
+  // Everything else is small: the library lays it out, and the rows go where it put the
+  // placeholder.
+  const auto frame = out.dump(2);
+  const auto quoted = json(kRowsPlaceholder).dump();
+  const auto at = frame.find(quoted);
+  std::string text(frame, 0, at);
+  append_json_rows(site, dataset, text);
+  text.append(frame, at + quoted.size());
+  text += '\n';
+  return text;
+}
+
+std::vector<std::string> temporal_coverage(const Dataset& dataset) {
+  std::vector<std::string> intervals;
+  for (const auto& [first, last] : year_runs(dataset.periods)) {
+    intervals.push_back(std::to_string(first) + "-04-01/" + std::to_string(last + 1) + "-03-31");
+  }
+  return intervals;
+}
+
+std::string attribution(const Site& site, const Dataset& dataset) {
+  const auto& config = site.config;
+  return "出典：" + (config.publisher.name.empty() ? std::string() : config.publisher.name) + "「" +
+         dataset.title + "」（" + config.open_data.license.title + "）";
+}
+
+}  // namespace hyoka
