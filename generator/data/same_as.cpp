@@ -10,7 +10,7 @@ namespace hyoka {
 namespace {
 
 std::string at(const Dataset& dataset, const Position& position) {
-  return dataset.source->path() + ":" + std::to_string(position.line) + ":" +
+  return dataset.rows_text().path() + ":" + std::to_string(position.line) + ":" +
          std::to_string(position.column);
 }
 
@@ -36,11 +36,11 @@ void compare(const Dataset& a, std::size_t ma, const Dataset& b, std::size_t mb,
       const auto& there_at = other.positions[mb][static_cast<std::size_t>(q)];
       const std::string what =
           " for area \"" + row.area + "\", fiscal year " + std::to_string(a.periods[p]);
-      diags.error(*a.source, here_at,
+      diags.error(a.rows_text(), here_at,
                   name_a + " (" + std::to_string(here.value) + ")" + what + " differs from " +
                       b.id + "." + name_b + " (" + std::to_string(there.value) + ") at " +
                       at(b, there_at) + ", which it is declared the same as");
-      diags.error(*b.source, there_at,
+      diags.error(b.rows_text(), there_at,
                   name_b + " (" + std::to_string(there.value) + ")" + what + " differs from " +
                       a.id + "." + name_a + " (" + std::to_string(here.value) + ") at " +
                       at(a, here_at) + ", which is declared the same as it (same_as)");
