@@ -64,10 +64,12 @@ std::vector<MissingReason> read_missing_reasons(TomlReader& reader, const toml::
     MissingReason reason{*label, *symbol,
                          reader.get_string(spec, "description", Need::optional).value_or(""),
                          reader.source().path(), reader.position(spec.at("reason"))};
-    bool ok = true;
+    // A reason with a bad symbol is still known, so that the counts naming it are not
+    // reported as well: the error stops the build all the same.
+    bool known = true, ok = true;
     if (label->empty()) {
       reader.error(reason.position, "a reason is a word such as \"未公表\", not an empty string");
-      ok = false;
+      known = false;
     }
     const auto symbol_at = reader.position(spec.at("symbol"));
     if (const auto problem = missing_symbol_problem(*symbol)) {
@@ -77,11 +79,11 @@ std::vector<MissingReason> read_missing_reasons(TomlReader& reader, const toml::
     for (const auto* list :
          std::initializer_list<const std::vector<MissingReason>*>{&declared, &reasons}) {
       for (const auto& other : *list) {
-        if (ok && other.label == reason.label) {
+        if (known && other.label == reason.label) {
           reader.error(reason.position, "the reason \"" + reason.label +
                                             "\" is already declared at " + where(other));
-          ok = false;
-        } else if (ok && other.symbol == reason.symbol) {
+          known = false;
+        } else if (known && ok && other.symbol == reason.symbol) {
           reader.error(symbol_at, "the symbol 「" + reason.symbol + "」 already stands for \"" +
                                       other.label + "\" (" + where(other) +
                                       "): a table must tell its symbols apart");
@@ -89,7 +91,7 @@ std::vector<MissingReason> read_missing_reasons(TomlReader& reader, const toml::
         }
       }
     }
-    if (ok) reasons.push_back(std::move(reason));
+    if (known) reasons.push_back(std::move(reason));
   }
   return reasons;
 }
