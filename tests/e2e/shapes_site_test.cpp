@@ -153,3 +153,49 @@ BOOST_AUTO_TEST_CASE(the_trend_spaces_years_by_time_and_labels_missing_points) {
   BOOST_TEST(html.find("class=\"missing\">＊<title>令和元年度（2019年度） 産業：＊（対象外）"
                        "</title></text>") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(the_published_csv_read_back_as_rows_builds_the_same_site) {
+  // Empty cells with their reasons in the "（欠測理由）" columns, and the notes column, which
+  // the dataset's [[notes]] already give.
+  TempDir copy;
+  fs::copy(fs::path(HYOKA_SOURCE_DIR) / "tests/sites/shapes", copy.path(),
+           fs::copy_options::recursive);
+  const auto toml_path = copy.path() / "content/data/jigyo.toml";
+  auto toml = read_file(toml_path);
+  const auto rows = toml.find("[[rows]]");
+  const auto whole = toml.find("[whole_totals]");
+  BOOST_REQUIRE(rows < whole);
+  toml.erase(rows, whole - rows);
+  toml.insert(toml.find("[[missing]]"), "rows = \"jigyo.csv\"\n\n");
+  write_file(toml_path, toml);
+  write_file(copy.path() / "content/data/jigyo.csv", site().file("data/jigyo.csv"));
+  const auto run = run_hyoka("build -q --strict", copy.path());
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.err == "");
+  BOOST_TEST((read_tree(copy.path() / "public") == read_tree(site().dir.path() / "public")));
+}
+
+BOOST_AUTO_TEST_CASE(a_csv_cell_may_hold_the_reason_or_its_symbol) {
+  TempDir copy;
+  fs::copy(fs::path(HYOKA_SOURCE_DIR) / "tests/sites/shapes", copy.path(),
+           fs::copy_options::recursive);
+  const auto toml_path = copy.path() / "content/data/jigyo.toml";
+  auto toml = read_file(toml_path);
+  toml.erase(toml.find("[[rows]]"), toml.find("[whole_totals]") - toml.find("[[rows]]"));
+  toml.insert(toml.find("[[missing]]"), "rows = \"jigyo.csv\"\n\n");
+  write_file(toml_path, toml);
+  // The rows of jigyo.toml as a person types them: the reason's word, or its symbol.
+  write_file(copy.path() / "content/data/jigyo.csv",
+             "分野ID,年度,実施事業数,目標達成事業数\n"
+             "kurashi,2015,10,8\n"
+             "kurashi,2016,未公表,…\n"
+             "kurashi,2019,12,9\n"
+             "sangyo,2015,6,3\n"
+             "sangyo,2016,7,5\n"
+             "sangyo,令和元年度,＊,対象外\n");
+  const auto run = run_hyoka("build -q --strict", copy.path());
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.err == "");
+  BOOST_TEST(read_file(copy.path() / "public/data/jigyo.csv") == site().file("data/jigyo.csv"));
+  BOOST_TEST(read_file(copy.path() / "public/index.html") == site().file("index.html"));
+}
