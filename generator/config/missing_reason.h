@@ -1,6 +1,6 @@
 // Why a value can be missing (未公表, 未集計, 対象外 …) and the symbol that stands in its place
 // on pages and in charts: declared as [[missing]] in site.toml, for every dataset, or in a
-// dataset, for itself. The format is documented in README.md ("Missing values").
+// dataset, for itself. The format is documented in docs/reference.md and docs/ja/05-data.md.
 #pragma once
 
 #include <optional>
