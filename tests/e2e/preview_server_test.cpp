@@ -58,6 +58,32 @@ struct Preview {
   }
 };
 
+// The preview of the site in `source_dir` on a free port, and a client of it; what the
+// server shows is the last successful run(), once start() is called.
+struct SitePreview {
+  PreviewServer server;
+  int port = server.bind("127.0.0.1", 0);
+  PreviewBuild build;
+  std::ostringstream log;
+  httplib::Client client{"127.0.0.1", port};
+
+  explicit SitePreview(const std::string& source_dir, const std::string& secret = "")
+      : build(options(source_dir, secret), preview_origin("127.0.0.1", port), server) {}
+  // Builds after a change of `changed` (everything when empty); `log` holds this run's words.
+  bool run(const std::vector<std::string>& changed = {}) {
+    log.str("");
+    return build.run(changed, log);
+  }
+
+ private:
+  static ServeOptions options(const std::string& source_dir, const std::string& secret) {
+    ServeOptions options;
+    options.source_dir = source_dir;
+    options.secret = secret;
+    return options;
+  }
+};
+
 // Sends `target` exactly as written, with nothing normalized by a client library.
 std::string raw_request(int port, const std::string& method, const std::string& target) {
   return send_and_read(port, get_request(port, target, "", method)).bytes;
@@ -427,17 +453,12 @@ BOOST_AUTO_TEST_CASE(before_the_first_good_build_every_page_shows_the_error_esca
 }
 
 BOOST_AUTO_TEST_CASE(previews_the_sample_site_at_its_sub_path_with_links_to_the_preview) {
-  PreviewServer server;
-  const int port = server.bind("127.0.0.1", 0);
-  ServeOptions options;
-  options.source_dir = HYOKA_SOURCE_DIR;
-  PreviewBuild build(options, preview_origin("127.0.0.1", port), server);
-  std::ostringstream log;
-  BOOST_REQUIRE(build.run({}, log));
+  SitePreview preview(HYOKA_SOURCE_DIR);
+  auto& [server, port, build, log, client] = preview;
+  BOOST_REQUIRE(preview.run());
   BOOST_TEST(log.str().find("hyoka: built 6 pages in ") != std::string::npos);
   BOOST_TEST(build.url() == "http://127.0.0.1:" + std::to_string(port) + "/fukushima-ict/");
   server.start();
-  httplib::Client client("127.0.0.1", port);
   const auto home = client.Get("/fukushima-ict/");
   BOOST_REQUIRE(home);
   BOOST_TEST(home->status == 200);
@@ -478,26 +499,20 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_pages_markdown_renders_that_page_alone_and_the
   hyoka::test::copy_sample_site(dir.path());
   const auto page_file = dir.path() / "content/areas/recovery.md";
   const auto original = hyoka::test::read_file(page_file);
-  PreviewServer server;
-  const int port = server.bind("127.0.0.1", 0);
-  ServeOptions options;
-  options.source_dir = dir.path().string();
-  PreviewBuild build(options, preview_origin("127.0.0.1", port), server);
-  std::ostringstream log;
-  BOOST_REQUIRE(build.run({}, log));
+  SitePreview preview(dir.path().string());
+  auto& [server, port, build, log, client] = preview;
+  BOOST_REQUIRE(preview.run());
   server.start();
-  httplib::Client client("127.0.0.1", port);
   const auto home_before = client.Get("/fukushima-ict/");
   BOOST_REQUIRE(home_before);
   const std::vector<std::string> changed = {"content/areas/recovery.md"};
 
   // The body only: that page alone, and exactly what a full build makes of it.
   hyoka::test::write_file(page_file, original + "\n追記の段落。\n");
-  log.str("");
-  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_REQUIRE(preview.run(changed));
   BOOST_TEST(log.str().find("rebuilt 1 page in ") != std::string::npos, log.str());
   BuildOptions full;
-  full.source_dir = options.source_dir;
+  full.source_dir = dir.path().string();
   full.base_url = build.url();
   full.write = false;
   full.keep_files = true;
@@ -510,27 +525,23 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_pages_markdown_renders_that_page_alone_and_the
   BOOST_TEST(client.Get("/fukushima-ict/")->body == home_before->body);
 
   // Saved again without a change: nothing is rendered.
-  log.str("");
-  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_REQUIRE(preview.run(changed));
   BOOST_TEST(log.str().find("rebuilt 0 pages in ") != std::string::npos, log.str());
 
   // A new title reaches the home page and the neighbours: a full build.
   hyoka::test::write_file(page_file, std::regex_replace(original, std::regex("title = \"[^\"]*\""),
                                                         "title = \"復興の新しい名前\"",
                                                         std::regex_constants::format_first_only));
-  log.str("");
-  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_REQUIRE(preview.run(changed));
   BOOST_TEST(log.str().find("rebuilt 6 pages in ") != std::string::npos, log.str());
   BOOST_TEST(client.Get("/fukushima-ict/")->body.find("復興の新しい名前") != std::string::npos);
 
   // A broken link in the body fails like any build, and the next edit builds in full again.
   hyoka::test::write_file(page_file, original + "\n[どこにも](nowhere.html)\n");
-  log.str("");
-  BOOST_TEST(!build.run(changed, log));
+  BOOST_TEST(!preview.run(changed));
   BOOST_TEST(log.str().find("broken link \"nowhere.html\"") != std::string::npos, log.str());
   hyoka::test::write_file(page_file, original);
-  log.str("");
-  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_REQUIRE(preview.run(changed));
   BOOST_TEST(log.str().find("rebuilt 6 pages in ") != std::string::npos, log.str());
 }
 
@@ -542,20 +553,14 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_datasets_csv_rebuilds_the_site_with_its_figure
                           "[measures.implemented]\nlabel = \"実施事業項目\"\n");
   const auto csv = dir.path() / "content/data/counts.csv";
   hyoka::test::write_file(csv, "分野ID,年度,実施事業項目\nalpha,2020,7\nbeta,2020,5\n");
-  PreviewServer server;
-  const int port = server.bind("127.0.0.1", 0);
-  ServeOptions options;
-  options.source_dir = dir.path().string();
-  PreviewBuild build(options, preview_origin("127.0.0.1", port), server);
-  std::ostringstream log;
-  BOOST_REQUIRE(build.run({}, log));
+  SitePreview preview(dir.path().string());
+  auto& [server, port, build, log, client] = preview;
+  BOOST_REQUIRE(preview.run());
   server.start();
-  httplib::Client client("127.0.0.1", port);
   const std::vector<std::string> changed = {"content/data/counts.csv"};
 
   hyoka::test::write_file(csv, "分野ID,年度,実施事業項目\nalpha,2020,\"4,321\"\nbeta,2020,5\n");
-  log.str("");
-  BOOST_REQUIRE(build.run(changed, log));
+  BOOST_REQUIRE(preview.run(changed));
   BOOST_TEST(
       log.str().find("content/data/counts.csv changed: rebuilt 3 pages") != std::string::npos,
       log.str());
@@ -563,8 +568,7 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_datasets_csv_rebuilds_the_site_with_its_figure
 
   // A broken cell: the overlay points into the CSV.
   hyoka::test::write_file(csv, "分野ID,年度,実施事業項目\nalpha,2020,たくさん\nbeta,2020,5\n");
-  log.str("");
-  BOOST_TEST(!build.run(changed, log));
+  BOOST_TEST(!preview.run(changed));
   const auto overlay = server.hub().subscribe().first;
   BOOST_TEST(overlay.find("content/data/counts.csv:2:12: error: \"たくさん\" is not a count") !=
                  std::string::npos,
@@ -577,15 +581,9 @@ BOOST_AUTO_TEST_CASE(the_error_overlay_masks_the_api_token) {
   const std::string token = "preview-test-token-51c0";
   hyoka::test::write_file(dir.path() / "content/areas/alpha.md",
                           "+++\ntitle = \"a\"\nkey = \"" + token + "\"\n+++\n");
-  PreviewServer server;
-  const int port = server.bind("127.0.0.1", 0);
-  ServeOptions options;
-  options.source_dir = dir.path().string();
-  options.secret = token;
-  PreviewBuild build(options, preview_origin("127.0.0.1", port), server);
-  std::ostringstream log;
-  BOOST_REQUIRE(!build.run({}, log));
-  const auto overlay = server.hub().subscribe().first;
+  SitePreview preview(dir.path().string(), token);
+  BOOST_REQUIRE(!preview.run());
+  const auto overlay = preview.server.hub().subscribe().first;
   BOOST_TEST(overlay.find("key = \"***\"") != std::string::npos, overlay);
   BOOST_TEST(overlay.find(token) == std::string::npos);
 }
