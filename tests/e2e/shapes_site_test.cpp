@@ -199,3 +199,17 @@ BOOST_AUTO_TEST_CASE(a_csv_cell_may_hold_the_reason_or_its_symbol) {
   BOOST_TEST(read_file(copy.path() / "public/data/jigyo.csv") == site().file("data/jigyo.csv"));
   BOOST_TEST(read_file(copy.path() / "public/index.html") == site().file("index.html"));
 }
+
+BOOST_AUTO_TEST_CASE(a_partial_total_is_marked_and_names_the_area_left_out) {
+  const auto html = site().file("index.html");
+  const auto table = find_table(html, "分野別の事業数（概要版）：分野別（単位：件）");
+  BOOST_REQUIRE(table);
+  // summary.toml: 暮らし 11, 12; 産業 7, 未公表; partial_totals = true: 11 + 7 = 18, then 12
+  // from 暮らし alone.
+  BOOST_TEST(table->row("暮らし") == (Cells{"11", "12"}));
+  BOOST_TEST(table->row("産業") == (Cells{"7", "…"}));
+  BOOST_TEST(table->row("合計") == (Cells{"18", "12※1"}));
+  BOOST_TEST(text_of(html).find("※1 令和元年度（2019年度）の「実施事業数」の合計は、値のない"
+                                "産業（未公表）を除いて計算しています（一部欠測）。") !=
+             std::string::npos);
+}

@@ -253,3 +253,63 @@ BOOST_AUTO_TEST_CASE(rows_written_in_the_head_of_a_large_dataset_are_not_lost) {
                  "d.toml:14:1: error: invalid TOML: cannot redefine"),
              hyoka::test::first_lines(two));
 }
+
+namespace {
+
+// kHeader with `keys` before its first table and two reasons declared.
+std::string with_reasons(const std::string& keys) {
+  auto text = kHeader;
+  return text.insert(text.find("[measures"),
+                     keys +
+                         "[[missing]]\nreason = \"未公表\"\nsymbol = \"…\"\n"
+                         "[[missing]]\nreason = \"対象外\"\nsymbol = \"＊\"\n");
+}
+
+const std::string kRowsWithMissing =
+    "[[rows]]\narea = \"a\"\nimplemented = [12, \"未公表\"]\nachieved = [9, \"未公表\"]\n"
+    "[[rows]]\narea = \"b\"\nimplemented = [31, 34]\nachieved = [28, \"対象外\"]\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_total_or_ratio_over_a_missing_count_is_missing_with_its_reason) {
+  const auto p = parse(with_reasons("") + kRowsWithMissing);
+  BOOST_REQUIRE(p.dataset);
+  BOOST_TEST(p.diags.all().empty());
+  const auto& d = *p.dataset;
+  // 2019: 12 + 31 = 43 and 9 + 28 = 37; 2020: a's counts are 未公表, never 0.
+  BOOST_TEST(figures(d.totals[0]) == (std::vector<std::int64_t>{43, -1}));
+  BOOST_TEST(figures(d.totals[1]) == (std::vector<std::int64_t>{37, -1}));
+  BOOST_TEST(d.shown(d.totals[0][1]) == "…");
+  // 37/43 = 86.04…% → 86.0%; 2020 missing as its numerator is.
+  BOOST_TEST(d.shown(d.total_ratio(d.ratios[0], 0)) == "86.0%");
+  BOOST_TEST(d.shown(d.total_ratio(d.ratios[0], 1)) == "…");
+  // b's own ratio for 2020: its achieved count is 対象外.
+  BOOST_TEST(d.shown(d.ratio(d.ratios[0], d.rows[1].values, 1)) == "＊");
+  BOOST_TEST(d.partials.empty());
+}
+
+BOOST_AUTO_TEST_CASE(partial_totals_sum_the_rows_present_and_say_which_are_left_out) {
+  const auto p = parse(with_reasons("partial_totals = true\n") + kRowsWithMissing);
+  BOOST_REQUIRE(p.dataset);
+  const auto& d = *p.dataset;
+  // 2020: implemented is b's 34 alone; achieved has no row present (a 未公表, b 対象外).
+  BOOST_TEST(figures(d.totals[0]) == (std::vector<std::int64_t>{43, 34}));
+  BOOST_TEST(d.totals[0][1].partial);
+  BOOST_TEST(!d.totals[0][0].partial);
+  BOOST_TEST(d.shown(d.totals[1][1]) == "…");
+  // The ratio of the totals over rows with both counts: none in 2020.
+  BOOST_TEST(d.shown(d.total_ratio(d.ratios[0], 1)) == "…");
+  BOOST_REQUIRE(d.partials.size() == 1u);
+  BOOST_TEST(d.partials[0].line == 0u);
+  BOOST_TEST(d.partials[0].period == 1u);
+  BOOST_TEST(d.partials[0].left_out == (std::vector<std::size_t>{0}));
+}
+
+BOOST_AUTO_TEST_CASE(at_most_is_not_checked_against_a_missing_count) {
+  // b's achieved 40 would exceed nothing known: its implemented count for 2020 is 対象外.
+  const auto p = parse(with_reasons("") +
+                       "[[rows]]\narea = \"b\"\nimplemented = [31, \"対象外\"]\n"
+                       "achieved = [28, 40]\n");
+  BOOST_REQUIRE(p.dataset);
+  BOOST_TEST(p.diags.all().empty());
+}
