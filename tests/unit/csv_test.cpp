@@ -102,8 +102,7 @@ BOOST_AUTO_TEST_CASE(refuses_what_is_not_a_count) {
   BOOST_TEST(std::get<std::string>(parse_count_cell("-3")) == "a count cannot be negative: -3");
   BOOST_TEST(std::get<std::string>(parse_count_cell("9223372036854775808")) ==
              "\"9223372036854775808\" is more than a count can be (9,223,372,036,854,775,807)");
-  BOOST_TEST(std::get<std::string>(parse_count_cell(" ")) ==
-             "a count must be given here");
+  BOOST_TEST(std::get<std::string>(parse_count_cell(" ")) == "a count must be given here");
 }
 
 BOOST_AUTO_TEST_CASE(reads_fiscal_years_in_western_and_era_years) {
