@@ -213,3 +213,21 @@ BOOST_AUTO_TEST_CASE(a_partial_total_is_marked_and_names_the_area_left_out) {
                                 "産業（未公表）を除いて計算しています（一部欠測）。") !=
              std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(the_portal_theme_shows_the_same_symbols_marks_and_notes) {
+  TempDir out;
+  const fs::path source = fs::path(HYOKA_SOURCE_DIR) / "tests/sites/shapes";
+  const auto run = run_hyoka("build -q --strict --theme portal --source " + source.string() +
+                                 " --destination " + (out.path() / "public").string(),
+                             out.path());
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.err == "");
+  const auto html = read_file(out.path() / "public/index.html");
+  const auto table = find_table(html, "事業の達成状況：分野別（単位：件）※2");
+  BOOST_REQUIRE(table);
+  BOOST_TEST(table->row("暮らし") ==
+             (Cells{"10", "8", "80.0%", "…", "…", "…", "12", "9※6", "75.0%※6"}));
+  BOOST_TEST(text_of(html).find("※6 推計値です。") != std::string::npos);
+  BOOST_TEST(text_of(html).find("「＊」は「対象外」を示します。その年度は評価の対象外です。") !=
+             std::string::npos);
+}
