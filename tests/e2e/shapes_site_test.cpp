@@ -231,3 +231,19 @@ BOOST_AUTO_TEST_CASE(the_portal_theme_shows_the_same_symbols_marks_and_notes) {
   BOOST_TEST(text_of(html).find("「＊」は「対象外」を示します。その年度は評価の対象外です。") !=
              std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_bar_chart_draws_no_bar_for_a_missing_value_and_writes_its_symbol) {
+  const auto svg = site().file("chart-jigyo-rate-areas.svg");
+  // Four rates are present (80.0, 50.0, 71.4, 75.0): four bars, none of zero length.
+  std::size_t bars = 0;
+  for (auto at = svg.find("class=\"bar\""); at != std::string::npos;
+       at = svg.find("class=\"bar\"", at + 1)) {
+    ++bars;
+  }
+  BOOST_TEST(bars == 4u);
+  BOOST_TEST(svg.find("width=\"0\"") == std::string::npos);
+  BOOST_TEST(svg.find(">…（未公表）</text>") != std::string::npos);
+  BOOST_TEST(svg.find(">＊（対象外）</text>") != std::string::npos);
+  // The value with a note carries its mark where it is drawn.
+  BOOST_TEST(svg.find(">75.0%（9/12件）※6</text>") != std::string::npos);
+}
