@@ -82,4 +82,26 @@ std::string fiscal_year_label(int western_year, FiscalYearStyle style) {
   return labels[static_cast<std::size_t>(row * (kLast - kFirst + 1) + western_year - kFirst)];
 }
 
+std::vector<std::pair<int, int>> year_runs(const std::vector<int>& years) {
+  std::vector<std::pair<int, int>> runs;
+  for (const int year : years) {
+    if (!runs.empty() && runs.back().second + 1 == year) {
+      runs.back().second = year;
+    } else {
+      runs.emplace_back(year, year);
+    }
+  }
+  return runs;
+}
+
+std::string fiscal_years_label(const std::vector<int>& years, FiscalYearStyle style) {
+  std::string out;
+  for (const auto& [first, last] : year_runs(years)) {
+    if (!out.empty()) out += "、";
+    out += fiscal_year_label(first, style);
+    if (last != first) out += "〜" + fiscal_year_label(last, style);
+  }
+  return out;
+}
+
 }  // namespace hyoka

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hyoka {
@@ -28,5 +29,13 @@ std::optional<int> to_western(std::string_view era, int era_year);
 
 // 令和元年度（2019年度）, 令和元年度 or 2019年度, with half-width digits.
 std::string fiscal_year_label(int western_year, FiscalYearStyle style);
+
+// The runs of consecutive years in ascending `years`, as {first, last}: 2015, 2016, 2019 are
+// {2015, 2016} and {2019, 2019}.
+std::vector<std::pair<int, int>> year_runs(const std::vector<int>& years);
+
+// The fiscal years covered, run by run: 「平成27年度〜平成28年度、令和元年度」; a span of
+// years that are not all there is never written as one.
+std::string fiscal_years_label(const std::vector<int>& years, FiscalYearStyle style);
 
 }  // namespace hyoka

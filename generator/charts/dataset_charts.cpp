@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "base/era.h"
+#include "site/note_scope.h"
 
 namespace hyoka {
 
@@ -17,21 +18,35 @@ std::string where_numbers_are(const Site& site, const std::string& heading,
   return site.words(Word::chart_title, {heading, table_caption});
 }
 
+// Bar and point geometry only: every figure printed comes from the integers.
 double shown_value(const RatioValue& v) {
   return static_cast<double>(v.scaled) / std::pow(10.0, v.decimals);
 }
 
-// "76.9%（10/13件）", or "−（分母が0）", in the site's words.
+// Where a value is missing, its symbol and reason: "…（未公表）", in the site's words.
+std::string missing_text(const Site& site, const Dataset& dataset, std::uint16_t missing) {
+  const auto& reason = dataset.reason(missing);
+  return site.words(Word::chart_missing, {reason.symbol, reason.label});
+}
+
+// "76.9%（10/13件）", "−（分母が0）", or a missing value's symbol and reason, in the site's
+// words.
 std::string ratio_text(const Site& site, const Dataset& dataset, const Ratio& ratio,
-                       const Counts& counts, std::size_t period) {
-  const auto value = dataset.ratio(ratio, counts, period);
-  if (!value.defined) {
+                       const RatioFigure& figure) {
+  if (!figure.present()) return missing_text(site, dataset, figure.missing);
+  if (!figure.value.defined) {
     return site.words(Word::chart_no_ratio,
                       {"\u2212", dataset.measures[ratio.denominator].short_label});
   }
-  return site.words(Word::chart_ratio,
-                    {format_ratio(value), format_count(counts[ratio.numerator][period]),
-                     format_count(counts[ratio.denominator][period]), dataset.unit});
+  return site.words(Word::chart_ratio, {format_ratio(figure.value), format_count(figure.numerator),
+                                        format_count(figure.denominator), dataset.unit});
+}
+
+// A ratio of a row's counts, or of the totals.
+RatioFigure ratio_of(const Dataset& dataset, const Ratio& ratio, std::optional<std::size_t> row,
+                     std::size_t period) {
+  return row ? dataset.ratio(ratio, dataset.rows[*row].values, period)
+             : dataset.total_ratio(ratio, period);
 }
 
 // A count with the dataset's unit: "12件", "12 projects".
@@ -45,11 +60,14 @@ struct Extreme {
   std::string shown;
 };
 
-// "Xが最も高いのはAの5.0%、最も低いのはBの1.0%です。" over the defined values, in order;
-// `extremes` is the sentence for ratios or for counts.
+// "Xが最も高いのはAの5.0%、最も低いのはBの1.0%です。" over the values there are, in order;
+// `extremes` is the sentence for ratios or for counts. `missing`: some value is missing, not
+// only undefined for a zero denominator.
 std::string extremes_sentence(const Site& site, const std::string& subject,
-                              const std::vector<Extreme>& items, Word extremes) {
+                              const std::vector<Extreme>& items, Word extremes,
+                              bool missing = false) {
   const auto& words = site.words;
+  if (items.empty() && missing) return words(Word::chart_no_value, {subject});
   if (items.empty()) return words(Word::chart_undefined, {subject});
   if (items.size() == 1) return words(Word::chart_only, {items[0].where, subject, items[0].shown});
   const Extreme* top = &items[0];
@@ -62,16 +80,17 @@ std::string extremes_sentence(const Site& site, const std::string& subject,
   return words(extremes, {subject, top->where, top->shown, bottom->where, bottom->shown});
 }
 
-// Panels per fiscal year with a bar per measure and the ratios as notes.
-BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& counts,
+// Panels per fiscal year with a bar per measure and the ratios as notes: one row's counts, or
+// the totals. A missing count has no bar, only its symbol and reason where the value would be.
+BarChart counts_chart(const Site& site, const Dataset& dataset, std::optional<std::size_t> row,
                       const std::string& id, const std::string& heading,
-                      const std::string& table_caption,
-                      const std::vector<std::vector<std::string>>& marks,
+                      const std::string& table_caption, const NoteMarks& marks,
                       const Selection& selection) {
   BarChart chart;
   chart.id = id;
   chart.heading = heading;
   chart.title = where_numbers_are(site, heading, table_caption);
+  const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
   const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
@@ -82,44 +101,56 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
     panel.bars.reserve(measures.size());
     for (const auto m : measures) {
       const auto& measure = dataset.measures[m];
-      const auto count = format_count(counts[m][p]);
+      const auto& value = counts[m][p];
+      const auto count = value.present() ? format_count(value.value) : "";
       ChartBar bar;
       bar.label = measure.short_label;
-      bar.value = static_cast<double>(counts[m][p]);
-      bar.value_attr = std::to_string(counts[m][p]);
-      bar.text = count;
-      if (!marks.empty()) bar.text += marks[m][p];
+      bar.defined = value.present();
+      bar.value = static_cast<double>(value.value);
+      bar.value_attr = value.present() ? std::to_string(value.value) : "";
+      bar.text = value.present() ? count : missing_text(site, dataset, value.missing);
+      bar.text += site.words.marks(marks.count(row, m, p));
       bar.tooltip = site.words(Word::chart_bar,
-                               {panel.heading, measure.label, count_text(site, dataset, count)});
+                               {panel.heading, measure.label,
+                                value.present() ? count_text(site, dataset, count)
+                                                : missing_text(site, dataset, value.missing)});
       bar.series = m;
       panel.bars.push_back(std::move(bar));
     }
     for (const auto r : ratios) {
       const auto& ratio = dataset.ratios[r];
-      auto note = site.words(Word::chart_panel_ratio,
-                             {ratio.label, ratio_text(site, dataset, ratio, counts, p)});
-      if (!marks.empty()) note += marks[dataset.measures.size() + r][p];
+      auto note = site.words(
+          Word::chart_panel_ratio,
+          {ratio.label, ratio_text(site, dataset, ratio, ratio_of(dataset, ratio, row, p))});
+      note += site.words.marks(marks.ratio(row, r, p));
       panel.notes.push_back(std::move(note));
     }
     chart.panels.push_back(std::move(panel));
   }
   std::vector<Extreme> items;
+  bool missing = false;
   if (!ratios.empty()) {
     const auto& ratio = dataset.ratios[ratios.front()];
     for (std::size_t i = 0; i < periods.size(); ++i) {
-      const auto v = dataset.ratio(ratio, counts, periods[i]);
-      if (v.defined) items.push_back({shown_value(v), chart.panels[i].heading, format_ratio(v)});
+      const auto v = ratio_of(dataset, ratio, row, periods[i]);
+      missing = missing || !v.present();
+      if (v.present() && v.value.defined) {
+        items.push_back({shown_value(v.value), chart.panels[i].heading, format_ratio(v.value)});
+      }
     }
-    chart.summary = extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest);
+    chart.summary =
+        extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest, missing);
   } else {
     const auto m = measures.front();
     for (std::size_t i = 0; i < periods.size(); ++i) {
-      const auto p = periods[i];
-      items.push_back({static_cast<double>(counts[m][p]), chart.panels[i].heading,
-                       count_text(site, dataset, format_count(counts[m][p]))});
+      const auto& value = counts[m][periods[i]];
+      missing = missing || !value.present();
+      if (!value.present()) continue;
+      items.push_back({static_cast<double>(value.value), chart.panels[i].heading,
+                       count_text(site, dataset, format_count(value.value))});
     }
     chart.summary =
-        extremes_sentence(site, dataset.measures[m].label, items, Word::chart_most_fewest);
+        extremes_sentence(site, dataset.measures[m].label, items, Word::chart_most_fewest, missing);
   }
   return chart;
 }
@@ -130,18 +161,18 @@ BarChart area_chart(const Site& site, const SitePage& page, const AreaRow& ref,
                     const std::string& table_caption, const Selection& selection,
                     const std::string& id) {
   const auto& dataset = site.datasets[ref.dataset];
-  return counts_chart(site, dataset, dataset.rows[ref.row].values,
-                      id.empty() ? "chart-" + dataset.id : id,
+  return counts_chart(site, dataset, ref.row, id.empty() ? "chart-" + dataset.id : id,
                       site.words(Word::table_area_caption, {page.page->title, dataset.title}),
-                      table_caption, {}, selection);
+                      table_caption, NoteMarks(dataset, row_scope(dataset, ref.row, selection)),
+                      selection);
 }
 
 BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption,
                       const Selection& selection, const std::string& id) {
-  return counts_chart(site, dataset, dataset.totals,
+  return counts_chart(site, dataset, std::nullopt,
                       id.empty() ? "chart-" + dataset.id + "-totals" : id,
                       site.words(Word::table_totals_caption, {dataset.title}), table_caption,
-                      discrepancy_marks(site.words, dataset), selection);
+                      NoteMarks(dataset, totals_scope(dataset, selection)), selection);
 }
 
 std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dataset,
@@ -150,12 +181,13 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
   struct Entry {
     const std::string* title;
     const Row* row;
+    std::size_t index;
   };
   std::vector<Entry> areas;
   for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
     for (const auto& ref : site.areas[a].rows) {
       if (&site.datasets[ref.dataset] == &dataset) {
-        areas.push_back({&site.areas[a].page->title, &dataset.rows[ref.row]});
+        areas.push_back({&site.areas[a].page->title, &dataset.rows[ref.row], ref.row});
       }
     }
   }
@@ -168,6 +200,9 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
                              {site.config.area_label, std::to_string(kMaxAreasPerChart), heading});
     return {left_out};
   }
+  // The same marks as the table of every area beside it.
+  const NoteMarks marks(dataset, areas_scope(site, dataset, selection));
+  const std::size_t r = static_cast<std::size_t>(&ratio - dataset.ratios.data());
   const auto panel_for = [&](std::size_t p) {
     ChartPanel panel;
     panel.heading = year(site, dataset.periods[p]);
@@ -175,10 +210,11 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
       const auto v = dataset.ratio(ratio, area.row->values, p);
       ChartBar bar;
       bar.label = *area.title;
-      bar.defined = v.defined;
-      bar.value = v.defined ? shown_value(v) : 0;
-      bar.value_attr = format_ratio_number(v);
-      bar.text = ratio_text(site, dataset, ratio, area.row->values, p);
+      bar.defined = v.present() && v.value.defined;
+      bar.value = bar.defined ? shown_value(v.value) : 0;
+      bar.value_attr = v.present() ? format_ratio_number(v.value) : "";
+      bar.text =
+          ratio_text(site, dataset, ratio, v) + site.words.marks(marks.ratio(area.index, r, p));
       bar.tooltip = words(Word::chart_bar, {panel.heading, *area.title, bar.text});
       panel.bars.push_back(std::move(bar));
     }
@@ -186,18 +222,20 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
   };
   const auto summary_for = [&](const std::vector<std::size_t>& periods) {
     std::vector<Extreme> items;
+    bool missing = false;
     for (const auto p : periods) {
       for (const auto& area : areas) {
         const auto v = dataset.ratio(ratio, area.row->values, p);
-        if (v.defined) {
+        missing = missing || !v.present();
+        if (v.present() && v.value.defined) {
           items.push_back(
-              {shown_value(v),
+              {shown_value(v.value),
                words(Word::chart_area_in_year, {*area.title, year(site, dataset.periods[p])}),
-               format_ratio(v)});
+               format_ratio(v.value)});
         }
       }
     }
-    return extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest);
+    return extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest, missing);
   };
   const auto make = [&](const std::string& chart_id, const std::string& chart_heading,
                         const std::vector<std::size_t>& periods) {
@@ -243,28 +281,36 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
   chart.title = where_numbers_are(site, chart.heading, table_caption);
   chart.tick_suffix = "%";
   chart.minimum_domain = 100;
+  chart.gap_label = words(Word::chart_gap);
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
-  for (const auto p : periods) chart.x_labels.push_back(year(site, dataset.periods[p]));
-  const auto add = [&](const std::string& label, const Counts& counts) {
+  for (const auto p : periods) {
+    chart.x_labels.push_back(year(site, dataset.periods[p]));
+    chart.x_years.push_back(dataset.periods[p]);
+  }
+  bool missing = false;
+  const auto add = [&](const std::string& label, std::optional<std::size_t> row) {
     LineSeries series{label, {}};
     for (const auto p : periods) {
-      const auto v = dataset.ratio(ratio, counts, p);
-      series.points.push_back(
-          {v.defined, v.defined ? shown_value(v) : 0, format_ratio_number(v),
-           words(Word::chart_bar, {year(site, dataset.periods[p]), label,
-                                   ratio_text(site, dataset, ratio, counts, p)})});
+      const auto v = ratio_of(dataset, ratio, row, p);
+      LinePoint point;
+      point.defined = v.present() && v.value.defined;
+      point.value = point.defined ? shown_value(v.value) : 0;
+      point.value_attr = v.present() ? format_ratio_number(v.value) : "";
+      point.tooltip = words(Word::chart_bar, {year(site, dataset.periods[p]), label,
+                                              ratio_text(site, dataset, ratio, v)});
+      if (!v.present()) point.missing = dataset.reason(v.missing).symbol;
+      missing = missing || !v.present();
+      series.points.push_back(std::move(point));
     }
     chart.series.push_back(std::move(series));
   };
   for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
     for (const auto& ref : site.areas[a].rows) {
-      if (&site.datasets[ref.dataset] == &dataset) {
-        add(site.areas[a].page->title, dataset.rows[ref.row].values);
-      }
+      if (&site.datasets[ref.dataset] == &dataset) add(site.areas[a].page->title, ref.row);
     }
   }
   const bool whole = selection.areas.empty();
-  if (whole) add(words(Word::chart_whole), dataset.totals);
+  if (whole) add(words(Word::chart_whole), std::nullopt);
   // The sentence follows the whole where it is drawn, else the first line.
   const auto& lead = whole ? chart.series.back() : chart.series.front();
   const LinePoint* first = nullptr;
@@ -276,7 +322,8 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
     last = &lead.points[i], last_i = i;
   }
   if (!first) {
-    chart.summary = words(Word::chart_trend_undefined, {lead.label, ratio.label});
+    chart.summary = words(missing ? Word::chart_trend_no_value : Word::chart_trend_undefined,
+                          {lead.label, ratio.label});
   } else if (first == last) {
     chart.summary = words(Word::chart_trend_one, {chart.x_labels[first_i], lead.label, ratio.label,
                                                   first->value_attr + "%"});

@@ -91,8 +91,17 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
   const double bottom = top + kPlotHeight;
   const auto y_of = [&](double v) { return bottom - kPlotHeight * v / domain; };
   const std::size_t n = chart.x_labels.size();
+  // Positions in time: the years, or evenly 0, 1, 2 … when the chart gives none.
+  const bool by_year = chart.x_years.size() == n && n > 1;
+  const auto step_of = [&](std::size_t i) {
+    return by_year ? chart.x_years[i] - chart.x_years[0] : static_cast<int>(i);
+  };
+  const int span = n > 1 ? step_of(n - 1) : 0;
+  int closest = span;  // the fewest years between two neighbours
+  for (std::size_t i = 1; i < n; ++i) closest = std::min(closest, step_of(i) - step_of(i - 1));
   const auto x_of = [&](std::size_t i) {
-    return n == 1 ? (x0 + x1) / 2 : x0 + 10 + (x1 - x0 - 20) * static_cast<double>(i) / (n - 1);
+    return n == 1 ? (x0 + x1) / 2
+                  : x0 + 10 + (x1 - x0 - 20) * static_cast<double>(step_of(i)) / span;
   };
 
   std::string grid, marks, ends;
@@ -103,8 +112,22 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
     svg.text(x0 - 6, y_of(t) + kTickSize * 0.35, svg_number(t) + chart.tick_suffix, kTickSize,
              style.muted_text, " text-anchor=\"end\" class=\"tick\"");
   }
+  // Years without data between two that have it: a shaded band, labelled where it fits.
+  for (std::size_t i = 1; by_year && i < n; ++i) {
+    if (step_of(i) - step_of(i - 1) < 2) continue;
+    const double year = (x1 - x0 - 20) / span;
+    const double left = x_of(i - 1) + year / 2;
+    const double right = x_of(i) - year / 2;
+    grid += "<rect x=\"" + svg_number(left) + "\" y=\"" + svg_number(top) + "\" width=\"" +
+            svg_number(right - left) + "\" height=\"" + svg_number(kPlotHeight) + "\" fill=\"" +
+            style.grid + "\" fill-opacity=\"0.35\" class=\"gap\"/>\n";
+    if (!chart.gap_label.empty() && text_width(chart.gap_label, kTickSize) <= right - left - 4) {
+      svg.text((left + right) / 2, top + kTickSize * 1.2, chart.gap_label, kTickSize,
+               style.muted_text, " text-anchor=\"middle\" class=\"gap-label\"");
+    }
+  }
   // X labels: the fiscal years, wrapped into the space each has.
-  const double slot = n == 1 ? x1 - x0 : (x1 - x0 - 20) / (n - 1);
+  const double slot = n == 1 ? x1 - x0 : (x1 - x0 - 20) / span * closest;
   double x_label_bottom = bottom;
   for (std::size_t i = 0; i < n; ++i) {
     // 令和元年度（2019年度） reads best as two lines, the era year above the Western one.
@@ -124,6 +147,23 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
                " text-anchor=\"middle\" class=\"tick\"");
     }
     x_label_bottom = std::max(x_label_bottom, line_y);
+  }
+
+  // Where a value is missing, its symbol just above the axis: a labelled gap, never a point
+  // at zero. One label a year, with every series' symbol that is missing there.
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string symbols, titles;
+    for (const auto& series : chart.series) {
+      if (i >= series.points.size() || series.points[i].missing.empty()) continue;
+      const auto& point = series.points[i];
+      if (symbols.find(point.missing) == std::string::npos) symbols += point.missing;
+      titles += (titles.empty() ? "" : "、") + point.tooltip;
+    }
+    if (symbols.empty()) continue;
+    svg.raw("<text x=\"" + svg_number(x_of(i)) + "\" y=\"" + svg_number(bottom - 6) +
+            "\" font-size=\"" + svg_number(kTextSize) + "\" fill=\"" + style.text +
+            "\" text-anchor=\"middle\" class=\"missing\">" + svg_escape(symbols) + "<title>" +
+            svg_escape(titles) + "</title></text>\n");
   }
 
   struct EndLabel {
@@ -173,7 +213,7 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
     // The line's own marker before its label ties the two together without colour.
     const auto& series = chart.series[label.series];
     const auto& colour = style.palette[label.series % style.palette.size()];
-    LinePoint key{true, 0, "", series.label};
+    LinePoint key{true, 0, "", series.label, ""};
     svg.raw(marker(label.series, x1 + 12, line_top + kTextSize * kLine / 2, colour, key));
     svg.lines(x1 + 20, line_top, label.lines, kTextSize, style.text);
   }

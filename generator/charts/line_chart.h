@@ -11,10 +11,11 @@
 namespace hyoka {
 
 struct LinePoint {
-  bool defined = true;     // false: a gap (a ratio with denominator 0)
+  bool defined = true;     // false: a gap (a ratio with denominator 0, or a missing value)
   double value = 0;        // as shown in the table
   std::string value_attr;  // data-value
   std::string tooltip;
+  std::string missing;  // a missing value's symbol, written where the point would be
 };
 
 struct LineSeries {
@@ -28,6 +29,10 @@ struct LineChart {
   std::string heading;
   std::string summary;
   std::vector<std::string> x_labels;  // fiscal years
+  // The fiscal years themselves, ascending: the x axis spaces them by time, and a span of
+  // years without data is shaded and labelled `gap_label`. Empty: evenly spaced.
+  std::vector<int> x_years;
+  std::string gap_label;
   std::vector<LineSeries> series;
   std::string tick_suffix;
   double minimum_domain = 0;

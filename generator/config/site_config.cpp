@@ -229,11 +229,11 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   if (!doc) return std::nullopt;
 
   SiteConfig config;
-  reader.check_keys(
-      *doc,
-      {"title", "description", "base_url", "language", "theme", "area_label", "custom_domain",
-       "publisher", "fiscal_year", "open_data", "publish", "plugins", "allow_links_to", "home"},
-      "site.toml");
+  reader.check_keys(*doc,
+                    {"title", "description", "base_url", "language", "theme", "area_label",
+                     "custom_domain", "publisher", "fiscal_year", "open_data", "publish", "plugins",
+                     "allow_links_to", "home", "missing"},
+                    "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
   if (const auto language = reader.get_string(*doc, "language", Need::optional)) {
@@ -319,6 +319,7 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   if (const auto* home = reader.get_table(*doc, "home", Need::optional)) {
     read_home(reader, *home, config);
   }
+  config.missing_reasons = read_missing_reasons(reader, *doc, {});
   if (config.publish.license_id.empty())
     config.publish.license_id = config.open_data.license.ckan_id;
   if (diags.errors() > errors_before) return std::nullopt;

@@ -11,6 +11,7 @@
 #include "base/era.h"
 #include "base/file_system.h"
 #include "base/source_text.h"
+#include "config/missing_reason.h"
 
 namespace hyoka {
 
@@ -81,6 +82,8 @@ struct SiteConfig {
   // [home]: the datasets, tables and charts of the home page; nullopt: every one of them.
   std::optional<std::vector<HomeEntry>> home;
   std::vector<PluginRef> plugins;
+  // [[missing]]: the reasons a value of any dataset may be missing for, with their symbols.
+  std::vector<MissingReason> missing_reasons;
   // Folders outside the site's folder that links inside it may lead to (a theme shared by
   // several sites, say); relative to the site's folder, or absolute.
   std::vector<std::string> allow_links_to;

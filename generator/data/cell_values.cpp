@@ -71,8 +71,7 @@ std::string_view trim_cell(std::string_view cell) {
 
 std::variant<std::int64_t, std::string> parse_count_cell(std::string_view cell) {
   const auto text = trim_cell(cell);
-  if (text.empty())
-    return std::string("a count must be given here; missing values are not supported yet");
+  if (text.empty()) return std::string("a count must be given here");
   const auto not_a_count =
       quoted(text) + " is not a count: write a whole number such as 12 or 1,234";
   auto ascii = ascii_number(text);

@@ -21,7 +21,14 @@ constexpr int kLastPeriod = 9999;
 struct Columns {
   std::optional<std::size_t> area, period;
   std::vector<std::optional<std::size_t>> measures;  // by measure
+  // By measure: "<label>（欠測理由）", the reason an empty cell of the measure is missing.
+  std::vector<std::optional<std::size_t>> reasons;
 };
+
+// The heading of the column that gives why a measure's cell is empty, as hyoka's CSV has it.
+std::string reason_heading(const std::string& measure) {
+  return measure + "（欠測理由）";
+}
 
 // One CSV line of data, read.
 struct Line {
@@ -30,7 +37,7 @@ struct Line {
   Position area_position;
   int period = 0;
   Position period_position;
-  std::vector<std::int64_t> values;  // by measure
+  std::vector<Count> values;  // by measure
   std::vector<Position> positions;
 };
 
@@ -97,10 +104,12 @@ class CsvRowsReader {
     const int errors_before = diags_.errors();
     Columns columns;
     columns.measures.resize(dataset_.measures.size());
+    columns.reasons.resize(dataset_.measures.size());
     const auto areas = area_headings(area_label_);
     const auto periods = period_headings();
     // Columns hyoka's own CSV has and a dataset does not read: they are skipped quietly.
-    std::vector<std::string> skipped = {"全国地方公共団体コード", area_label_, "年度（和暦）"};
+    std::vector<std::string> skipped = {"全国地方公共団体コード", area_label_, "年度（和暦）",
+                                        "注記"};
     for (const auto& ratio : dataset_.ratios) {
       skipped.push_back(ratio.label);
       skipped.push_back(ratio.label + "（%）");
@@ -139,6 +148,9 @@ class CsvRowsReader {
         const auto& measure = dataset_.measures[m];
         if (text == measure.id || text == measure.label) {
           take(columns.measures[m], c, "measure " + quoted(measure.id));
+          found = true;
+        } else if (text == reason_heading(measure.id) || text == reason_heading(measure.label)) {
+          take(columns.reasons[m], c, "the reasons " + quoted(measure.id) + " is missing");
           found = true;
         }
       }
@@ -200,16 +212,75 @@ class CsvRowsReader {
     } else {
       line.period = std::get<int>(year);
     }
-    for (const auto& column : columns.measures) {
-      const auto& cell = record[*column];
-      const auto value = parse_count_cell(cell.text);
-      if (const auto* problem = std::get_if<std::string>(&value)) error(cell.offset, *problem);
-      line.values.push_back(
-          std::holds_alternative<std::int64_t>(value) ? std::get<std::int64_t>(value) : 0);
+    for (std::size_t m = 0; m < columns.measures.size(); ++m) {
+      const auto& cell = record[*columns.measures[m]];
+      const auto* reason = columns.reasons[m] ? &record[*columns.reasons[m]] : nullptr;
+      line.values.push_back(read_count(cell, reason, dataset_.measures[m]));
       line.positions.push_back(csv_.position_at(cell.offset));
     }
     if (diags_.errors() > errors_before) return std::nullopt;
     return line;
+  }
+
+  // The 1-based index of the declared reason `text` names by its word or its symbol, or 0.
+  std::uint16_t reason_named(std::string_view text) const {
+    for (std::size_t i = 0; i < dataset_.reasons.size(); ++i) {
+      const auto& reason = dataset_.reasons[i];
+      if (text == reason.label || text == reason.symbol) return static_cast<std::uint16_t>(i + 1);
+    }
+    return 0;
+  }
+
+  std::vector<std::string> reason_labels() const {
+    std::vector<std::string> labels;
+    for (const auto& reason : dataset_.reasons) labels.push_back(reason.label);
+    return labels;
+  }
+
+  // A count; a declared reason in its place (「未公表」 or its symbol 「…」); or an empty cell
+  // with the reason in the measure's "（欠測理由）" column.
+  Count read_count(const CsvCell& cell, const CsvCell* reason_cell, const Measure& measure) {
+    const auto text = trim_cell(cell.text);
+    const auto reason = reason_cell ? trim_cell(reason_cell->text) : std::string_view();
+    Count count;
+    if (text.empty()) {
+      if (!reason.empty()) {
+        count.missing = reason_named(reason);
+        if (!count.missing) {
+          error(
+              reason_cell->offset,
+              "unknown reason " + quoted(std::string(reason)) + " for a missing count" +
+                  (dataset_.reasons.empty() ? "; declare it under [[missing]]"
+                                            : did_you_mean(std::string(reason), reason_labels())));
+        }
+        return count;
+      }
+      error(cell.offset,
+            dataset_.reasons.empty()
+                ? std::string("a count must be given here; to leave it out, declare the reasons "
+                              "values may be missing for under [[missing]] and give the reason")
+                : "a count must be given here, or the reason it is missing: write the reason (" +
+                      reason_labels().front() + " …) in the cell or in a column headed " +
+                      quoted(reason_heading(measure.label)));
+      return count;
+    }
+    if (const auto named = reason_named(text)) {
+      count.missing = named;
+    } else {
+      const auto value = parse_count_cell(cell.text);
+      if (const auto* problem = std::get_if<std::string>(&value)) {
+        error(cell.offset, *problem);
+        return count;
+      }
+      count.value = std::get<std::int64_t>(value);
+    }
+    if (!reason.empty() && reason_named(reason) != count.missing) {
+      error(reason_cell->offset, count.present()
+                                     ? "a reason the count is missing, beside a count: leave "
+                                       "one of the two cells empty"
+                                     : "this reason differs from the one in the count's cell");
+    }
+    return count;
   }
 
   static std::vector<int> periods_of(const std::vector<Line>& lines) {
@@ -243,7 +314,7 @@ class CsvRowsReader {
         Row row;
         row.area = line.area;
         row.area_position = line.area_position;
-        row.values.assign(measures, std::vector<std::int64_t>(periods.size()));
+        row.values.assign(measures, std::vector<Count>(periods.size()));
         row.positions.assign(measures, std::vector<Position>(periods.size()));
         dataset_.rows.push_back(std::move(row));
         seen.emplace_back(periods.size());
@@ -269,7 +340,8 @@ class CsvRowsReader {
         const auto& row = dataset_.rows[r];
         diags_.error(csv_, row.area_position,
                      "area " + quoted(row.area) + " has no line for fiscal year " +
-                         std::to_string(periods[p]) + "; missing values are not supported yet");
+                         std::to_string(periods[p]) +
+                         "; give the line, with the reason for counts that are missing");
       }
     }
     return diags_.errors() == errors_before;

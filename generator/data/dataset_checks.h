@@ -1,6 +1,5 @@
-// Checks of a dataset against itself: bounds between measures, sums, and totals as printed in
-// the source. Errors where the data cannot be right; warnings where the source disagrees with
-// its own rows, so the page can show both figures.
+// Checks of a dataset against itself: bounds between measures, sums, the figures of a wider
+// whole against the rows. A missing count is never checked, and never counts as zero.
 #pragma once
 
 #include "base/diagnostics.h"
@@ -11,8 +10,9 @@ namespace hyoka {
 // `at_most` and `sum_of`, for every row and period, reported at the offending count.
 void check_counts(const Dataset& dataset, Diagnostics& diags);
 
-// Fills `totals` and `discrepancies`; a published total that differs is a warning at the
-// published value.
-void compute_totals(Dataset& dataset, Diagnostics& diags);
+// [whole_totals]: `at_most` and `sum_of` among them, and each at least the sum of the rows
+// (a whole holds its parts).
+void check_whole_totals(const Dataset& dataset, const Counts& whole,
+                        const std::vector<std::vector<Position>>& positions, Diagnostics& diags);
 
 }  // namespace hyoka

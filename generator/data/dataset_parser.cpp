@@ -10,6 +10,8 @@
 #include "data/csv_rows.h"
 #include "data/dataset.h"
 #include "data/dataset_checks.h"
+#include "data/same_as.h"
+#include "data/totals.h"
 
 namespace hyoka {
 
@@ -58,7 +60,8 @@ std::vector<Measure> read_measures(TomlReader& reader, const toml::table& doc) {
       continue;
     }
     const auto& spec = *node.as_table();
-    reader.check_keys(spec, {"label", "short_label", "at_most", "sum_of"}, "[measures." + id + "]");
+    reader.check_keys(spec, {"label", "short_label", "at_most", "sum_of", "same_as"},
+                      "[measures." + id + "]");
     if (id == "area") {
       reader.error(reader.key_position(spec, id),
                    "\"area\" cannot be a measure: in [[rows]] it names the row's area");
@@ -71,6 +74,16 @@ std::vector<Measure> read_measures(TomlReader& reader, const toml::table& doc) {
     m.at_most = reader.get_string(spec, "at_most", Need::optional).value_or("");
     m.sum_of = reader.get_string_array(spec, "sum_of", Need::optional)
                    .value_or(std::vector<std::string>{});
+    if (const auto same_as = reader.get_string(spec, "same_as", Need::optional)) {
+      m.same_as_position = reader.position(spec.at("same_as"));
+      if (same_as->find('.') == std::string::npos) {
+        reader.error(m.same_as_position,
+                     "same_as names a measure of another dataset as "
+                     "\"<dataset>.<measure>\", such as \"grades.evaluated\"");
+      } else {
+        m.same_as = *same_as;
+      }
+    }
     measures.push_back(std::move(m));
   }
   if (measures.empty())
@@ -162,9 +175,37 @@ std::vector<Ratio> read_ratios(TomlReader& reader, const toml::table& doc,
   return ratios;
 }
 
-// One value per period, each a count (an integer from 0).
-std::optional<std::pair<std::vector<std::int64_t>, std::vector<Position>>> read_counts(
-    TomlReader& reader, const toml::node& array, const std::string& name, std::size_t periods) {
+// A missing count: the string names its reason, one of `reasons`.
+std::optional<std::uint16_t> read_missing(TomlReader& reader, const toml::node& item,
+                                          const std::vector<MissingReason>& reasons) {
+  const auto& text = item.as_string()->get();
+  for (std::size_t i = 0; i < reasons.size(); ++i) {
+    if (reasons[i].label == text) return static_cast<std::uint16_t>(i + 1);
+  }
+  std::vector<std::string> labels;
+  for (const auto& reason : reasons) labels.push_back(reason.label);
+  const std::string declare =
+      "declare the reasons values may be missing for under [[missing]], in the dataset or in "
+      "site.toml";
+  if (text.empty()) {
+    reader.error(reader.position(item),
+                 "an empty string is not a count: write the number, or the reason it is missing" +
+                     (labels.empty() ? "; " + declare : did_you_mean(text, labels)));
+  } else if (labels.empty()) {
+    reader.error(reader.position(item), "\"" + text + "\" is not a count; to leave a count out, " +
+                                            declare + " (reason = \"" + text +
+                                            "\", with a symbol)");
+  } else {
+    reader.error(reader.position(item), "unknown reason \"" + text + "\" for a missing count" +
+                                            did_you_mean(text, labels));
+  }
+  return std::nullopt;
+}
+
+// One value per period, each a count (an integer from 0) or the reason it is missing.
+std::optional<std::pair<std::vector<Count>, std::vector<Position>>> read_counts(
+    TomlReader& reader, const toml::node& array, const std::string& name, std::size_t periods,
+    const std::vector<MissingReason>& reasons) {
   if (!array.is_array()) {
     reader.error(reader.position(array), "\"" + name +
                                              "\" must be an array with one count per period, not " +
@@ -181,25 +222,34 @@ std::optional<std::pair<std::vector<std::int64_t>, std::vector<Position>>> read_
             (periods == 1 ? "is 1 period" : "are " + std::to_string(periods) + " periods"));
     ok = false;
   }
-  std::vector<std::int64_t> values;
+  std::vector<Count> values;
   std::vector<Position> positions;
+  values.reserve(items.size());
+  positions.reserve(items.size());
   for (const auto& item : items) {
-    const auto value = reader.integer(item, "a count");
-    if (!value) {
+    Count count;
+    if (item.is_string()) {
+      const auto missing = read_missing(reader, item, reasons);
+      ok = ok && missing;
+      count.missing = missing.value_or(0);
+    } else if (const auto value = reader.integer(item, "a count"); !value) {
       ok = false;
     } else if (*value < 0) {
       reader.error(reader.position(item), "a count cannot be negative: " + std::to_string(*value));
       ok = false;
+    } else {
+      count.value = *value;
     }
-    values.push_back(value.value_or(0));
+    values.push_back(count);
     positions.push_back(reader.position(item));
   }
   if (!ok) return std::nullopt;
-  return std::make_pair(values, positions);
+  return std::make_pair(std::move(values), std::move(positions));
 }
 
 std::vector<Row> read_rows(TomlReader& reader, const toml::table& doc,
-                           const std::vector<Measure>& measures, std::size_t periods) {
+                           const std::vector<Measure>& measures, std::size_t periods,
+                           const std::vector<MissingReason>& reasons) {
   std::vector<Row> rows;
   const auto* array = reader.get_array(doc, "rows", Need::required);
   if (!array) return rows;
@@ -226,13 +276,13 @@ std::vector<Row> read_rows(TomlReader& reader, const toml::table& doc,
         ok = false;
         continue;
       }
-      const auto counts = read_counts(reader, spec.at(m.id), m.id, periods);
+      const auto counts = read_counts(reader, spec.at(m.id), m.id, periods, reasons);
       if (!counts) {
         ok = false;
         continue;
       }
-      row.values.push_back(counts->first);
-      row.positions.push_back(counts->second);
+      row.values.push_back(std::move(counts->first));
+      row.positions.push_back(std::move(counts->second));
     }
     if (ok) rows.push_back(std::move(row));
   }
@@ -240,7 +290,27 @@ std::vector<Row> read_rows(TomlReader& reader, const toml::table& doc,
   return rows;
 }
 
-// `rows = "achievement.csv"`, or `rows = { file = "achievement.csv", encoding = "cp932" }`.
+// A table of one array per measure, as [published_totals] and [whole_totals] are; calls
+// `take` with each measure's counts and where they are written.
+template <typename Take>
+void read_totals_table(TomlReader& reader, const toml::table& table, const std::string& name,
+                       const Dataset& dataset, std::vector<std::string> also, Take take) {
+  const auto ids = dataset.measure_ids();
+  for (const auto& key : reader.keys_in_order(table)) {
+    if (std::find(also.begin(), also.end(), key) != also.end()) continue;
+    const auto index = dataset.measure_index(key);
+    if (!index) {
+      also.insert(also.end(), ids.begin(), ids.end());
+      reader.error(reader.key_position(table.at(key), key),
+                   "unknown measure \"" + key + "\" in [" + name + "]" + did_you_mean(key, ids));
+      continue;
+    }
+    auto counts = read_counts(reader, table.at(key), key, dataset.periods.size(), dataset.reasons);
+    if (counts) take(*index, counts->first, counts->second);
+  }
+}
+
+// `rows = ""achievement.csv"`, or `rows = { file = "achievement.csv", encoding = "cp932" }`.
 struct RowsSpec {
   std::string file;
   std::optional<CsvEncoding> encoding;
@@ -354,22 +424,145 @@ void read_published_totals(TomlReader& reader, const toml::table& doc, Dataset& 
                            std::vector<std::optional<PublishedTotal>>(dataset.periods.size()));
   const auto* table = reader.get_table(doc, "published_totals", Need::optional);
   if (!table) return;
-  const auto ids = dataset.measure_ids();
-  for (const auto& key : reader.keys_in_order(*table)) {
-    const auto index = dataset.measure_index(key);
-    if (!index) {
-      reader.error(
-          reader.key_position(table->at(key), key),
-          "unknown measure \"" + key + "\" in [published_totals]" + did_you_mean(key, ids));
-      continue;
-    }
-    const auto counts = read_counts(reader, table->at(key), key, dataset.periods.size());
-    if (!counts) continue;
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-      dataset.published[*index][p] = PublishedTotal{counts->first[p], counts->second[p]};
+  read_totals_table(
+      reader, *table, "published_totals", dataset, {},
+      [&](std::size_t m, const std::vector<Count>& counts, const std::vector<Position>& positions) {
+        // A total the source left out is simply not printed: nothing to compare.
+        for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+          if (counts[p].present()) {
+            dataset.published[m][p] = PublishedTotal{counts[p].value, positions[p]};
+          }
+        }
+      });
+}
+
+// [whole_totals]: the totals of a wider whole, for every measure, and an optional note.
+struct WholeTotals {
+  Counts counts;
+  std::vector<std::vector<Position>> positions;
+};
+
+std::optional<WholeTotals> read_whole_totals(TomlReader& reader, const toml::table& doc,
+                                             Dataset& dataset) {
+  const auto* table = reader.get_table(doc, "whole_totals", Need::optional);
+  if (!table) return std::nullopt;
+  dataset.whole_totals = true;
+  dataset.whole_position = reader.key_position(doc.at("whole_totals"), "whole_totals");
+  dataset.whole_note = reader.get_string(*table, "note", Need::optional).value_or("");
+  if (doc.contains("published_totals")) {
+    reader.error(dataset.whole_position,
+                 "[whole_totals] and [published_totals] cannot both be given: printed totals of "
+                 "the rows here are checked against them, totals of a wider whole are not");
+  }
+  WholeTotals whole;
+  whole.counts.resize(dataset.measures.size());
+  whole.positions.resize(dataset.measures.size());
+  read_totals_table(
+      reader, *table, "whole_totals", dataset, {"note"},
+      [&](std::size_t m, std::vector<Count>& counts, std::vector<Position>& positions) {
+        whole.counts[m] = std::move(counts);
+        whole.positions[m] = std::move(positions);
+      });
+  for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+    if (!table->contains(dataset.measures[m].id)) {
+      reader.error(dataset.whole_position,
+                   "[whole_totals] has no \"" + dataset.measures[m].id +
+                       "\": the whole's figures replace the totals, so every measure needs them");
     }
   }
+  return whole;
 }
+
+// [[notes]]: what each note refers to, but the area, which needs the rows (finish_dataset).
+std::vector<Note> read_notes(TomlReader& reader, const toml::table& doc, const Dataset& dataset,
+                             std::vector<std::pair<std::string, Position>>& areas) {
+  std::vector<Note> notes;
+  const auto* array = reader.get_array(doc, "notes", Need::optional);
+  if (!array) return notes;
+  std::vector<std::string> lines = dataset.measure_ids();
+  for (const auto& r : dataset.ratios) lines.push_back(r.id);
+  for (const auto& node : *array) {
+    if (!node.is_table()) {
+      reader.error(reader.position(node), "each note is a table: write [[notes]]");
+      continue;
+    }
+    const auto& spec = *node.as_table();
+    reader.check_keys(spec, {"text", "area", "period", "measure"}, "[[notes]]");
+    Note note;
+    note.position = reader.position(spec);
+    bool ok = true;
+    if (const auto text = reader.get_string(spec, "text", Need::required)) {
+      note.text = *text;
+      if (text->empty()) {
+        reader.error(reader.position(spec.at("text")), "a note's text cannot be empty");
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    std::pair<std::string, Position> area;
+    if (const auto id = reader.get_string(spec, "area", Need::optional)) {
+      area = {*id, reader.position(spec.at("area"))};
+    } else if (spec.contains("area")) {
+      ok = false;
+    }
+    if (const auto year = reader.get_integer(spec, "period", Need::optional)) {
+      const auto it = std::find(dataset.periods.begin(), dataset.periods.end(), *year);
+      if (it == dataset.periods.end()) {
+        std::string years;
+        for (const int y : dataset.periods)
+          years += (years.empty() ? "" : ", ") + std::to_string(y);
+        reader.error(reader.position(spec.at("period")), "the dataset has no fiscal year " +
+                                                             std::to_string(*year) +
+                                                             "; its periods are " + years);
+        ok = false;
+      } else {
+        note.period = static_cast<std::size_t>(it - dataset.periods.begin());
+      }
+    } else if (spec.contains("period")) {
+      ok = false;
+    }
+    if (const auto id = reader.get_string(spec, "measure", Need::optional)) {
+      const auto it = std::find(lines.begin(), lines.end(), *id);
+      const auto at = static_cast<std::size_t>(it - lines.begin());
+      if (it == lines.end()) {
+        reader.error(reader.position(spec.at("measure")),
+                     "unknown measure \"" + *id + "\"" + did_you_mean(*id, lines));
+        ok = false;
+      } else if (at < dataset.measures.size()) {
+        note.measure = at;
+      } else {
+        note.ratio = at - dataset.measures.size();
+      }
+    } else if (spec.contains("measure")) {
+      ok = false;
+    }
+    const int given = !area.first.empty() + spec.contains("period") + spec.contains("measure");
+    const bool one_count =
+        !area.first.empty() && spec.contains("period") && spec.contains("measure");
+    if (given > 1 && !one_count) {
+      reader.error(note.position,
+                   "a note refers to the dataset (none of area, period and measure), one of "
+                   "them alone, or one count (all three)");
+      ok = false;
+    } else if (one_count && note.ratio) {
+      reader.error(reader.position(spec.at("measure")),
+                   "a note on one count names a measure; a ratio's value follows from its "
+                   "counts, and carries their notes");
+      ok = false;
+    }
+    if (!ok) continue;
+    notes.push_back(std::move(note));
+    areas.push_back(std::move(area));
+  }
+  return notes;
+}
+
+// What read_dataset leaves to finish_dataset: the notes' areas, found once the rows are read.
+struct Unresolved {
+  std::vector<std::pair<std::string, Position>> note_areas;  // one per note; empty: none
+  std::optional<WholeTotals> whole;
+};
 
 // The rows' source, when they are read: a CSV file (`source` is the dataset's own).
 struct RowsSource {
@@ -380,17 +573,24 @@ struct RowsSource {
 
 // Everything but the checks across values; the rows too when `rows` is given.
 std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, std::string id,
-                                    const RowsSource* rows) {
+                                    const RowsSource* rows,
+                                    const std::vector<MissingReason>& site_reasons,
+                                    Unresolved& unresolved) {
   const int errors_before = reader.errors();
   Dataset dataset;
   dataset.id = std::move(id);
-  reader.check_keys(
-      doc,
-      {"title", "description", "unit", "periods", "measures", "ratios", "rows", "published_totals"},
-      "a dataset");
+  reader.check_keys(doc,
+                    {"title", "description", "unit", "periods", "measures", "ratios", "rows",
+                     "published_totals", "whole_totals", "missing", "partial_totals", "notes"},
+                    "a dataset");
   dataset.title = reader.get_string(doc, "title", Need::required).value_or("");
   dataset.description = reader.get_string(doc, "description", Need::optional).value_or("");
   dataset.unit = reader.get_string(doc, "unit", Need::optional).value_or("");
+  dataset.reasons = site_reasons;
+  for (auto& reason : read_missing_reasons(reader, doc, site_reasons)) {
+    dataset.reasons.push_back(std::move(reason));
+  }
+  dataset.partial_totals = reader.get_bool(doc, "partial_totals", Need::optional).value_or(false);
   std::optional<RowsSpec> spec;
   const bool from_file = names_rows_file(reader, doc, spec);
   // A CSV's rows may bring the fiscal years themselves.
@@ -413,38 +613,68 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
       return std::nullopt;
     }
   } else if (rows) {
-    dataset.rows = read_rows(reader, doc, dataset.measures, dataset.periods.size());
+    dataset.rows =
+        read_rows(reader, doc, dataset.measures, dataset.periods.size(), dataset.reasons);
   }
   read_published_totals(reader, doc, dataset);
+  unresolved.whole = read_whole_totals(reader, doc, dataset);
+  dataset.notes = read_notes(reader, doc, dataset, unresolved.note_areas);
   if (reader.errors() > errors_before) return std::nullopt;
   return dataset;
 }
 
+// Each note's area, among the dataset's rows.
+void resolve_note_areas(Dataset& dataset, const Unresolved& unresolved, Diagnostics& diags) {
+  std::vector<std::string> areas;
+  for (const auto& row : dataset.rows) areas.push_back(row.area);
+  for (std::size_t i = 0; i < dataset.notes.size(); ++i) {
+    const auto& [area, position] = unresolved.note_areas[i];
+    if (area.empty()) continue;
+    const auto it = std::find(areas.begin(), areas.end(), area);
+    if (it == areas.end()) {
+      diags.error(*dataset.source, position,
+                  "the dataset has no row for area \"" + area + "\"" + did_you_mean(area, areas));
+      continue;
+    }
+    dataset.notes[i].row = static_cast<std::size_t>(it - areas.begin());
+  }
+}
+
 // The checks across values, and the totals.
-bool finish_dataset(Dataset& dataset, const SourceText& source, Diagnostics& diags) {
+bool finish_dataset(Dataset& dataset, const SourceText& source, const Unresolved& unresolved,
+                    Diagnostics& diags) {
   const int errors_before = diags.errors();
   dataset.source = std::make_shared<SourceText>(source);
+  resolve_note_areas(dataset, unresolved, diags);
   check_counts(dataset, diags);
+  if (unresolved.whole) {
+    check_whole_totals(dataset, unresolved.whole->counts, unresolved.whole->positions, diags);
+  }
   compute_totals(dataset, diags);
+  if (unresolved.whole) dataset.totals = unresolved.whole->counts;
+  compute_total_ratios(dataset);
   return diags.errors() == errors_before;
 }
 
 }  // namespace
 
 std::optional<Dataset> parse_dataset(const SourceText& source, std::string id, Diagnostics& diags,
-                                     const RowsFileReader* files) {
+                                     const RowsFileReader* files,
+                                     const std::vector<MissingReason>& site_reasons) {
   TomlReader reader(source, diags);
   const auto doc = reader.parse(source.text());
   if (!doc) return std::nullopt;
   const RowsSource rows{source, files, diags};
-  auto dataset = read_dataset(reader, *doc, std::move(id), &rows);
-  if (!dataset || !finish_dataset(*dataset, source, diags)) return std::nullopt;
+  Unresolved unresolved;
+  auto dataset = read_dataset(reader, *doc, std::move(id), &rows, site_reasons, unresolved);
+  if (!dataset || !finish_dataset(*dataset, source, unresolved, diags)) return std::nullopt;
   return dataset;
 }
 
 std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::string>& paths,
                                    Diagnostics& diags, const std::string& area_label,
-                                   const std::vector<std::string>& csv_paths) {
+                                   const std::vector<std::string>& csv_paths,
+                                   const std::vector<MissingReason>& site_reasons) {
   std::vector<Dataset> datasets;
   std::set<std::string> named;  // the CSV files datasets name
   RowsFileReader files;
@@ -452,9 +682,11 @@ std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::
   files.named = [&](const std::string& path) { named.insert(path); };
   files.csv_paths = csv_paths;
   files.area_label = area_label;
+  std::vector<std::string> ids;  // every dataset's, also those with errors
   for (const auto& path : paths) {
     const auto name = path.substr(path.rfind('/') + 1);
     const auto id = name.substr(0, name.size() - std::string(".toml").size());
+    ids.push_back(id);
     const auto source = read_source(fs, path, read_limit::dataset, diags);
     if (!source) continue;
     if (!valid_identifier(id)) {
@@ -464,7 +696,7 @@ std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::
                             "becomes the address of its files");
       continue;
     }
-    if (auto dataset = parse_dataset(*source, id, diags, &files)) {
+    if (auto dataset = parse_dataset(*source, id, diags, &files, site_reasons)) {
       datasets.push_back(std::move(*dataset));
     }
   }
@@ -476,6 +708,7 @@ std::vector<Dataset> load_datasets(const FileSystem& fs, const std::vector<std::
   }
   std::sort(datasets.begin(), datasets.end(),
             [](const Dataset& a, const Dataset& b) { return a.id < b.id; });
+  check_same_as(datasets, ids, diags);
   return datasets;
 }
 
@@ -496,35 +729,38 @@ Counts Dataset::published_counts() const {
   auto counts = totals;
   for (std::size_t m = 0; m < measures.size(); ++m) {
     for (std::size_t p = 0; p < periods.size(); ++p) {
-      if (published[m][p]) counts[m][p] = published[m][p]->value;
+      if (published[m][p]) counts[m][p] = Count{published[m][p]->value};
     }
   }
   return counts;
 }
 
-std::string discrepancy_mark(std::size_t index) {
-  return "※" + std::to_string(index + 1);
-}
-
-std::vector<std::vector<std::string>> Dataset::discrepancy_marks() const {
-  std::vector<std::vector<std::string>> marks(measures.size() + ratios.size(),
-                                              std::vector<std::string>(periods.size()));
-  for (std::size_t i = 0; i < discrepancies.size(); ++i) {
-    const auto& d = discrepancies[i];
-    const auto mark = discrepancy_mark(i);
-    marks[d.measure][d.period] += mark;
-    for (std::size_t r = 0; r < ratios.size(); ++r) {
-      if (ratios[r].numerator == d.measure || ratios[r].denominator == d.measure) {
-        marks[measures.size() + r][d.period] += mark;
-      }
-    }
+RatioFigure Dataset::ratio(const Ratio& r, const Counts& counts, std::size_t period) const {
+  const auto& numerator = counts[r.numerator][period];
+  const auto& denominator = counts[r.denominator][period];
+  RatioFigure out;
+  out.value.decimals = r.decimals;
+  out.partial = numerator.partial || denominator.partial;
+  if (!numerator.present() || !denominator.present()) {
+    out.missing = numerator.present() ? denominator.missing : numerator.missing;
+    return out;
   }
-  return marks;
+  out.numerator = numerator.value;
+  out.denominator = denominator.value;
+  out.value = compute_ratio(numerator.value, denominator.value, r.decimals, r.rounding);
+  return out;
 }
 
-RatioValue Dataset::ratio(const Ratio& r, const Counts& counts, std::size_t period) const {
-  return compute_ratio(counts[r.numerator][period], counts[r.denominator][period], r.decimals,
-                       r.rounding);
+RatioFigure Dataset::total_ratio(const Ratio& r, std::size_t period) const {
+  return total_ratios[static_cast<std::size_t>(&r - ratios.data())][period];
+}
+
+std::string Dataset::shown(const Count& count) const {
+  return count.present() ? format_count(count.value) : reason(count.missing).symbol;
+}
+
+std::string Dataset::shown(const RatioFigure& figure) const {
+  return figure.present() ? format_ratio(figure.value) : reason(figure.missing).symbol;
 }
 
 }  // namespace hyoka

@@ -12,8 +12,26 @@
 
 namespace hyoka {
 
-// Names of the CSV columns (and of the Data Package fields), in order.
+// One column of a dataset's CSV, and one field of its Data Package schema.
+struct CsvColumn {
+  enum class Kind { code, area_id, area, year, year_label, measure, reason, ratio, notes };
+  Kind kind = Kind::code;
+  std::string name;
+  std::size_t index = 0;  // the measure (also of a reason column) or the ratio
+};
+
+// The CSV's columns, in order. A dataset with a missing count in its rows has a reason column
+// after each measure; one with notes on areas, fiscal years or counts, a notes column last.
+std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset);
+// Their names.
 std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset);
+
+// Whether a row of the dataset has a missing count.
+bool rows_have_missing(const Dataset& dataset);
+// The notes on one area's row in one fiscal year (the area's, the year's and its counts'),
+// in the order written; a count's note starts with its measure's label.
+std::vector<std::string> row_notes(const Words& words, const Dataset& dataset, std::size_t row,
+                                   std::size_t period);
 
 // plain: UTF-8 without a BOM, every cell exactly as the site shows it. excel: with a BOM, and
 // every text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
@@ -42,8 +60,9 @@ std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& file
 // schema.org Dataset for the landing page's <script type="application/ld+json">.
 std::string schema_org_dataset(const Site& site, const DatasetFiles& files);
 
-// "2019-04-01/2022-03-31": the fiscal years the dataset covers.
-std::string temporal_coverage(const Dataset& dataset);
+// "2019-04-01/2022-03-31": the fiscal years the dataset covers, as ISO 8601 intervals, one for
+// each run of consecutive years (periods with gaps give several).
+std::vector<std::string> temporal_coverage(const Dataset& dataset);
 // The attribution text users should give, in the site's words.
 std::string attribution(const Site& site, const Dataset& dataset);
 // The licence's title in the site's words.

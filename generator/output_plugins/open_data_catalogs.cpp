@@ -3,6 +3,7 @@
 // IRI), and schema.org Dataset for search engines. Dates come from site.toml, never the clock.
 #include <nlohmann/json.hpp>
 
+#include "base/era.h"
 #include "output_plugins/open_data.h"
 #include "site/open_data_paths.h"
 
@@ -72,6 +73,25 @@ std::string iri(const std::string& text) {
   return "<" + text + ">";
 }
 
+// One dct:PeriodOfTime per run of consecutive fiscal years. ckanext-dcat reads every
+// dct:temporal of a dataset into `temporal_coverage` with its ckanext-scheming schemas, and
+// the first one it finds into temporal_start and temporal_end without them: a gap in the
+// years is never claimed as covered. A dataset without gaps keeps the one IRI, #period.
+struct Period {
+  std::string fragment;  // period, or period-2015 for the run that starts in 2015
+  std::string start, end;
+};
+
+std::vector<Period> periods_of(const Dataset& dataset) {
+  const auto runs = year_runs(dataset.periods);
+  std::vector<Period> out;
+  for (const auto& [first, last] : runs) {
+    out.push_back({runs.size() == 1 ? "period" : "period-" + std::to_string(first),
+                   std::to_string(first) + "-04-01", std::to_string(last + 1) + "-03-31"});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string data_package(const Site& site) {
@@ -96,20 +116,49 @@ std::string data_package(const Site& site) {
                       {"constraints", {{"required", true}, {"minimum", 1868}}}});
     fields.push_back(
         {{"name", columns[4]}, {"type", "string"}, {"constraints", {{"required", true}}}});
-    for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
-      fields.push_back({{"name", columns[5 + m]},
-                        {"type", "integer"},
-                        {"description",
-                         dataset.unit.empty()
-                             ? dataset.measures[m].label
-                             : words(Word::table_unit, {dataset.measures[m].label, dataset.unit})},
-                        {"constraints", {{"required", true}, {"minimum", 0}}}});
-    }
-    for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
-      fields.push_back({{"name", columns[5 + dataset.measures.size() + r]},
-                        {"type", "number"},
-                        {"description", words(Word::open_data_ratio_description)},
-                        {"constraints", {{"minimum", 0}}}});
+    // A count may be blank only in a dataset with missing counts, and then its reason is not.
+    const bool missing = rows_have_missing(dataset);
+    json reasons = json::array();
+    for (const auto& reason : dataset.reasons) reasons.push_back(reason.label);
+    const auto measure_description = [&](std::size_t m) {
+      return dataset.unit.empty()
+                 ? dataset.measures[m].label
+                 : words(Word::table_unit, {dataset.measures[m].label, dataset.unit});
+    };
+    for (const auto& column : csv_layout(site, dataset)) {
+      switch (column.kind) {
+        case CsvColumn::Kind::measure:
+          fields.push_back(
+              {{"name", column.name},
+               {"type", "integer"},
+               {"description", missing ? words(Word::open_data_count_missing_description,
+                                               {measure_description(column.index)})
+                                       : measure_description(column.index)},
+               {"constraints", {{"required", !missing}, {"minimum", 0}}}});
+          break;
+        case CsvColumn::Kind::reason:
+          fields.push_back({{"name", column.name},
+                            {"type", "string"},
+                            {"description", words(Word::open_data_reason_description)},
+                            {"constraints", {{"enum", reasons}}}});
+          break;
+        case CsvColumn::Kind::ratio:
+          fields.push_back(
+              {{"name", column.name},
+               {"type", "number"},
+               {"description", words(missing ? Word::open_data_ratio_missing_description
+                                             : Word::open_data_ratio_description)},
+               {"constraints", {{"minimum", 0}}}});
+          break;
+        case CsvColumn::Kind::notes:
+          fields.push_back(
+              {{"name", column.name},
+               {"type", "string"},
+               {"description", words(Word::open_data_notes_description, {config.area_label})}});
+          break;
+        default:
+          break;
+      }
     }
     resources.push_back({
         {"name", dataset.id},
@@ -202,17 +251,22 @@ std::string dcat_turtle(const Site& site, const std::vector<DatasetFiles>& files
     t += "  dcat:landingPage " + iri(base + dataset_page_path(d.id)) + " ;\n";
     if (!od.issued.empty()) t += "  dct:issued " + date(od.issued) + " ;\n";
     if (!od.modified.empty()) t += "  dct:modified " + date(od.modified) + " ;\n";
-    t += "  dct:temporal " + iri(base + dataset_page_path(d.id) + "#period") + " ;\n";
+    const auto periods = periods_of(d);
+    for (const auto& period : periods) {
+      t += "  dct:temporal " + iri(base + dataset_page_path(d.id) + "#" + period.fragment) + " ;\n";
+    }
     t += "  dcat:distribution ";
     const auto dists = distributions(site, f);
     for (std::size_t i = 0; i < dists.size(); ++i) {
       t += (i ? ", " : "") + iri(base + dataset_page_path(d.id) + "#" + dists[i].key);
     }
     t += " .\n\n";
-    const auto coverage = temporal_coverage(d);
-    t += iri(base + dataset_page_path(d.id) + "#period") + " a dct:PeriodOfTime ;\n";
-    t += "  dcat:startDate " + date(coverage.substr(0, 10)) + " ;\n";
-    t += "  dcat:endDate " + date(coverage.substr(11)) + " .\n";
+    for (const auto& period : periods) {
+      t += (&period == &periods.front() ? "" : "\n") +
+           iri(base + dataset_page_path(d.id) + "#" + period.fragment) + " a dct:PeriodOfTime ;\n";
+      t += "  dcat:startDate " + date(period.start) + " ;\n";
+      t += "  dcat:endDate " + date(period.end) + " .\n";
+    }
     for (const auto& dist : dists) {
       t += "\n" + iri(base + dataset_page_path(d.id) + "#" + dist.key) + " a dcat:Distribution ;\n";
       t += "  dct:title " + in_language(dist.title) + " ;\n";
@@ -290,14 +344,22 @@ std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& file
         {"dcat:landingPage", ref(page)}};
     if (!od.issued.empty()) dataset["dct:issued"] = date(od.issued);
     if (!od.modified.empty()) dataset["dct:modified"] = date(od.modified);
-    dataset["dct:temporal"] = ref(page + "#period");
+    const auto periods = periods_of(d);
+    if (periods.size() == 1) {
+      dataset["dct:temporal"] = ref(page + "#" + periods.front().fragment);
+    } else {
+      json temporal = json::array();
+      for (const auto& period : periods) temporal.push_back(ref(page + "#" + period.fragment));
+      dataset["dct:temporal"] = temporal;
+    }
     dataset["dcat:distribution"] = dists;
     graph.push_back(dataset);
-    const auto coverage = temporal_coverage(d);
-    graph.push_back({{"@id", page + "#period"},
-                     {"@type", "dct:PeriodOfTime"},
-                     {"dcat:startDate", date(coverage.substr(0, 10))},
-                     {"dcat:endDate", date(coverage.substr(11))}});
+    for (const auto& period : periods) {
+      graph.push_back({{"@id", page + "#" + period.fragment},
+                       {"@type", "dct:PeriodOfTime"},
+                       {"dcat:startDate", date(period.start)},
+                       {"dcat:endDate", date(period.end)}});
+    }
     for (const auto& dist : distributions(site, f)) {
       graph.push_back(
           {{"@id", page + "#" + dist.key},
@@ -327,6 +389,7 @@ std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& file
 std::string schema_org_dataset(const Site& site, const DatasetFiles& f) {
   const auto& config = site.config;
   const auto& d = *f.dataset;
+  const auto coverage = temporal_coverage(d);
   json distribution = json::array();
   for (const auto& dist : distributions(site, f)) {
     distribution.push_back({{"@type", "DataDownload"},
@@ -345,7 +408,7 @@ std::string schema_org_dataset(const Site& site, const DatasetFiles& f) {
               {"isAccessibleForFree", true},
               {"license", config.open_data.license.uri},
               {"creator", {{"@type", "Organization"}, {"name", config.publisher.name}}},
-              {"temporalCoverage", temporal_coverage(d)},
+              {"temporalCoverage", coverage.size() == 1 ? json(coverage.front()) : json(coverage)},
               {"keywords", config.open_data.keywords},
               {"distribution", distribution}};
   if (!config.open_data.modified.empty()) out["dateModified"] = config.open_data.modified;

@@ -111,13 +111,24 @@ class OpenDataOutput final : public OutputPlugin {
         render_page(site, landing, context.theme, charts, extra, nullptr, &diags);
   }
 
+  // "平成27年度〜平成28年度、令和元年度": each run of consecutive years, in the site's words.
   static std::string fiscal_year_span(const Site& site, const Dataset& dataset) {
-    if (dataset.periods.empty()) return "";
     const auto& words = site.words;
-    const auto first = words.fiscal_year(dataset.periods.front());
-    return dataset.periods.size() == 1
-               ? first
-               : words(Word::fiscal_year_span, {first, words.fiscal_year(dataset.periods.back())});
+    std::string out;
+    const auto& years = dataset.periods;
+    for (std::size_t i = 0; i < years.size();) {
+      std::size_t j = i;
+      while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+      if (!out.empty()) words[Word::table_list_separator].append_to(out);
+      const auto first = words.fiscal_year(years[i]);
+      if (i == j) {
+        out += first;
+      } else {
+        words[Word::fiscal_year_span].append_to(out, {first, words.fiscal_year(years[j])});
+      }
+      i = j + 1;
+    }
+    return out;
   }
 };
 

@@ -70,13 +70,16 @@ void reserve_like_the_first(std::string& out, std::size_t start, std::size_t cou
 struct AreaRef {
   const SitePage* page;
   const Row* row;
+  std::size_t index;  // of the row in the dataset
 };
 
 std::vector<AreaRef> rows_in_order(const Site& site, const Dataset& dataset) {
   std::vector<AreaRef> out;
   for (const auto& area : site.areas) {
     for (const auto& ref : area.rows) {
-      if (&site.datasets[ref.dataset] == &dataset) out.push_back({&area, &dataset.rows[ref.row]});
+      if (&site.datasets[ref.dataset] == &dataset) {
+        out.push_back({&area, &dataset.rows[ref.row], ref.row});
+      }
     }
   }
   return out;
@@ -84,28 +87,107 @@ std::vector<AreaRef> rows_in_order(const Site& site, const Dataset& dataset) {
 
 }  // namespace
 
-// The headings follow the site's language, as its area and measure labels do.
-std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset) {
+namespace {
+
+// Whether any count of the rows or of the totals, or any ratio, is missing for this reason.
+bool reason_used(const Dataset& dataset, std::uint16_t reason) {
+  for (const auto& row : dataset.rows) {
+    for (const auto& line : row.values) {
+      for (const auto& count : line) {
+        if (count.missing == reason) return true;
+      }
+    }
+  }
+  for (const auto& line : dataset.totals) {
+    for (const auto& count : line) {
+      if (count.missing == reason) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool rows_have_missing(const Dataset& dataset) {
+  for (const auto& row : dataset.rows) {
+    for (const auto& line : row.values) {
+      for (const auto& count : line) {
+        if (!count.present()) return true;
+      }
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// Whether any note concerns some rows: an area's, a fiscal year's or a count's.
+bool notes_on_rows(const Dataset& dataset) {
+  for (const auto& note : dataset.notes) {
+    if (note.row || note.period) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> row_notes(const Words& words, const Dataset& dataset, std::size_t row,
+                                   std::size_t period) {
+  std::vector<std::string> texts;
+  for (const auto& note : dataset.notes) {
+    if (note.row && *note.row != row) continue;
+    if (note.period && *note.period != period) continue;
+    if (!note.row && !note.period) continue;
+    texts.push_back(note.measure && note.row && note.period
+                        ? words(Word::open_data_measure_note,
+                                {dataset.measures[*note.measure].label, note.text})
+                        : note.text);
+  }
+  return texts;
+}
+
+std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
+  // The headings follow the site's language, as its area and measure labels do.
+  using Kind = CsvColumn::Kind;
   const auto& words = site.words;
   const auto& area = site.config.area_label;
-  std::vector<std::string> columns = {
-      words(Word::open_data_code_column), words(Word::open_data_area_id_column, {area}),
-      words(Word::open_data_area_column, {area}), words(Word::open_data_year_column),
-      words(Word::open_data_era_year_column)};
-  for (const auto& m : dataset.measures) columns.push_back(m.label);
-  for (const auto& r : dataset.ratios)
-    columns.push_back(words(Word::open_data_ratio_column, {r.label}));
+  std::vector<CsvColumn> columns = {
+      {Kind::code, words(Word::open_data_code_column), 0},
+      {Kind::area_id, words(Word::open_data_area_id_column, {area}), 0},
+      {Kind::area, words(Word::open_data_area_column, {area}), 0},
+      {Kind::year, words(Word::open_data_year_column), 0},
+      {Kind::year_label, words(Word::open_data_era_year_column), 0}};
+  const bool reasons = rows_have_missing(dataset);
+  for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+    columns.push_back({Kind::measure, dataset.measures[m].label, m});
+    if (reasons) {
+      columns.push_back(
+          {Kind::reason, words(Word::open_data_reason_column, {dataset.measures[m].label}), m});
+    }
+  }
+  for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
+    columns.push_back(
+        {Kind::ratio, words(Word::open_data_ratio_column, {dataset.ratios[r].label}), r});
+  }
+  if (notes_on_rows(dataset))
+    columns.push_back({Kind::notes, words(Word::open_data_notes_column), 0});
   return columns;
+}
+
+std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset) {
+  std::vector<std::string> names;
+  for (auto& column : csv_layout(site, dataset)) names.push_back(std::move(column.name));
+  return names;
 }
 
 // Every line appended to one buffer; what is the same for an area or a year made once.
 std::string dataset_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
   // Excel on Japanese Windows reads UTF-8 only with a byte-order mark.
   std::string out = flavour == CsvFlavour::excel ? "\xEF\xBB\xBF" : "";
-  const auto columns = csv_columns(site, dataset);
-  for (std::size_t i = 0; i < columns.size(); ++i) {
+  const auto layout = csv_layout(site, dataset);
+  for (std::size_t i = 0; i < layout.size(); ++i) {
     if (i) out += ',';
-    append_csv_text(out, columns[i], flavour);
+    append_csv_text(out, layout[i].name, flavour);
   }
   out += "\r\n";
   const auto header = out.size();
@@ -129,16 +211,41 @@ std::string dataset_csv(const Site& site, const Dataset& dataset, CsvFlavour fla
     append_csv_text(area, ref.page->page->title, flavour);
     area += ',';
     const auto& values = ref.row->values;
+    const auto row = ref.index;
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       out += area;
       out += years[p];
-      for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+      for (std::size_t c = 5; c < layout.size(); ++c) {
+        const auto& column = layout[c];
         out += ',';
-        append_number(out, values[m][p]);
-      }
-      for (const auto& r : dataset.ratios) {
-        out += ',';
-        append_csv_field(out, format_ratio_number(dataset.ratio(r, values, p)));
+        switch (column.kind) {
+          case CsvColumn::Kind::measure:
+            // Blank, never 0, where the count is missing: its reason is in the next column.
+            if (values[column.index][p].present())
+              append_number(out, values[column.index][p].value);
+            break;
+          case CsvColumn::Kind::reason:
+            if (!values[column.index][p].present()) {
+              append_csv_text(out, dataset.reason(values[column.index][p].missing).label, flavour);
+            }
+            break;
+          case CsvColumn::Kind::ratio: {
+            const auto figure = dataset.ratio(dataset.ratios[column.index], values, p);
+            if (figure.present()) append_csv_field(out, format_ratio_number(figure.value));
+            break;
+          }
+          case CsvColumn::Kind::notes: {
+            std::string joined;
+            for (const auto& text : row_notes(site.words, dataset, row, p)) {
+              if (!joined.empty()) site.words[Word::open_data_notes_separator].append_to(joined);
+              joined += text;
+            }
+            append_csv_text(out, joined, flavour);
+            break;
+          }
+          default:
+            break;
+        }
       }
       out += "\r\n";
     }
@@ -170,6 +277,49 @@ std::vector<std::pair<std::string, std::size_t>> object_keys(
     keys.emplace_back(std::move(line), i);
   }
   return keys;
+}
+
+// `value` under `key` as the last members of a row object, laid out as dump(2) lays them out.
+void append_member(std::string& out, const char* key, const json& value) {
+  out += ",\n      \"";
+  out += key;
+  out += "\": ";
+  const auto text = value.dump(2);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += "      ";
+  }
+}
+
+// What a row holds beyond its figures: the reasons of its missing counts and ratios, and the
+// notes on it. Most rows have neither, and then nothing is written.
+void append_row_extras(const Dataset& dataset, std::size_t row, std::size_t p, std::string& out) {
+  const auto& values = dataset.rows[row].values;
+  json missing = json::object();
+  for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
+    if (!values[m][p].present()) {
+      missing[dataset.measures[m].id] = dataset.reason(values[m][p].missing).label;
+    }
+  }
+  if (!missing.empty()) {
+    for (const auto& ratio : dataset.ratios) {
+      const auto figure = dataset.ratio(ratio, values, p);
+      if (!figure.present()) missing[ratio.id] = dataset.reason(figure.missing).label;
+    }
+    append_member(out, "missing", missing);
+  }
+  if (dataset.notes.empty()) return;
+  json notes = json::array();
+  for (const auto& note : dataset.notes) {
+    if (!note.row && !note.period) continue;
+    if ((note.row && *note.row != row) || (note.period && *note.period != p)) continue;
+    json item = json::object();
+    if (note.measure && note.row && note.period)
+      item["measure"] = dataset.measures[*note.measure].id;
+    item["text"] = note.text;
+    notes.push_back(item);
+  }
+  if (!notes.empty()) append_member(out, "notes", notes);
 }
 
 // One object per area and year into the array, laid out as dump(2) lays them out at that depth,
@@ -209,7 +359,12 @@ void append_json_rows(const Site& site, const Dataset& dataset, std::string& out
       for (std::size_t k = 0; k < value_keys.size(); ++k) {
         out += k ? "," : "{";
         out += value_keys[k].first;
-        append_number(out, values[value_keys[k].second][p]);
+        const auto& count = values[value_keys[k].second][p];
+        if (count.present()) {
+          append_number(out, count.value);
+        } else {
+          out += "null";
+        }
         if (k + 1 == value_keys.size()) out += "\n      }";
       }
       out += ",\n      \"ratios\": ";
@@ -218,13 +373,14 @@ void append_json_rows(const Site& site, const Dataset& dataset, std::string& out
         out += k ? "," : "{";
         out += ratio_keys[k].first;
         const auto share = dataset.ratio(dataset.ratios[ratio_keys[k].second], values, p);
-        if (share.defined) {
-          append_json_string(out, format_ratio_number(share));
+        if (share.present() && share.value.defined) {
+          append_json_string(out, format_ratio_number(share.value));
         } else {
           out += "null";
         }
         if (k + 1 == ratio_keys.size()) out += "\n      }";
       }
+      append_row_extras(dataset, ref.index, p, out);
       out += "\n    }";
     }
   }
@@ -246,27 +402,34 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
                       {"decimals", r.decimals},
                       {"rounding", rounding_name(r.rounding)}});
   }
-  const auto values_of = [&](const Counts& counts, std::size_t p) {
-    json values = json::object(), shares = json::object();
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    json values = json::object(), shares = json::object(), missing = json::object();
+    json partial = json::array();
     for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
-      values[dataset.measures[m].id] = counts[m][p];
+      const auto& count = dataset.totals[m][p];
+      const auto& id = dataset.measures[m].id;
+      values[id] = count.present() ? json(count.value) : json(nullptr);
+      if (!count.present()) missing[id] = dataset.reason(count.missing).label;
+      if (count.partial) partial.push_back(id);
     }
     for (const auto& r : dataset.ratios) {
-      const auto v = dataset.ratio(r, counts, p);
-      shares[r.id] = v.defined ? json(format_ratio_number(v)) : json(nullptr);
+      const auto v = dataset.total_ratio(r, p);
+      shares[r.id] =
+          v.present() && v.value.defined ? json(format_ratio_number(v.value)) : json(nullptr);
+      if (!v.present()) missing[r.id] = dataset.reason(v.missing).label;
+      if (v.partial) partial.push_back(r.id);
     }
-    return std::make_pair(values, shares);
-  };
-  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-    auto [values, shares] = values_of(dataset.totals, p);
     json printed = json::object();
     for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
       if (dataset.published[m][p]) printed[dataset.measures[m].id] = dataset.published[m][p]->value;
     }
     json total = {{"fiscal_year", dataset.periods[p]}, {"values", values}, {"ratios", shares}};
     if (!printed.empty()) total["published_values"] = printed;
+    if (!missing.empty()) total["missing"] = missing;
+    if (!partial.empty()) total["partial"] = partial;
     totals.push_back(total);
   }
+  const auto coverage = temporal_coverage(dataset);
   json out = {
       {"id", dataset.id},
       {"title", dataset.title},
@@ -280,16 +443,42 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
         {"title", license_title(site)},
         {"url", config.open_data.license.uri}}},
       {"attribution", attribution(site, dataset)},
-      {"temporal_coverage", temporal_coverage(dataset)},
+      // One interval, or one for each run of consecutive fiscal years when some are missing.
+      {"temporal_coverage", coverage.size() == 1 ? json(coverage.front()) : json(coverage)},
       {"issued", config.open_data.issued},
       {"modified", config.open_data.modified},
       {"landing_page", config.base_url + dataset_page_path(dataset.id)},
       {"periods", dataset.periods},
       {"measures", measures},
       {"ratios", ratios},
-      {"rows", kRowsPlaceholder},
-      {"totals", totals},
   };
+  json reasons = json::array();
+  for (std::size_t i = 0; i < dataset.reasons.size(); ++i) {
+    if (!reason_used(dataset, static_cast<std::uint16_t>(i + 1))) continue;
+    const auto& reason = dataset.reasons[i];
+    json item = {{"reason", reason.label}, {"symbol", reason.symbol}};
+    if (!reason.description.empty()) item["description"] = reason.description;
+    reasons.push_back(item);
+  }
+  if (!reasons.empty()) out["missing_reasons"] = reasons;
+  if (!dataset.notes.empty()) {
+    json notes = json::array();
+    for (const auto& note : dataset.notes) {
+      json item = json::object();
+      if (note.row) item["area_id"] = dataset.rows[*note.row].area;
+      if (note.period) item["fiscal_year"] = dataset.periods[*note.period];
+      if (note.measure) item["measure"] = dataset.measures[*note.measure].id;
+      if (note.ratio) item["ratio"] = dataset.ratios[*note.ratio].id;
+      item["text"] = note.text;
+      notes.push_back(item);
+    }
+    out["notes"] = notes;
+  }
+  out["rows"] = kRowsPlaceholder;
+  if (dataset.whole_totals) {
+    out["whole_totals"] = {{"note", dataset.whole_note}};
+  }
+  out["totals"] = totals;
   // Everything else is small: the library lays it out, and the rows go where it put the
   // placeholder.
   const auto frame = out.dump(2);
@@ -302,10 +491,12 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
   return text;
 }
 
-std::string temporal_coverage(const Dataset& dataset) {
-  if (dataset.periods.empty()) return "";
-  return std::to_string(dataset.periods.front()) + "-04-01/" +
-         std::to_string(dataset.periods.back() + 1) + "-03-31";
+std::vector<std::string> temporal_coverage(const Dataset& dataset) {
+  std::vector<std::string> intervals;
+  for (const auto& [first, last] : year_runs(dataset.periods)) {
+    intervals.push_back(std::to_string(first) + "-04-01/" + std::to_string(last + 1) + "-03-31");
+  }
+  return intervals;
 }
 
 std::string attribution(const Site& site, const Dataset& dataset) {

@@ -128,8 +128,8 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagno
   // Pages, datasets and the theme, each read and checked on its own
   auto content = load_content(fs, join_path(src, "content"), diags, options.jobs);
   clock.lap("content");
-  auto datasets =
-      load_datasets(fs, content.data_files, diags, config->area_label, content.csv_files);
+  auto datasets = load_datasets(fs, content.data_files, diags, config->area_label,
+                                content.csv_files, config->missing_reasons);
   clock.lap("data");
   auto theme =
       load_theme(fs, join_path(src, "themes"), *config, diags, std::string(kBuiltinThemesDir));

@@ -63,12 +63,16 @@ class SiteView {
       const auto* ds = self(s).dataset(d);
       if (!ds || r >= ds->rows.size() || m >= ds->measures.size() || p >= ds->periods.size())
         return 0;
-      return ds->rows[r].values[m][p];
+      // A missing count is -1, never a zero; missing_reason() says why.
+      const auto& count = ds->rows[r].values[m][p];
+      return count.present() ? count.value : -1;
     };
     view_.total = [](void* s, size_t d, size_t m, size_t p) -> int64_t {
       const auto* ds = self(s).dataset(d);
       if (!ds || m >= ds->measures.size() || p >= ds->periods.size()) return 0;
-      return ds->totals[m][p];
+      // A missing total is -1, and so is a partial one: a plugin cannot mark it as such.
+      const auto& total = ds->totals[m][p];
+      return total.present() && !total.partial ? total.value : -1;
     };
   }
   const hyoka_site_view* view() const { return &view_; }

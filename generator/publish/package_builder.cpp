@@ -17,11 +17,7 @@ std::string notes(const SiteConfig& config, const Dataset& dataset, const std::s
                                                  : dataset.description;
   text += "\n\n";
   if (!dataset.periods.empty()) {
-    text += "- 対象期間：" + fiscal_year_label(dataset.periods.front(), config.fiscal_year_style);
-    if (dataset.periods.size() > 1) {
-      text += "〜" + fiscal_year_label(dataset.periods.back(), config.fiscal_year_style);
-    }
-    text += "\n";
+    text += "- 対象期間：" + fiscal_years_label(dataset.periods, config.fiscal_year_style) + "\n";
   }
   if (!dataset.unit.empty()) text += "- 単位：" + dataset.unit + "\n";
   if (!dataset.measures.empty()) {
@@ -123,7 +119,9 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
     metadata.emplace_back("publisher_name", config.publisher.name);
   }
   if (!dataset.periods.empty()) {
-    // Fiscal years run from 1 April to 31 March.
+    // Fiscal years run from 1 April to 31 March. These two keys hold one interval, as
+    // ckanext-dcat reads them: the span, from the first fiscal year to the last; with gaps,
+    // the notes above list the years the data covers.
     metadata.emplace_back("temporal_start", std::to_string(dataset.periods.front()) + "-04-01");
     metadata.emplace_back("temporal_end", std::to_string(dataset.periods.back() + 1) + "-03-31");
   }

@@ -189,23 +189,31 @@ class SummaryBlock final : public BlockPlugin {
       return std::nullopt;
     }
     const auto& ratio = dataset.ratios[*data->ratio];
-    const Counts& counts = data->row ? dataset.rows[data->row->row].values : dataset.totals;
+    // A missing count makes its ratio missing: said with its reason, never read as zero.
+    const auto figure = [&](std::size_t p) {
+      return data->row ? dataset.ratio(ratio, dataset.rows[data->row->row].values, p)
+                       : dataset.total_ratio(ratio, p);
+    };
     const auto& words = site.words;
     const std::string who =
         data->area ? site.areas[*data->area].page->title : words(Word::summary_whole);
     const auto year = [&](std::size_t p) { return words.fiscal_year(dataset.periods[p]); };
-    const auto now = dataset.ratio(ratio, counts, period);
+    const auto current = figure(period);
+    const auto& now = current.value;
     std::string text;
-    if (!now.defined) {
+    if (!current.present()) {
+      text = words(Word::summary_missing,
+                   {year(period), who, ratio.label, dataset.reason(current.missing).label});
+    } else if (!now.defined) {
       text = words(Word::summary_undefined, {year(period), who, ratio.label});
     } else {
-      const auto value = words(Word::chart_ratio,
-                               {format_ratio(now), format_count(counts[ratio.numerator][period]),
-                                format_count(counts[ratio.denominator][period]), dataset.unit});
+      const auto value = words(current.partial ? Word::chart_ratio_partial : Word::chart_ratio,
+                               {format_ratio(now), format_count(current.numerator),
+                                format_count(current.denominator), dataset.unit});
       // Compared with the year before it in the data: "前年度" only when that is the fiscal
       // year just before; an earlier one is named (the data may skip years); nothing of a
-      // change when that year's ratio cannot be computed.
-      const auto before = period > 0 ? dataset.ratio(ratio, counts, period - 1) : RatioValue{};
+      // change when that year's ratio cannot be computed or is missing.
+      const auto before = period > 0 ? figure(period - 1).value : RatioValue{};
       if (!before.defined) {
         text = words(Word::summary_value, {year(period), who, ratio.label, value});
       } else {

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "base/version.h"
+#include "data/note_marks.h"
 #include "site/open_data_paths.h"
 
 namespace hyoka {
@@ -19,7 +20,7 @@ const std::vector<std::string>& template_variables() {
       "id", "data_href", "figures", "charts", "omitted", "table", "heading", "svg",
       // tables
       "caption", "column_groups", "span", "head", "body", "cells", "notes", "has_notes", "text",
-      "header", "scope", "colspan", "rowspan", "numeric", "mark",
+      "header", "scope", "colspan", "rowspan", "numeric", "mark", "marks", "caption_marks", "note",
       // landing pages of datasets (and alternates on the home page)
       "downloads", "name", "format", "size", "note", "license_title", "license_uri", "attribution",
       "json_ld", "alternates", "type", "columns", "metadata", "temporal"};
@@ -30,12 +31,28 @@ std::string chart_file_name(const BarChart& chart) {
   return chart.id + ".svg";
 }
 
-static mustache::List cells(const std::vector<TableCell>& row) {
+// Each note mark as a link to its note under the table.
+static mustache::Value mark_links(const TableView& table, const std::vector<int>& marks) {
+  if (marks.empty()) return mustache::Value();
+  static const mustache::Key text("text"), note("note");
+  mustache::List out;
+  for (const int n : marks) {
+    mustache::Map mark;
+    const auto i = static_cast<std::size_t>(n - 1);
+    mark.emplace_back(text,
+                      n > 0 && i < table.mark_texts.size() ? table.mark_texts[i] : note_mark(n));
+    mark.emplace_back(note, note_id(table, n));
+    out.emplace_back(std::move(mark));
+  }
+  return out;
+}
+
+static mustache::List cells(const TableView& table, const std::vector<TableCell>& row) {
   // Every name a cell's template reads is in every cell, those that do not apply as nothing
   // (false, empty, and no text): a name missing here would be looked for in every enclosing
   // context, and a table of every area has hundreds of thousands of cells.
   static const mustache::Key text("text"), href("href"), header("header"), scope("scope"),
-      numeric("numeric"), mark("mark"), colspan("colspan"), rowspan("rowspan");
+      numeric("numeric"), mark("mark"), marks("marks"), colspan("colspan"), rowspan("rowspan");
   const auto flag = [](bool on) { return on ? mustache::Value(true) : mustache::Value(); };
   const auto span = [](int n) {
     return n > 1 ? mustache::Value(std::to_string(n)) : mustache::Value();
@@ -44,13 +61,14 @@ static mustache::List cells(const std::vector<TableCell>& row) {
   out.reserve(row.size());
   for (const auto& c : row) {
     mustache::Map cell;
-    cell.reserve(8);
+    cell.reserve(9);
     cell.emplace_back(text, mustache::Value::view(c.text));
     cell.emplace_back(href, mustache::Value::view(c.href));
     cell.emplace_back(header, flag(c.header));
     cell.emplace_back(scope, mustache::Value::view(c.scope));
     cell.emplace_back(numeric, flag(c.numeric));
     cell.emplace_back(mark, mustache::Value::view(c.mark));
+    cell.emplace_back(marks, mark_links(table, c.marks));
     cell.emplace_back(colspan, span(c.colspan));
     cell.emplace_back(rowspan, span(c.rowspan));
     out.emplace_back(std::move(cell));
@@ -63,7 +81,7 @@ mustache::Map table_context(const TableView& table) {
     mustache::List out;
     for (const auto& row : list) {
       mustache::Map r;
-      r.emplace_back("cells", cells(row));
+      r.emplace_back("cells", cells(table, row));
       out.emplace_back(std::move(r));
     }
     return out;
@@ -75,20 +93,22 @@ mustache::Map table_context(const TableView& table) {
     groups.push_back(group);
   }
   mustache::List notes;
-  for (const auto& note : table.notes)
-    notes.push_back(mustache::Map{{"text", mustache::Value::view(note)}});
+  for (std::size_t i = 0; i < table.notes.size(); ++i) {
+    notes.push_back(mustache::Map{{"text", mustache::Value::view(table.notes[i])},
+                                  {"note", mustache::Value::view(table.note_ids[i])}});
+  }
   // Moved in, not listed in braces: an initializer list would copy a table of every area.
   mustache::Map out{{"id", mustache::Value::view(table.id)},
                     {"caption", mustache::Value::view(table.caption)}};
+  out.emplace_back("caption_marks", mark_links(table, table.caption_marks));
   out.emplace_back("column_groups", std::move(groups));
   out.emplace_back("head", rows(table.head));
   // Made row by row as the template reaches them: the home page's table has every area.
-  out.emplace_back(
-      "body", mustache::Value::lazy_list(table.body.size(), [&body = table.body](std::size_t i) {
-        mustache::Map row;
-        row.emplace_back("cells", cells(body[i]));
-        return mustache::Value(std::move(row));
-      }));
+  out.emplace_back("body", mustache::Value::lazy_list(table.body.size(), [&table](std::size_t i) {
+                     mustache::Map row;
+                     row.emplace_back("cells", cells(table, table.body[i]));
+                     return mustache::Value(std::move(row));
+                   }));
   out.emplace_back("notes", std::move(notes));
   out.emplace_back("has_notes", !table.notes.empty());
   return out;

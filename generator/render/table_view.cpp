@@ -1,25 +1,28 @@
 #include "render/table_view.h"
 
-#include <map>
+#include "render/table_notes.h"
+#include "site/note_scope.h"
 
 namespace hyoka {
 
 namespace {
 
-const std::string kDash = "\u2212";
-
-TableCell header(std::string text, std::string scope) {
+TableCell header(std::string text, std::string scope, NoteNumbers marks = {}) {
   TableCell c;
   c.text = std::move(text);
   c.header = true;
   c.scope = std::move(scope);
+  c.mark = note_marks(marks);
+  c.marks = std::move(marks);
   return c;
 }
 
-TableCell number(std::string text) {
+TableCell number(std::string text, NoteNumbers marks) {
   TableCell c;
   c.text = std::move(text);
   c.numeric = true;
+  c.mark = note_marks(marks);
+  c.marks = std::move(marks);
   return c;
 }
 
@@ -27,80 +30,69 @@ std::string with_unit(const Site& site, const std::string& title, const Dataset&
   return dataset.unit.empty() ? title : site.words(Word::table_unit, {title, dataset.unit});
 }
 
-// Notes every table of the dataset carries: how each ratio is rounded and what − means.
-std::vector<std::string> standard_notes(const Site& site, const Dataset& dataset) {
-  std::vector<std::string> notes;
-  for (const auto& ratio : dataset.ratios) notes.push_back(ratio_note(site, dataset, ratio));
-  if (!dataset.ratios.empty()) notes.push_back(site.words(Word::table_dash_note, {kDash}));
-  return notes;
-}
+// The cells of one line of counts or ratios, from a row (`row`) or from the totals.
+struct Lines {
+  const Dataset& dataset;
+  const NoteMarks& marks;
+  SymbolsUsed& used;
 
-// A note for each total that differs from the figure printed in the source: the page shows
-// the sum of the rows and says what the source printed, and the ratios from its figures.
-std::vector<std::string> discrepancy_notes(const Site& site, const Dataset& dataset) {
-  const auto& words = site.words;
-  std::vector<std::string> notes;
-  const auto printed = dataset.published_counts();
-  for (std::size_t i = 0; i < dataset.discrepancies.size(); ++i) {
-    const auto& d = dataset.discrepancies[i];
-    auto note =
-        words(Word::table_discrepancy, {words.mark(i), words.fiscal_year(dataset.periods[d.period]),
-                                        dataset.measures[d.measure].label,
-                                        format_count(d.published), format_count(d.computed)});
-    for (const auto& ratio : dataset.ratios) {
-      if (ratio.numerator != d.measure && ratio.denominator != d.measure) continue;
-      words[Word::table_discrepancy_ratio].append_to(
-          note, {ratio.label, format_ratio(dataset.ratio(ratio, printed, d.period)),
-                 format_ratio(dataset.ratio(ratio, dataset.totals, d.period))});
-    }
-    notes.push_back(note);
+  TableCell count(const Count& count, std::optional<std::size_t> row, std::size_t m,
+                  std::size_t p) const {
+    used.see(count, !row);
+    return number(dataset.shown(count), marks.count(row, m, p));
   }
-  return notes;
-}
+  TableCell ratio(const RatioFigure& figure, std::optional<std::size_t> row, std::size_t r,
+                  std::size_t p) const {
+    used.see(figure, !row);
+    return number(dataset.shown(figure), marks.ratio(row, r, p));
+  }
+};
 
-using Marks = std::vector<std::vector<std::string>>;
-
-// Rows of measures and ratios, columns of fiscal years.
-TableView measures_by_period(const Site& site, const Dataset& dataset, const Counts& counts,
-                             const Marks& marks, const Selection& selection) {
+// Rows of measures and ratios, columns of fiscal years: one area's row, or the totals.
+TableView measures_by_period(const Site& site, const Dataset& dataset,
+                             std::optional<std::size_t> row, const NoteMarks& marks,
+                             SymbolsUsed& used, const Selection& selection) {
   TableView t;
+  const Lines lines{dataset, marks, used};
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   // A row: its header, then a cell per period.
   const auto row_of = [&](TableCell first) {
-    std::vector<TableCell> row;
-    row.reserve(1 + periods.size());
-    row.push_back(std::move(first));
-    return row;
+    std::vector<TableCell> cells;
+    cells.reserve(1 + periods.size());
+    cells.push_back(std::move(first));
+    return cells;
   };
   auto head = row_of(header(site.words(Word::table_item), "col"));
   for (const auto p : periods) {
-    head.push_back(header(site.words.fiscal_year(dataset.periods[p]), "col"));
+    head.push_back(header(site.words.fiscal_year(dataset.periods[p]), "col", marks.period(p)));
   }
   t.head.push_back(std::move(head));
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
   const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
+  const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
   t.body.reserve(measures.size() + ratios.size());
   for (const auto m : measures) {
-    auto row = row_of(header(dataset.measures[m].label, "row"));
-    for (const auto p : periods) {
-      row.push_back(number(format_count(counts[m][p])));
-      if (!marks.empty()) row.back().mark = marks[m][p];
-    }
-    t.body.push_back(std::move(row));
+    auto cells = row_of(header(dataset.measures[m].label, "row", marks.line(m)));
+    for (const auto p : periods) cells.push_back(lines.count(counts[m][p], row, m, p));
+    t.body.push_back(std::move(cells));
   }
   for (const auto r : ratios) {
     const auto& ratio = dataset.ratios[r];
-    auto row = row_of(header(ratio.label, "row"));
+    auto cells = row_of(header(ratio.label, "row", marks.line(dataset.measures.size() + r)));
     for (const auto p : periods) {
-      row.push_back(number(format_ratio(dataset.ratio(ratio, counts, p))));
-      if (!marks.empty()) row.back().mark = marks[dataset.measures.size() + r][p];
+      cells.push_back(lines.ratio(
+          row ? dataset.ratio(ratio, counts, p) : dataset.total_ratio(ratio, p), row, r, p));
     }
-    t.body.push_back(std::move(row));
+    t.body.push_back(std::move(cells));
   }
   return t;
 }
 
 }  // namespace
+
+std::string note_id(const TableView& table, int number) {
+  return table.id + "-note-" + std::to_string(number);
+}
 
 std::string ratio_note(const Site& site, const Dataset& dataset, const Ratio& ratio) {
   const auto& words = site.words;
@@ -119,30 +111,38 @@ std::string ratio_note(const Site& site, const Dataset& dataset, const Ratio& ra
 TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row,
                      const Selection& selection) {
   const auto& dataset = site.datasets[area_row.dataset];
-  const auto& row = dataset.rows[area_row.row];
-  auto t = measures_by_period(site, dataset, row.values, {}, selection);
+  const NoteMarks marks(dataset, row_scope(dataset, area_row.row, selection));
+  SymbolsUsed used(dataset);
+  auto t = measures_by_period(site, dataset, area_row.row, marks, used, selection);
   t.id = "table-" + dataset.id;
   t.caption = with_unit(
       site, site.words(Word::table_area_caption, {page.page->title, dataset.title}), dataset);
-  t.notes = standard_notes(site, dataset);
+  // The table is the area's own: a note on the area is a note on all of it.
+  t.caption_marks = marks.caption();
+  for (const int n : marks.row(area_row.row)) t.caption_marks.push_back(n);
+  std::sort(t.caption_marks.begin(), t.caption_marks.end());
+  add_notes(site, dataset, marks, used, t);
   return t;
 }
 
 TableView totals_table(const Site& site, const Dataset& dataset, const Selection& selection) {
-  const auto notes = discrepancy_notes(site, dataset);
-  auto t = measures_by_period(site, dataset, dataset.totals, discrepancy_marks(site.words, dataset),
-                              selection);
+  const NoteMarks marks(dataset, totals_scope(dataset, selection));
+  SymbolsUsed used(dataset);
+  auto t = measures_by_period(site, dataset, std::nullopt, marks, used, selection);
   t.id = "table-" + dataset.id + "-totals";
   t.caption = with_unit(site, site.words(Word::table_totals_caption, {dataset.title}), dataset);
-  t.notes = standard_notes(site, dataset);
-  t.notes.insert(t.notes.end(), notes.begin(), notes.end());
+  t.caption_marks = marks.caption();
+  for (const int n : marks.whole()) t.caption_marks.push_back(n);
+  std::sort(t.caption_marks.begin(), t.caption_marks.end());
+  add_notes(site, dataset, marks, used, t);
   return t;
 }
 
 TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset,
                          const Selection& selection) {
-  const auto notes = discrepancy_notes(site, dataset);
-  const auto marks = discrepancy_marks(site.words, dataset);
+  const NoteMarks marks(dataset, areas_scope(site, dataset, selection));
+  SymbolsUsed used(dataset);
+  const Lines lines{dataset, marks, used};
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
   const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
@@ -151,6 +151,7 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
   t.caption = with_unit(
       site, site.words(Word::table_areas_caption, {dataset.title, site.config.area_label}),
       dataset);
+  t.caption_marks = marks.caption();
   const int span = static_cast<int>(measures.size() + ratios.size());
   t.column_groups.push_back(1);
   std::vector<TableCell> years = {header(site.config.area_label, "col")};
@@ -158,28 +159,33 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
   std::vector<TableCell> columns;
   for (const auto p : periods) {
     t.column_groups.push_back(span);
-    years.push_back(header(site.words.fiscal_year(dataset.periods[p]), "colgroup"));
+    years.push_back(
+        header(site.words.fiscal_year(dataset.periods[p]), "colgroup", marks.period(p)));
     years.back().colspan = span;
-    for (const auto m : measures) columns.push_back(header(dataset.measures[m].label, "col"));
-    for (const auto r : ratios) columns.push_back(header(dataset.ratios[r].label, "col"));
+    for (const auto m : measures) {
+      columns.push_back(header(dataset.measures[m].label, "col", marks.line(m)));
+    }
+    for (const auto r : ratios) {
+      columns.push_back(
+          header(dataset.ratios[r].label, "col", marks.line(dataset.measures.size() + r)));
+    }
   }
   t.head.push_back(std::move(years));
   t.head.push_back(std::move(columns));
-  const auto add_row = [&](TableCell title, const Counts& counts, bool totals) {
-    std::vector<TableCell> row;
-    row.reserve(1 + periods.size() * span);
-    row.push_back(std::move(title));
+  const auto add_row = [&](TableCell title, std::optional<std::size_t> row) {
+    const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
+    std::vector<TableCell> cells;
+    cells.reserve(1 + periods.size() * span);
+    cells.push_back(std::move(title));
     for (const auto p : periods) {
-      for (const auto m : measures) {
-        row.push_back(number(format_count(counts[m][p])));
-        if (totals) row.back().mark = marks[m][p];
-      }
+      for (const auto m : measures) cells.push_back(lines.count(counts[m][p], row, m, p));
       for (const auto r : ratios) {
-        row.push_back(number(format_ratio(dataset.ratio(dataset.ratios[r], counts, p))));
-        if (totals) row.back().mark = marks[dataset.measures.size() + r][p];
+        const auto& ratio = dataset.ratios[r];
+        cells.push_back(lines.ratio(
+            row ? dataset.ratio(ratio, counts, p) : dataset.total_ratio(ratio, p), row, r, p));
       }
     }
-    t.body.push_back(std::move(row));
+    t.body.push_back(std::move(cells));
   };
   const auto areas = Selection::or_all(selection.areas, site.areas.size());
   t.body.reserve(areas.size() + 1);
@@ -187,17 +193,16 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
     const auto& area = site.areas[a];
     for (const auto& ref : area.rows) {
       if (&site.datasets[ref.dataset] != &dataset) continue;
-      auto title = header(area.page->title, "row");
+      auto title = header(area.page->title, "row", marks.row(ref.row));
       title.href = link(page, area.output_path);
-      add_row(std::move(title), dataset.rows[ref.row].values, false);
+      add_row(std::move(title), ref.row);
     }
   }
   // The totals are of every area, so a table of some areas shows none.
   if (selection.areas.empty()) {
-    add_row(header(site.words(Word::table_total), "row"), dataset.totals, true);
+    add_row(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
   }
-  t.notes = standard_notes(site, dataset);
-  t.notes.insert(t.notes.end(), notes.begin(), notes.end());
+  add_notes(site, dataset, marks, used, t);
   return t;
 }
 

@@ -19,8 +19,9 @@ struct TableCell {
   int colspan = 1;
   int rowspan = 1;
   bool numeric = false;
-  std::string href;  // a link inside the cell
-  std::string mark;  // a note mark such as ※1
+  std::string href;        // a link inside the cell
+  std::string mark;        // the note marks, as text: ※1, or ※1※3
+  std::vector<int> marks;  // the same as numbers, each linking to its note
 };
 
 struct TableView {
@@ -29,8 +30,14 @@ struct TableView {
   std::vector<int> column_groups;  // spans; empty when the table has no groups
   std::vector<std::vector<TableCell>> head;
   std::vector<std::vector<TableCell>> body;
+  std::vector<int> caption_marks;  // notes on the whole table
   std::vector<std::string> notes;
+  std::vector<std::string> note_ids;    // for each note, the id its mark links to, or empty
+  std::vector<std::string> mark_texts;  // the text of mark n at n - 1, in the site's words
 };
+
+// The id of the note that mark `number` of `table` links to.
+std::string note_id(const TableView& table, int number);
 
 // One area's row: a line per measure and ratio, a column per fiscal year (as in the source).
 TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row,

@@ -14,6 +14,7 @@
 
 #include "base/era.h"
 #include "data/dataset.h"
+#include "data/note_marks.h"
 
 namespace hyoka {
 
@@ -59,6 +60,13 @@ enum class Word : std::size_t {
   table_mark,
   table_discrepancy,
   table_discrepancy_ratio,
+  table_symbol_note,
+  table_missing_total,
+  table_partial_count,
+  table_partial_ratio,
+  table_left_out,
+  table_list_separator,
+  table_whole,
   ratio_note,
   ratio_truncate,
   ratio_half_up,
@@ -71,7 +79,10 @@ enum class Word : std::size_t {
   ratio_shown_4,
   chart_title,
   chart_ratio,
+  chart_ratio_partial,
   chart_no_ratio,
+  chart_missing,
+  chart_gap,
   chart_count,
   chart_bar,
   chart_panel_ratio,
@@ -86,13 +97,16 @@ enum class Word : std::size_t {
   chart_all_equal,
   chart_only,
   chart_undefined,
+  chart_no_value,
   chart_trend_up,
   chart_trend_down,
   chart_trend_same,
   chart_trend_one,
   chart_trend_undefined,
+  chart_trend_no_value,
   summary_whole,
   summary_undefined,
+  summary_missing,
   summary_value,
   summary_up,
   summary_down,
@@ -121,9 +135,17 @@ enum class Word : std::size_t {
   open_data_year_column,
   open_data_era_year_column,
   open_data_ratio_column,
+  open_data_reason_column,
+  open_data_notes_column,
   open_data_code_description,
   open_data_year_description,
   open_data_ratio_description,
+  open_data_ratio_missing_description,
+  open_data_count_missing_description,
+  open_data_reason_description,
+  open_data_notes_description,
+  open_data_measure_note,
+  open_data_notes_separator,
   open_data_language,
   license_cc_by_4_0,
   license_pdl_1_0,
@@ -159,6 +181,8 @@ class Words {
   void prepare(FiscalYearStyle style);
   // A note mark: ※1 for the first.
   std::string mark(std::size_t index) const;
+  // Note marks by number (from 1): ※1※3.
+  std::string marks(const NoteNumbers& numbers) const;
 
  private:
   std::string make_fiscal_year(int western_year, FiscalYearStyle style) const;

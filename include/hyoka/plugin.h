@@ -38,7 +38,9 @@ typedef struct hyoka_site_view {
   const char* (*measure_label)(void* self, size_t dataset, size_t measure);
   size_t (*row_count)(void* self, size_t dataset);
   const char* (*row_area)(void* self, size_t dataset, size_t row); /* the row's area id */
+  /* A count from 0, or -1 where it is missing (a dataset's [[missing]]): never a zero. */
   int64_t (*value)(void* self, size_t dataset, size_t row, size_t measure, size_t period);
+  /* -1 also where a row's count is missing, as the total is then missing or partial. */
   int64_t (*total)(void* self, size_t dataset, size_t measure, size_t period);
 } hyoka_site_view;
 

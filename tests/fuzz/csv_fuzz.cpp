@@ -8,6 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::string dataset =
       "title = \"t\"\nrows = \"d.csv\"\n"
+      "[[missing]]\nreason = \"未公表\"\nsymbol = \"…\"\n"
       "[measures.implemented]\nlabel = \"実施\"\n"
       "[measures.achieved]\nlabel = \"達成\"\nat_most = \"implemented\"\n"
       "[ratios.rate]\nlabel = \"割合\"\nnumerator = \"achieved\"\ndenominator = \"implemented\"\n";
@@ -18,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (const auto parsed =
           hyoka::parse_dataset(hyoka::SourceText("d.toml", dataset), "d", diags, &files)) {
     for (std::size_t p = 0; p < parsed->periods.size(); ++p) {
-      (void)hyoka::format_ratio(parsed->ratio(parsed->ratios[0], parsed->totals, p));
+      (void)parsed->shown(parsed->total_ratio(parsed->ratios[0], p));
     }
   }
   for (const auto& d : diags.all()) (void)hyoka::format(d);

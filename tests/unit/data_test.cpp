@@ -29,6 +29,13 @@ struct Parsed {
   std::string messages() const { return hyoka::test::first_lines(diags); }
 };
 
+// The counts as numbers, -1 where one is missing, for comparing with what the source says.
+std::vector<std::int64_t> figures(const std::vector<Count>& counts) {
+  std::vector<std::int64_t> out;
+  for (const auto& c : counts) out.push_back(c.present() ? c.value : -1);
+  return out;
+}
+
 Parsed parse(const std::string& text) {
   Parsed p;
   p.dataset = parse_dataset(SourceText("d.toml", text), "d", p.diags);
@@ -45,9 +52,9 @@ BOOST_AUTO_TEST_CASE(parses_measures_in_written_order_and_computes_totals) {
   const auto& d = *p.dataset;
   BOOST_TEST(d.measure_ids() == (std::vector<std::string>{"implemented", "achieved"}));
   BOOST_TEST(d.periods == (std::vector<int>{2019, 2020}));
-  BOOST_TEST(d.totals[0] == (std::vector<std::int64_t>{43, 44}));
-  BOOST_TEST(d.totals[1] == (std::vector<std::int64_t>{37, 36}));
-  BOOST_TEST(format_ratio(d.ratio(d.ratios[0], d.totals, 0)) == "86.0%");
+  BOOST_TEST(figures(d.totals[0]) == (std::vector<std::int64_t>{43, 44}));
+  BOOST_TEST(figures(d.totals[1]) == (std::vector<std::int64_t>{37, 36}));
+  BOOST_TEST(d.shown(d.total_ratio(d.ratios[0], 0)) == "86.0%");
   BOOST_TEST(d.rows[1].area == "b");
   BOOST_TEST(p.diags.all().empty());
 }
@@ -99,7 +106,7 @@ BOOST_AUTO_TEST_CASE(warns_at_a_published_total_that_is_not_the_sum_of_rows) {
   BOOST_REQUIRE(p.dataset->discrepancies.size() == 1u);
   BOOST_TEST(p.dataset->discrepancies[0].published == 7);
   BOOST_TEST(p.dataset->discrepancies[0].computed == 8);
-  BOOST_TEST(p.dataset->totals[1][1] == 8);
+  BOOST_TEST(p.dataset->totals[1][1].value == 8);
 }
 
 // 2^63 - 1 twice wraps to -2 in 64 bits: no message may show that figure.
@@ -193,14 +200,16 @@ BOOST_AUTO_TEST_CASE(a_dataset_of_thousands_of_rows_reads_every_row_at_its_posit
   for (std::size_t i = 0; i < n; i += 499) {
     const auto& row = d->rows[i];
     BOOST_TEST(row.area == "a" + std::to_string(i));
-    BOOST_TEST(row.values[0] == (std::vector<std::int64_t>{std::int64_t(i), std::int64_t(i + 1)}));
-    BOOST_TEST(row.values[1] == (std::vector<std::int64_t>{std::int64_t(i / 2), std::int64_t(i)}));
+    BOOST_TEST(figures(row.values[0]) ==
+               (std::vector<std::int64_t>{std::int64_t(i), std::int64_t(i + 1)}));
+    BOOST_TEST(figures(row.values[1]) ==
+               (std::vector<std::int64_t>{std::int64_t(i / 2), std::int64_t(i)}));
     BOOST_TEST(row.area_position.line == static_cast<int>(14 + 4 * i));
     BOOST_TEST(row.area_position.column == 8);
     BOOST_TEST(row.positions[0][1].line == static_cast<int>(15 + 4 * i));
   }
   // Totals: implemented 2019 is 0 + 1 + … + (n - 1).
-  BOOST_TEST(d->totals[0][0] == static_cast<std::int64_t>(n * (n - 1) / 2));
+  BOOST_TEST(d->totals[0][0].value == static_cast<std::int64_t>(n * (n - 1) / 2));
 }
 
 BOOST_AUTO_TEST_CASE(problems_in_a_dataset_of_thousands_of_rows_are_reported_at_their_lines) {
@@ -234,7 +243,7 @@ BOOST_AUTO_TEST_CASE(rows_written_in_the_head_of_a_large_dataset_are_not_lost) {
   BOOST_REQUIRE(d);
   BOOST_TEST(d->rows.size() == n);
   BOOST_TEST(d->rows.front().area == "a0");
-  BOOST_TEST(d->totals[0][0] == static_cast<std::int64_t>(n * (n - 1) / 2));
+  BOOST_TEST(d->totals[0][0].value == static_cast<std::int64_t>(n * (n - 1) / 2));
 
   auto inline_rows = many_rows(n);
   inline_rows.insert(0, "rows = [{ area = \"x\", implemented = [1, 1], achieved = [1, 1] }]\n");
@@ -243,4 +252,64 @@ BOOST_AUTO_TEST_CASE(rows_written_in_the_head_of_a_large_dataset_are_not_lost) {
   BOOST_TEST(hyoka::test::first_lines(two).starts_with(
                  "d.toml:14:1: error: invalid TOML: cannot redefine"),
              hyoka::test::first_lines(two));
+}
+
+namespace {
+
+// kHeader with `keys` before its first table and two reasons declared.
+std::string with_reasons(const std::string& keys) {
+  auto text = kHeader;
+  return text.insert(text.find("[measures"),
+                     keys +
+                         "[[missing]]\nreason = \"未公表\"\nsymbol = \"…\"\n"
+                         "[[missing]]\nreason = \"対象外\"\nsymbol = \"＊\"\n");
+}
+
+const std::string kRowsWithMissing =
+    "[[rows]]\narea = \"a\"\nimplemented = [12, \"未公表\"]\nachieved = [9, \"未公表\"]\n"
+    "[[rows]]\narea = \"b\"\nimplemented = [31, 34]\nachieved = [28, \"対象外\"]\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_total_or_ratio_over_a_missing_count_is_missing_with_its_reason) {
+  const auto p = parse(with_reasons("") + kRowsWithMissing);
+  BOOST_REQUIRE(p.dataset);
+  BOOST_TEST(p.diags.all().empty());
+  const auto& d = *p.dataset;
+  // 2019: 12 + 31 = 43 and 9 + 28 = 37; 2020: a's counts are 未公表, never 0.
+  BOOST_TEST(figures(d.totals[0]) == (std::vector<std::int64_t>{43, -1}));
+  BOOST_TEST(figures(d.totals[1]) == (std::vector<std::int64_t>{37, -1}));
+  BOOST_TEST(d.shown(d.totals[0][1]) == "…");
+  // 37/43 = 86.04…% → 86.0%; 2020 missing as its numerator is.
+  BOOST_TEST(d.shown(d.total_ratio(d.ratios[0], 0)) == "86.0%");
+  BOOST_TEST(d.shown(d.total_ratio(d.ratios[0], 1)) == "…");
+  // b's own ratio for 2020: its achieved count is 対象外.
+  BOOST_TEST(d.shown(d.ratio(d.ratios[0], d.rows[1].values, 1)) == "＊");
+  BOOST_TEST(d.partials.empty());
+}
+
+BOOST_AUTO_TEST_CASE(partial_totals_sum_the_rows_present_and_say_which_are_left_out) {
+  const auto p = parse(with_reasons("partial_totals = true\n") + kRowsWithMissing);
+  BOOST_REQUIRE(p.dataset);
+  const auto& d = *p.dataset;
+  // 2020: implemented is b's 34 alone; achieved has no row present (a 未公表, b 対象外).
+  BOOST_TEST(figures(d.totals[0]) == (std::vector<std::int64_t>{43, 34}));
+  BOOST_TEST(d.totals[0][1].partial);
+  BOOST_TEST(!d.totals[0][0].partial);
+  BOOST_TEST(d.shown(d.totals[1][1]) == "…");
+  // The ratio of the totals over rows with both counts: none in 2020.
+  BOOST_TEST(d.shown(d.total_ratio(d.ratios[0], 1)) == "…");
+  BOOST_REQUIRE(d.partials.size() == 1u);
+  BOOST_TEST(d.partials[0].line == 0u);
+  BOOST_TEST(d.partials[0].period == 1u);
+  BOOST_TEST(d.partials[0].left_out == (std::vector<std::size_t>{0}));
+}
+
+BOOST_AUTO_TEST_CASE(at_most_is_not_checked_against_a_missing_count) {
+  // b's achieved 40 would exceed nothing known: its implemented count for 2020 is 対象外.
+  const auto p = parse(with_reasons("") +
+                       "[[rows]]\narea = \"b\"\nimplemented = [31, \"対象外\"]\n"
+                       "achieved = [28, 40]\n");
+  BOOST_REQUIRE(p.dataset);
+  BOOST_TEST(p.diags.all().empty());
 }

@@ -77,7 +77,7 @@ Dataset dataset() {
   d.description = "施策展開方向ごとの事業数。";
   d.unit = "件";
   d.periods = {2019, 2020, 2021};
-  d.measures = {{"implemented", "実施事業項目", "", "", {}}};
+  d.measures = {{"implemented", "実施事業項目", "", "", {}, "", {}}};
   return d;
 }
 
