@@ -204,3 +204,29 @@ BOOST_AUTO_TEST_CASE(a_language_with_a_region_takes_the_words_of_its_language) {
   BOOST_TEST(home.find("<html lang=\"en-GB\">") != std::string::npos);
   BOOST_TEST(home.find(">Summary by Policy direction</h2>") != std::string::npos);
 }
+
+// tests/sites/shapes in English: the words of missing values, partial totals, gaps and notes
+// come from en.toml; nothing of shapes' own Japanese sentences is left, only the site's content.
+BOOST_AUTO_TEST_CASE(the_shapes_site_in_english_speaks_of_missing_values_in_english) {
+  TempDir dir;
+  fs::copy(kRoot / "tests/sites/shapes", dir.path() / "site", fs::copy_options::recursive);
+  replace(dir.path() / "site/site.toml", "language = \"ja\"", "language = \"en\"");
+  const auto files = build(dir.path());
+  for (const auto* japanese : {"データなし", "欠測理由", "注記", "を示します", "一部欠測",
+                               "値がない", "算出できません", "示せません", "単位：", "空欄"}) {
+    for (const auto& [name, bytes] : files) {
+      BOOST_TEST(bytes.find(japanese) == std::string::npos, name << ": " << japanese);
+    }
+  }
+  const auto& jigyo = files.at("data/jigyo/index.html");
+  BOOST_TEST(jigyo.find("<dd>FY2015 (Heisei 27) to FY2016 (Heisei 28), FY2019 (Reiwa 1)</dd>") !=
+             std::string::npos);
+  BOOST_TEST(jigyo.find("実施事業数 (reason missing)") != std::string::npos);
+  const auto& home = files.at("index.html");
+  BOOST_TEST(home.find("“…” stands for “未公表”.") != std::string::npos);
+  BOOST_TEST(home.find("The total of “実施事業数” in FY2019 (Reiwa 1) is computed without 産業 "
+                       "(未公表), which have no value (partial)") != std::string::npos);
+  // The trend chart's gap between FY2016 and FY2019.
+  BOOST_TEST(files.at("areas/kurashi/index.html").find("class=\"gap-label\">No data</text>") !=
+             std::string::npos);
+}
