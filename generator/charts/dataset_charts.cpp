@@ -282,6 +282,7 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
   chart.tick_suffix = "%";
   chart.minimum_domain = 100;
   chart.gap_label = words(Word::chart_gap);
+  chart.separator = words(Word::table_list_separator);
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   for (const auto p : periods) {
     chart.x_labels.push_back(year(site, dataset.periods[p]));

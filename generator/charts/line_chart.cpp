@@ -157,7 +157,7 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
       if (i >= series.points.size() || series.points[i].missing.empty()) continue;
       const auto& point = series.points[i];
       if (symbols.find(point.missing) == std::string::npos) symbols += point.missing;
-      titles += (titles.empty() ? "" : "、") + point.tooltip;
+      titles += (titles.empty() ? "" : chart.separator) + point.tooltip;
     }
     if (symbols.empty()) continue;
     svg.raw("<text x=\"" + svg_number(x_of(i)) + "\" y=\"" + svg_number(bottom - 6) +

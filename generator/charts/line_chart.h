@@ -33,6 +33,8 @@ struct LineChart {
   // years without data is shaded and labelled `gap_label`. Empty: evenly spaced.
   std::vector<int> x_years;
   std::string gap_label;
+  // Between the tooltips of several series missing in one year.
+  std::string separator = "、";
   std::vector<LineSeries> series;
   std::string tick_suffix;
   double minimum_domain = 0;
