@@ -9,24 +9,34 @@ namespace hyoka {
 namespace {
 
 std::string year(const Site& site, int y) {
-  return fiscal_year_label(y, site.config.fiscal_year_style);
+  return site.words.fiscal_year(y);
 }
 
-std::string where_numbers_are(const std::string& heading, const std::string& table_caption) {
-  return heading + "。数値は下の表「" + table_caption + "」に掲載しています。";
+std::string where_numbers_are(const Site& site, const std::string& heading,
+                              const std::string& table_caption) {
+  return site.words(Word::chart_title, {heading, table_caption});
 }
 
 double shown_value(const RatioValue& v) {
   return static_cast<double>(v.scaled) / std::pow(10.0, v.decimals);
 }
 
-// "76.9%（10/13件）", or "−（分母が0）".
-std::string ratio_text(const Dataset& dataset, const Ratio& ratio, const Counts& counts,
-                       std::size_t period) {
+// "76.9%（10/13件）", or "−（分母が0）", in the site's words.
+std::string ratio_text(const Site& site, const Dataset& dataset, const Ratio& ratio,
+                       const Counts& counts, std::size_t period) {
   const auto value = dataset.ratio(ratio, counts, period);
-  if (!value.defined) return "\u2212（" + dataset.measures[ratio.denominator].short_label + "が0）";
-  return format_ratio(value) + "（" + format_count(counts[ratio.numerator][period]) + "/" +
-         format_count(counts[ratio.denominator][period]) + dataset.unit + "）";
+  if (!value.defined) {
+    return site.words(Word::chart_no_ratio,
+                      {"\u2212", dataset.measures[ratio.denominator].short_label});
+  }
+  return site.words(Word::chart_ratio,
+                    {format_ratio(value), format_count(counts[ratio.numerator][period]),
+                     format_count(counts[ratio.denominator][period]), dataset.unit});
+}
+
+// A count with the dataset's unit: "12件", "12 projects".
+std::string count_text(const Site& site, const Dataset& dataset, const std::string& count) {
+  return dataset.unit.empty() ? count : site.words(Word::chart_count, {count, dataset.unit});
 }
 
 struct Extreme {
@@ -35,20 +45,21 @@ struct Extreme {
   std::string shown;
 };
 
-// "Xが最も高いのはAの5.0%、最も低いのはBの1.0%です。" over the defined values, in order.
-std::string extremes_sentence(const std::string& subject, const std::vector<Extreme>& items,
-                              const std::string& high, const std::string& low) {
-  if (items.empty()) return subject + "は、分母が0のため算出できません。";
-  if (items.size() == 1) return items[0].where + "の" + subject + "は" + items[0].shown + "です。";
+// "Xが最も高いのはAの5.0%、最も低いのはBの1.0%です。" over the defined values, in order;
+// `extremes` is the sentence for ratios or for counts.
+std::string extremes_sentence(const Site& site, const std::string& subject,
+                              const std::vector<Extreme>& items, Word extremes) {
+  const auto& words = site.words;
+  if (items.empty()) return words(Word::chart_undefined, {subject});
+  if (items.size() == 1) return words(Word::chart_only, {items[0].where, subject, items[0].shown});
   const Extreme* top = &items[0];
   const Extreme* bottom = &items[0];
   for (const auto& item : items) {
     if (item.value > top->value) top = &item;
     if (item.value < bottom->value) bottom = &item;
   }
-  if (top->value == bottom->value) return subject + "はいずれも" + top->shown + "です。";
-  return subject + "が最も" + high + "のは" + top->where + "の" + top->shown + "、最も" + low +
-         "のは" + bottom->where + "の" + bottom->shown + "です。";
+  if (top->value == bottom->value) return words(Word::chart_all_equal, {subject, top->shown});
+  return words(extremes, {subject, top->where, top->shown, bottom->where, bottom->shown});
 }
 
 // Panels per fiscal year with a bar per measure and the ratios as notes.
@@ -60,7 +71,7 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
   BarChart chart;
   chart.id = id;
   chart.heading = heading;
-  chart.title = where_numbers_are(heading, table_caption);
+  chart.title = where_numbers_are(site, heading, table_caption);
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
   const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
@@ -78,15 +89,15 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
       bar.value_attr = std::to_string(counts[m][p]);
       bar.text = count;
       if (!marks.empty()) bar.text += marks[m][p];
-      bar.tooltip.reserve(panel.heading.size() + measure.label.size() + count.size() + 16);
-      bar.tooltip.append(panel.heading).append(" ").append(measure.label).append("：");
-      bar.tooltip.append(count).append(dataset.unit);
+      bar.tooltip = site.words(Word::chart_bar,
+                               {panel.heading, measure.label, count_text(site, dataset, count)});
       bar.series = m;
       panel.bars.push_back(std::move(bar));
     }
     for (const auto r : ratios) {
       const auto& ratio = dataset.ratios[r];
-      auto note = ratio.label + " " + ratio_text(dataset, ratio, counts, p);
+      auto note = site.words(Word::chart_panel_ratio,
+                             {ratio.label, ratio_text(site, dataset, ratio, counts, p)});
       if (!marks.empty()) note += marks[dataset.measures.size() + r][p];
       panel.notes.push_back(std::move(note));
     }
@@ -99,15 +110,16 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, const Counts& co
       const auto v = dataset.ratio(ratio, counts, periods[i]);
       if (v.defined) items.push_back({shown_value(v), chart.panels[i].heading, format_ratio(v)});
     }
-    chart.summary = extremes_sentence(ratio.label, items, "高い", "低い");
+    chart.summary = extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest);
   } else {
     const auto m = measures.front();
     for (std::size_t i = 0; i < periods.size(); ++i) {
       const auto p = periods[i];
       items.push_back({static_cast<double>(counts[m][p]), chart.panels[i].heading,
-                       format_count(counts[m][p]) + dataset.unit});
+                       count_text(site, dataset, format_count(counts[m][p]))});
     }
-    chart.summary = extremes_sentence(dataset.measures[m].label, items, "多い", "少ない");
+    chart.summary =
+        extremes_sentence(site, dataset.measures[m].label, items, Word::chart_most_fewest);
   }
   return chart;
 }
@@ -120,14 +132,16 @@ BarChart area_chart(const Site& site, const SitePage& page, const AreaRow& ref,
   const auto& dataset = site.datasets[ref.dataset];
   return counts_chart(site, dataset, dataset.rows[ref.row].values,
                       id.empty() ? "chart-" + dataset.id : id,
-                      page.page->title + "：" + dataset.title, table_caption, {}, selection);
+                      site.words(Word::table_area_caption, {page.page->title, dataset.title}),
+                      table_caption, {}, selection);
 }
 
 BarChart totals_chart(const Site& site, const Dataset& dataset, const std::string& table_caption,
                       const Selection& selection, const std::string& id) {
   return counts_chart(site, dataset, dataset.totals,
-                      id.empty() ? "chart-" + dataset.id + "-totals" : id, dataset.title + "：全体",
-                      table_caption, dataset.discrepancy_marks(), selection);
+                      id.empty() ? "chart-" + dataset.id + "-totals" : id,
+                      site.words(Word::table_totals_caption, {dataset.title}), table_caption,
+                      discrepancy_marks(site.words, dataset), selection);
 }
 
 std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dataset,
@@ -146,11 +160,12 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
     }
   }
   const std::string base_id = id.empty() ? "chart-" + dataset.id + "-" + ratio.id + "-areas" : id;
-  const std::string heading = ratio.label + "（" + site.config.area_label + "別）";
+  const auto& words = site.words;
+  const auto heading = words(Word::chart_ratio_by_area, {ratio.label, site.config.area_label});
   if (areas.size() > kMaxAreasPerChart) {
     DatasetChart left_out;
-    left_out.omitted = site.config.area_label + "が" + std::to_string(kMaxAreasPerChart) +
-                       "を超えるため、「" + heading + "」のグラフは省略し、表のみ掲載しています。";
+    left_out.omitted = words(Word::chart_omitted,
+                             {site.config.area_label, std::to_string(kMaxAreasPerChart), heading});
     return {left_out};
   }
   const auto panel_for = [&](std::size_t p) {
@@ -163,8 +178,8 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
       bar.defined = v.defined;
       bar.value = v.defined ? shown_value(v) : 0;
       bar.value_attr = format_ratio_number(v);
-      bar.text = ratio_text(dataset, ratio, area.row->values, p);
-      bar.tooltip = panel.heading + " " + *area.title + "：" + bar.text;
+      bar.text = ratio_text(site, dataset, ratio, area.row->values, p);
+      bar.tooltip = words(Word::chart_bar, {panel.heading, *area.title, bar.text});
       panel.bars.push_back(std::move(bar));
     }
     return panel;
@@ -175,19 +190,21 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
       for (const auto& area : areas) {
         const auto v = dataset.ratio(ratio, area.row->values, p);
         if (v.defined) {
-          items.push_back({shown_value(v), *area.title + "の" + year(site, dataset.periods[p]),
-                           format_ratio(v)});
+          items.push_back(
+              {shown_value(v),
+               words(Word::chart_area_in_year, {*area.title, year(site, dataset.periods[p])}),
+               format_ratio(v)});
         }
       }
     }
-    return extremes_sentence(ratio.label, items, "高い", "低い");
+    return extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest);
   };
   const auto make = [&](const std::string& chart_id, const std::string& chart_heading,
                         const std::vector<std::size_t>& periods) {
     DatasetChart out;
     out.chart.id = chart_id;
     out.chart.heading = chart_heading;
-    out.chart.title = where_numbers_are(chart_heading, table_caption);
+    out.chart.title = where_numbers_are(site, chart_heading, table_caption);
     out.chart.tick_suffix = "%";
     out.chart.minimum_domain = 100;
     for (const auto p : periods) out.chart.panels.push_back(panel_for(p));
@@ -202,7 +219,8 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
   }
   for (const auto p : periods) {
     charts.push_back(make(base_id + "-" + std::to_string(dataset.periods[p]),
-                          heading + "：" + year(site, dataset.periods[p]), {p}));
+                          words(Word::chart_in_year, {heading, year(site, dataset.periods[p])}),
+                          {p}));
   }
   return charts;
 }
@@ -218,10 +236,11 @@ std::size_t trend_lines(const Site& site, const Dataset& dataset, const Selectio
 LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& ratio,
                       const std::string& table_caption, const Selection& selection,
                       const std::string& id) {
+  const auto& words = site.words;
   LineChart chart;
   chart.id = id;
-  chart.heading = ratio.label + "の推移";
-  chart.title = where_numbers_are(chart.heading, table_caption);
+  chart.heading = words(Word::chart_trend, {ratio.label});
+  chart.title = where_numbers_are(site, chart.heading, table_caption);
   chart.tick_suffix = "%";
   chart.minimum_domain = 100;
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
@@ -230,9 +249,10 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
     LineSeries series{label, {}};
     for (const auto p : periods) {
       const auto v = dataset.ratio(ratio, counts, p);
-      series.points.push_back({v.defined, v.defined ? shown_value(v) : 0, format_ratio_number(v),
-                               year(site, dataset.periods[p]) + " " + label + "：" +
-                                   ratio_text(dataset, ratio, counts, p)});
+      series.points.push_back(
+          {v.defined, v.defined ? shown_value(v) : 0, format_ratio_number(v),
+           words(Word::chart_bar, {year(site, dataset.periods[p]), label,
+                                   ratio_text(site, dataset, ratio, counts, p)})});
     }
     chart.series.push_back(std::move(series));
   };
@@ -243,10 +263,10 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
       }
     }
   }
-  if (selection.areas.empty()) add("全体", dataset.totals);
+  const bool whole = selection.areas.empty();
+  if (whole) add(words(Word::chart_whole), dataset.totals);
   // The sentence follows the whole where it is drawn, else the first line.
-  const auto& lead =
-      chart.series.back().label == "全体" ? chart.series.back() : chart.series.front();
+  const auto& lead = whole ? chart.series.back() : chart.series.front();
   const LinePoint* first = nullptr;
   const LinePoint* last = nullptr;
   std::size_t first_i = 0, last_i = 0;
@@ -256,17 +276,17 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
     last = &lead.points[i], last_i = i;
   }
   if (!first) {
-    chart.summary = lead.label + "の" + ratio.label + "は、分母が0のため算出できません。";
+    chart.summary = words(Word::chart_trend_undefined, {lead.label, ratio.label});
   } else if (first == last) {
-    chart.summary = chart.x_labels[first_i] + "の" + lead.label + "の" + ratio.label + "は" +
-                    first->value_attr + "%です。";
+    chart.summary = words(Word::chart_trend_one, {chart.x_labels[first_i], lead.label, ratio.label,
+                                                  first->value_attr + "%"});
   } else {
-    const std::string change = last->value > first->value   ? "へ上昇しました。"
-                               : last->value < first->value ? "へ低下しました。"
-                                                            : "で、変わっていません。";
-    chart.summary = lead.label + "の" + ratio.label + "は、" + chart.x_labels[first_i] + "の" +
-                    first->value_attr + "%から" + chart.x_labels[last_i] + "の" + last->value_attr +
-                    "%" + change;
+    const Word change = last->value > first->value   ? Word::chart_trend_up
+                        : last->value < first->value ? Word::chart_trend_down
+                                                     : Word::chart_trend_same;
+    chart.summary =
+        words(change, {lead.label, ratio.label, chart.x_labels[first_i], first->value_attr + "%",
+                       chart.x_labels[last_i], last->value_attr + "%"});
   }
   return chart;
 }

@@ -68,6 +68,26 @@ std::optional<std::string> check_theme_name(const std::string& name) {
   return std::nullopt;
 }
 
+std::optional<std::string> check_language(const std::string& language) {
+  // BCP 47 as far as themes need it: a primary language and subtags such as "ja" or "en-GB".
+  const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto is_alnum = [&](char c) {
+    return is_lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::size_t primary = 0;
+  while (primary < language.size() && is_lower(language[primary])) ++primary;
+  bool ok = primary >= 2 && primary <= 3;
+  for (std::size_t i = primary; ok && i < language.size();) {
+    std::size_t end = i + 1;
+    while (end < language.size() && is_alnum(language[end])) ++end;
+    ok = language[i] == '-' && end - i - 1 >= 1 && end - i - 1 <= 8;
+    i = end;
+  }
+  if (ok) return std::nullopt;
+  return "language is a language tag such as \"ja\" or \"en\": it goes into <html lang> and "
+         "names the theme's words, i18n/<language>.toml";
+}
+
 std::string normalize_base_url(std::string url) {
   if (!url.ends_with('/')) url += '/';
   return url;
@@ -153,6 +173,48 @@ static void read_publish(TomlReader& reader, const toml::table& table, PublishSe
   }
 }
 
+// Names listed in an array, each with its position.
+static std::optional<std::vector<NamedAt>> read_names(TomlReader& reader, const toml::table& table,
+                                                      const std::string& key) {
+  const auto* array = reader.get_array(table, key, Need::optional);
+  if (!array) return std::nullopt;
+  std::vector<NamedAt> names;
+  for (const auto& item : *array) {
+    if (!item.is_string()) {
+      reader.error(reader.position(item), key + " lists names, as strings");
+      continue;
+    }
+    names.push_back({item.as_string()->get(), reader.position(item)});
+  }
+  return names;
+}
+
+static void read_home(TomlReader& reader, const toml::table& table, SiteConfig& config) {
+  reader.check_keys(table, {"datasets"}, "[home]");
+  auto& home = config.home.emplace();
+  const auto* datasets = reader.get_array(table, "datasets", Need::optional);
+  if (!datasets) return;
+  for (const auto& item : *datasets) {
+    const auto* entry = item.as_table();
+    if (!entry) {
+      reader.error(reader.position(item),
+                   "home.datasets lists tables: write each as [[home.datasets]] with dataset = "
+                   "\"<id>\"");
+      continue;
+    }
+    reader.check_keys(*entry, {"dataset", "tables", "charts"}, "[[home.datasets]]");
+    HomeEntry shown;
+    if (const auto id = reader.get_string(*entry, "dataset", Need::required)) {
+      shown.dataset = {*id, reader.position(entry->at("dataset"))};
+    } else {
+      continue;
+    }
+    shown.tables = read_names(reader, *entry, "tables");
+    shown.charts = read_names(reader, *entry, "charts");
+    home.push_back(std::move(shown));
+  }
+}
+
 static std::optional<FiscalYearStyle> parse_style(const std::string& text) {
   if (text == "wareki-seireki") return FiscalYearStyle::wareki_seireki;
   if (text == "wareki") return FiscalYearStyle::wareki;
@@ -170,11 +232,17 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   reader.check_keys(
       *doc,
       {"title", "description", "base_url", "language", "theme", "area_label", "custom_domain",
-       "publisher", "fiscal_year", "open_data", "publish", "plugins", "allow_links_to"},
+       "publisher", "fiscal_year", "open_data", "publish", "plugins", "allow_links_to", "home"},
       "site.toml");
   config.title = reader.get_string(*doc, "title", Need::required).value_or("");
   config.description = reader.get_string(*doc, "description", Need::optional).value_or("");
-  config.language = reader.get_string(*doc, "language", Need::optional).value_or("ja");
+  if (const auto language = reader.get_string(*doc, "language", Need::optional)) {
+    config.language = *language;
+    config.language_position = reader.position(doc->at("language"));
+    if (const auto problem = check_language(*language)) {
+      reader.error(config.language_position, *problem);
+    }
+  }
   config.area_label = reader.get_string(*doc, "area_label", Need::optional).value_or("分野");
   if (const auto domain = reader.get_string(*doc, "custom_domain", Need::optional)) {
     if (domain->empty() ||
@@ -247,6 +315,9 @@ std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& di
   }
   if (const auto* publish = reader.get_table(*doc, "publish", Need::optional)) {
     read_publish(reader, *publish, config.publish);
+  }
+  if (const auto* home = reader.get_table(*doc, "home", Need::optional)) {
+    read_home(reader, *home, config);
   }
   if (config.publish.license_id.empty())
     config.publish.license_id = config.open_data.license.ckan_id;

@@ -52,11 +52,25 @@ struct PluginRef {
   Position position;  // of the entry in site.toml
 };
 
+// A name as site.toml writes it, with where, for messages about it once the datasets are read.
+struct NamedAt {
+  std::string name;
+  Position position;
+};
+
+// [[home.datasets]]: one dataset the home page shows, with the tables and charts it shows of it,
+// in the order written. Checked against the datasets by the site (site/home_composition.h).
+struct HomeEntry {
+  NamedAt dataset;
+  std::optional<std::vector<NamedAt>> tables;  // "totals", "areas"; default both
+  std::optional<std::vector<NamedAt>> charts;  // "totals", ratio ids; default all
+};
+
 struct SiteConfig {
   std::string title;
   std::string description;
-  std::string base_url;  // always ends in '/'
-  std::string language = "ja";
+  std::string base_url;         // always ends in '/'
+  std::string language = "ja";  // a language tag; the theme's i18n/<language>.toml
   std::string theme = "default";
   std::string custom_domain;        // written to CNAME for GitHub Pages
   std::string area_label = "分野";  // what the site calls its areas, as in 「施策展開方向」
@@ -64,6 +78,8 @@ struct SiteConfig {
   FiscalYearStyle fiscal_year_style = FiscalYearStyle::wareki_seireki;
   OpenData open_data;
   PublishSettings publish;
+  // [home]: the datasets, tables and charts of the home page; nullopt: every one of them.
+  std::optional<std::vector<HomeEntry>> home;
   std::vector<PluginRef> plugins;
   // Folders outside the site's folder that links inside it may lead to (a theme shared by
   // several sites, say); relative to the site's folder, or absolute.
@@ -72,6 +88,7 @@ struct SiteConfig {
   // Kept so later stages can point at site.toml (an unknown theme, say).
   std::shared_ptr<const SourceText> source;
   Position theme_position;
+  Position language_position;  // line 0 when site.toml does not set it
 };
 
 std::optional<SiteConfig> parse_config(const SourceText& source, Diagnostics& diags);
@@ -84,6 +101,9 @@ std::optional<std::string> check_base_url(const std::string& url);
 std::optional<std::string> check_theme_name(const std::string& name);
 // Adds the trailing slash that relative resolution needs.
 std::string normalize_base_url(std::string url);
+
+// A problem with a language tag (site.toml's language), or nullopt when fine: it names a file.
+std::optional<std::string> check_language(const std::string& language);
 
 // The check digit rule of JIS X 0401/0402 for 全国地方公共団体コード.
 bool valid_local_government_code(const std::string& code);

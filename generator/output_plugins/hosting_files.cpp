@@ -80,7 +80,7 @@ class NotFoundPage final : public OutputPlugin {
     }
     Page page;
     page.kind = PageKind::not_found;
-    page.title = "ページが見つかりません";
+    page.title = context.site.words(Word::not_found_title);
     SitePage not_found{&page, "404.html",  "404.html", context.site.config.base_url,
                        {},    std::nullopt};
     SiteFiles charts;

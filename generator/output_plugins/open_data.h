@@ -44,7 +44,9 @@ std::string schema_org_dataset(const Site& site, const DatasetFiles& files);
 
 // "2019-04-01/2022-03-31": the fiscal years the dataset covers.
 std::string temporal_coverage(const Dataset& dataset);
-// The attribution text users should give, in Japanese.
+// The attribution text users should give, in the site's words.
 std::string attribution(const Site& site, const Dataset& dataset);
+// The licence's title in the site's words.
+std::string license_title(const Site& site);
 
 }  // namespace hyoka

@@ -26,15 +26,17 @@ struct Distribution {
   std::size_t bytes;
 };
 
-std::vector<Distribution> distributions(const DatasetFiles& f) {
+std::vector<Distribution> distributions(const Site& site, const DatasetFiles& f) {
+  const auto& words = site.words;
   const auto& id = f.dataset->id;
-  std::vector<Distribution> out = {
-      {"csv", "CSV（UTF-8）", dataset_csv_path(id), "CSV", "text/csv", f.csv_bytes}};
+  std::vector<Distribution> out = {{"csv", words(Word::open_data_csv_distribution),
+                                    dataset_csv_path(id), "CSV", "text/csv", f.csv_bytes}};
   if (f.excel_csv_bytes) {
-    out.push_back({"excel-csv", "CSV（Excel用、BOM付きUTF-8）", dataset_excel_csv_path(id), "CSV",
-                   "text/csv", f.excel_csv_bytes});
+    out.push_back({"excel-csv", words(Word::open_data_excel_csv_distribution),
+                   dataset_excel_csv_path(id), "CSV", "text/csv", f.excel_csv_bytes});
   }
-  out.push_back({"json", "JSON", dataset_json_path(id), "JSON", "application/json", f.json_bytes});
+  out.push_back({"json", words(Word::open_data_json_distribution), dataset_json_path(id), "JSON",
+                 "application/json", f.json_bytes});
   return out;
 }
 
@@ -74,6 +76,7 @@ std::string iri(const std::string& text) {
 
 std::string data_package(const Site& site) {
   const auto& config = site.config;
+  const auto& words = site.words;
   json resources = json::array();
   for (const auto& dataset : site.datasets) {
     const auto columns = csv_columns(site, dataset);
@@ -81,7 +84,7 @@ std::string data_package(const Site& site) {
     const bool has_code = !config.publisher.local_government_code.empty();
     fields.push_back({{"name", columns[0]},
                       {"type", "string"},
-                      {"description", "全国地方公共団体コード（6桁）"},
+                      {"description", words(Word::open_data_code_description)},
                       {"constraints", {{"required", has_code}, {"pattern", "[0-9]{6}"}}}});
     fields.push_back(
         {{"name", columns[1]}, {"type", "string"}, {"constraints", {{"required", true}}}});
@@ -89,22 +92,23 @@ std::string data_package(const Site& site) {
         {{"name", columns[2]}, {"type", "string"}, {"constraints", {{"required", true}}}});
     fields.push_back({{"name", columns[3]},
                       {"type", "integer"},
-                      {"description", "年度（西暦、4月始まり）"},
+                      {"description", words(Word::open_data_year_description)},
                       {"constraints", {{"required", true}, {"minimum", 1868}}}});
     fields.push_back(
         {{"name", columns[4]}, {"type", "string"}, {"constraints", {{"required", true}}}});
     for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
-      fields.push_back(
-          {{"name", columns[5 + m]},
-           {"type", "integer"},
-           {"description", dataset.measures[m].label +
-                               (dataset.unit.empty() ? "" : "（単位：" + dataset.unit + "）")},
-           {"constraints", {{"required", true}, {"minimum", 0}}}});
+      fields.push_back({{"name", columns[5 + m]},
+                        {"type", "integer"},
+                        {"description",
+                         dataset.unit.empty()
+                             ? dataset.measures[m].label
+                             : words(Word::table_unit, {dataset.measures[m].label, dataset.unit})},
+                        {"constraints", {{"required", true}, {"minimum", 0}}}});
     }
     for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
       fields.push_back({{"name", columns[5 + dataset.measures.size() + r]},
                         {"type", "number"},
-                        {"description", "百分率。分母が0のときは空欄"},
+                        {"description", words(Word::open_data_ratio_description)},
                         {"constraints", {{"minimum", 0}}}});
     }
     resources.push_back({
@@ -130,7 +134,7 @@ std::string data_package(const Site& site) {
       {"licenses",
        {{{"name", config.open_data.license.id},
          {"path", config.open_data.license.uri},
-         {"title", config.open_data.license.title}}}},
+         {"title", license_title(site)}}}},
       {"contributors",
        {{{"title", config.publisher.name}, {"role", "publisher"}, {"roles", {"publisher"}}}}},
       {"keywords", config.open_data.keywords},
@@ -152,12 +156,17 @@ std::string dcat_turtle(const Site& site, const std::vector<DatasetFiles>& files
       "@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .\n"
       "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n";
   const auto date = [](const std::string& d) { return literal(d) + "^^xsd:date"; };
+  // Titles and descriptions are in the site's language.
+  const auto in_language = [&](const std::string& text) {
+    return literal(text) + "@" + config.language;
+  };
+  const auto language = site.words(Word::open_data_language);
   t += iri(base + "catalog.ttl#catalog") + " a dcat:Catalog ;\n";
-  t += "  dct:title " + literal(config.title) + "@ja ;\n";
+  t += "  dct:title " + in_language(config.title) + " ;\n";
   t += "  dct:description " +
-       literal(config.description.empty() ? config.title : config.description) + "@ja ;\n";
+       in_language(config.description.empty() ? config.title : config.description) + " ;\n";
   t += "  dct:publisher " + iri(base + "#publisher") + " ;\n";
-  t += "  dct:language <http://publications.europa.eu/resource/authority/language/JPN> ;\n";
+  t += "  dct:language " + iri(language) + " ;\n";
   t += "  foaf:homepage " + iri(base) + " ;\n";
   if (!od.issued.empty()) t += "  dct:issued " + date(od.issued) + " ;\n";
   if (!od.modified.empty()) t += "  dct:modified " + date(od.modified) + " ;\n";
@@ -167,35 +176,35 @@ std::string dcat_turtle(const Site& site, const std::vector<DatasetFiles>& files
     t += (i ? ", " : "") + iri(dataset_iri(site, *files[i].dataset));
   }
   t += " .\n\n";
-  t += iri(base + "#publisher") + " a foaf:Agent ;\n  foaf:name " + literal(config.publisher.name) +
-       "@ja";
+  t += iri(base + "#publisher") + " a foaf:Agent ;\n  foaf:name " +
+       in_language(config.publisher.name);
   if (!config.publisher.local_government_code.empty()) {
     t += " ;\n  dct:identifier " + literal(config.publisher.local_government_code);
   }
   t += " .\n\n";
   t += iri(base + "#contact") + " a vcard:Organization ;\n  vcard:fn " +
-       literal(od.contact_name.empty() ? config.publisher.name : od.contact_name) + "@ja";
+       in_language(od.contact_name.empty() ? config.publisher.name : od.contact_name);
   if (!od.contact_email.empty()) t += " ;\n  vcard:hasEmail " + iri("mailto:" + od.contact_email);
   t += " .\n\n";
-  t += iri(od.license.uri) + " a dct:LicenseDocument ;\n  dct:title " + literal(od.license.title) +
-       "@ja .\n";
+  t += iri(od.license.uri) + " a dct:LicenseDocument ;\n  dct:title " +
+       in_language(license_title(site)) + " .\n";
   for (const auto& f : files) {
     const auto& d = *f.dataset;
     const auto ds = dataset_iri(site, d);
     t += "\n" + iri(ds) + " a dcat:Dataset ;\n";
     t += "  dct:identifier " + literal(d.id) + " ;\n";
-    t += "  dct:title " + literal(d.title) + "@ja ;\n";
-    t +=
-        "  dct:description " + literal(d.description.empty() ? d.title : d.description) + "@ja ;\n";
+    t += "  dct:title " + in_language(d.title) + " ;\n";
+    t += "  dct:description " + in_language(d.description.empty() ? d.title : d.description) +
+         " ;\n";
     t += "  dct:publisher " + iri(base + "#publisher") + " ;\n";
     t += "  dcat:contactPoint " + iri(base + "#contact") + " ;\n";
-    for (const auto& k : od.keywords) t += "  dcat:keyword " + literal(k) + "@ja ;\n";
+    for (const auto& k : od.keywords) t += "  dcat:keyword " + in_language(k) + " ;\n";
     t += "  dcat:landingPage " + iri(base + dataset_page_path(d.id)) + " ;\n";
     if (!od.issued.empty()) t += "  dct:issued " + date(od.issued) + " ;\n";
     if (!od.modified.empty()) t += "  dct:modified " + date(od.modified) + " ;\n";
     t += "  dct:temporal " + iri(base + dataset_page_path(d.id) + "#period") + " ;\n";
     t += "  dcat:distribution ";
-    const auto dists = distributions(f);
+    const auto dists = distributions(site, f);
     for (std::size_t i = 0; i < dists.size(); ++i) {
       t += (i ? ", " : "") + iri(base + dataset_page_path(d.id) + "#" + dists[i].key);
     }
@@ -206,7 +215,7 @@ std::string dcat_turtle(const Site& site, const std::vector<DatasetFiles>& files
     t += "  dcat:endDate " + date(coverage.substr(11)) + " .\n";
     for (const auto& dist : dists) {
       t += "\n" + iri(base + dataset_page_path(d.id) + "#" + dist.key) + " a dcat:Distribution ;\n";
-      t += "  dct:title " + literal(dist.title) + "@ja ;\n";
+      t += "  dct:title " + in_language(dist.title) + " ;\n";
       t += "  dcat:accessURL " + iri(base + dist.path) + " ;\n";
       t += "  dcat:downloadURL " + iri(base + dist.path) + " ;\n";
       t += "  dct:format " + literal(dist.format) + " ;\n";
@@ -224,20 +233,21 @@ std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& file
   const auto& config = site.config;
   const auto& od = config.open_data;
   const std::string base = config.base_url;
-  const auto ja = [](const std::string& text) {
-    return json{{"@value", text}, {"@language", "ja"}};
+  // Titles and descriptions are in the site's language.
+  const auto in_language = [&](const std::string& text) {
+    return json{{"@value", text}, {"@language", config.language}};
   };
   const auto date = [](const std::string& d) { return json{{"@value", d}, {"@type", "xsd:date"}}; };
   const auto ref = [](const std::string& id) { return json{{"@id", id}}; };
   json graph = json::array();
-  json catalog = {
-      {"@id", base + "catalog.ttl#catalog"},
-      {"@type", "dcat:Catalog"},
-      {"dct:title", ja(config.title)},
-      {"dct:description", ja(config.description.empty() ? config.title : config.description)},
-      {"dct:publisher", ref(base + "#publisher")},
-      {"dct:language", ref("http://publications.europa.eu/resource/authority/language/JPN")},
-      {"foaf:homepage", ref(base)}};
+  json catalog = {{"@id", base + "catalog.ttl#catalog"},
+                  {"@type", "dcat:Catalog"},
+                  {"dct:title", in_language(config.title)},
+                  {"dct:description",
+                   in_language(config.description.empty() ? config.title : config.description)},
+                  {"dct:publisher", ref(base + "#publisher")},
+                  {"dct:language", ref(site.words(Word::open_data_language))},
+                  {"foaf:homepage", ref(base)}};
   if (!od.issued.empty()) catalog["dct:issued"] = date(od.issued);
   if (!od.modified.empty()) catalog["dct:modified"] = date(od.modified);
   catalog["dct:license"] = ref(od.license.uri);
@@ -247,7 +257,7 @@ std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& file
   graph.push_back(catalog);
   json publisher = {{"@id", base + "#publisher"},
                     {"@type", "foaf:Agent"},
-                    {"foaf:name", ja(config.publisher.name)}};
+                    {"foaf:name", in_language(config.publisher.name)}};
   if (!config.publisher.local_government_code.empty()) {
     publisher["dct:identifier"] = config.publisher.local_government_code;
   }
@@ -255,28 +265,29 @@ std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& file
   json contact = {
       {"@id", base + "#contact"},
       {"@type", "vcard:Organization"},
-      {"vcard:fn", ja(od.contact_name.empty() ? config.publisher.name : od.contact_name)}};
+      {"vcard:fn", in_language(od.contact_name.empty() ? config.publisher.name : od.contact_name)}};
   if (!od.contact_email.empty()) contact["vcard:hasEmail"] = ref("mailto:" + od.contact_email);
   graph.push_back(contact);
   graph.push_back({{"@id", od.license.uri},
                    {"@type", "dct:LicenseDocument"},
-                   {"dct:title", ja(od.license.title)}});
+                   {"dct:title", in_language(license_title(site))}});
   for (const auto& f : files) {
     const auto& d = *f.dataset;
     const auto page = base + dataset_page_path(d.id);
     json keywords = json::array();
-    for (const auto& k : od.keywords) keywords.push_back(ja(k));
+    for (const auto& k : od.keywords) keywords.push_back(in_language(k));
     json dists = json::array();
-    for (const auto& dist : distributions(f)) dists.push_back(ref(page + "#" + dist.key));
-    json dataset = {{"@id", dataset_iri(site, d)},
-                    {"@type", "dcat:Dataset"},
-                    {"dct:identifier", d.id},
-                    {"dct:title", ja(d.title)},
-                    {"dct:description", ja(d.description.empty() ? d.title : d.description)},
-                    {"dct:publisher", ref(base + "#publisher")},
-                    {"dcat:contactPoint", ref(base + "#contact")},
-                    {"dcat:keyword", keywords},
-                    {"dcat:landingPage", ref(page)}};
+    for (const auto& dist : distributions(site, f)) dists.push_back(ref(page + "#" + dist.key));
+    json dataset = {
+        {"@id", dataset_iri(site, d)},
+        {"@type", "dcat:Dataset"},
+        {"dct:identifier", d.id},
+        {"dct:title", in_language(d.title)},
+        {"dct:description", in_language(d.description.empty() ? d.title : d.description)},
+        {"dct:publisher", ref(base + "#publisher")},
+        {"dcat:contactPoint", ref(base + "#contact")},
+        {"dcat:keyword", keywords},
+        {"dcat:landingPage", ref(page)}};
     if (!od.issued.empty()) dataset["dct:issued"] = date(od.issued);
     if (!od.modified.empty()) dataset["dct:modified"] = date(od.modified);
     dataset["dct:temporal"] = ref(page + "#period");
@@ -287,11 +298,11 @@ std::string dcat_json_ld(const Site& site, const std::vector<DatasetFiles>& file
                      {"@type", "dct:PeriodOfTime"},
                      {"dcat:startDate", date(coverage.substr(0, 10))},
                      {"dcat:endDate", date(coverage.substr(11))}});
-    for (const auto& dist : distributions(f)) {
+    for (const auto& dist : distributions(site, f)) {
       graph.push_back(
           {{"@id", page + "#" + dist.key},
            {"@type", "dcat:Distribution"},
-           {"dct:title", ja(dist.title)},
+           {"dct:title", in_language(dist.title)},
            {"dcat:accessURL", ref(base + dist.path)},
            {"dcat:downloadURL", ref(base + dist.path)},
            {"dct:format", dist.format},
@@ -317,7 +328,7 @@ std::string schema_org_dataset(const Site& site, const DatasetFiles& f) {
   const auto& config = site.config;
   const auto& d = *f.dataset;
   json distribution = json::array();
-  for (const auto& dist : distributions(f)) {
+  for (const auto& dist : distributions(site, f)) {
     distribution.push_back({{"@type", "DataDownload"},
                             {"name", dist.title},
                             {"contentUrl", config.base_url + dist.path},
@@ -330,7 +341,7 @@ std::string schema_org_dataset(const Site& site, const DatasetFiles& f) {
               {"name", d.title},
               {"description", d.description.empty() ? d.title : d.description},
               {"url", config.base_url + dataset_page_path(d.id)},
-              {"inLanguage", "ja"},
+              {"inLanguage", config.language},
               {"isAccessibleForFree", true},
               {"license", config.open_data.license.uri},
               {"creator", {{"@type", "Organization"}, {"name", config.publisher.name}}},

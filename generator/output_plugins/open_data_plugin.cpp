@@ -10,11 +10,11 @@ namespace hyoka {
 
 namespace {
 
-std::string human_size(std::size_t bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " バイト";
+std::string human_size(const Words& words, std::size_t bytes) {
+  if (bytes < 1024) return words(Word::open_data_bytes, {std::to_string(bytes)});
   char text[32];
-  std::snprintf(text, sizeof text, "%.1f KB", static_cast<double>(bytes) / 1024.0);
-  return text;
+  std::snprintf(text, sizeof text, "%.1f", static_cast<double>(bytes) / 1024.0);
+  return words(Word::open_data_kilobytes, {text});
 }
 
 class OpenDataOutput final : public OutputPlugin {
@@ -58,6 +58,7 @@ class OpenDataOutput final : public OutputPlugin {
     const auto& site = context.site;
     const auto& dataset = *f.dataset;
     const auto& config = site.config;
+    const auto& words = site.words;
     Page page;
     page.kind = PageKind::dataset;
     page.id = dataset.id;
@@ -72,15 +73,17 @@ class OpenDataOutput final : public OutputPlugin {
       downloads.push_back(mustache::Map{{"name", name},
                                         {"href", link(landing, path)},
                                         {"format", format},
-                                        {"size", human_size(bytes)},
+                                        {"size", human_size(words, bytes)},
                                         {"note", note}});
     };
-    add("CSV", dataset_csv_path(dataset.id), "CSV", f.csv_bytes, "UTF-8（BOMなし）");
+    add(words(Word::open_data_csv), dataset_csv_path(dataset.id), "CSV", f.csv_bytes,
+        words(Word::open_data_csv_note));
     if (f.excel_csv_bytes) {
-      add("Excel用CSV", dataset_excel_csv_path(dataset.id), "CSV", f.excel_csv_bytes,
-          "Microsoft Excelでそのまま開ける、BOM付きUTF-8");
+      add(words(Word::open_data_excel_csv), dataset_excel_csv_path(dataset.id), "CSV",
+          f.excel_csv_bytes, words(Word::open_data_excel_csv_note));
     }
-    add("JSON", dataset_json_path(dataset.id), "JSON", f.json_bytes, "メタデータと合計を含む");
+    add(words(Word::open_data_json), dataset_json_path(dataset.id), "JSON", f.json_bytes,
+        words(Word::open_data_json_note));
     mustache::List columns;
     for (const auto& name : csv_columns(site, dataset))
       columns.push_back(mustache::Map{{"name", name}});
@@ -89,15 +92,15 @@ class OpenDataOutput final : public OutputPlugin {
       return mustache::Map{{"type", type}, {"href", link(landing, path)}, {"title", title}};
     };
     const mustache::List alternates = {
-        alternate("text/turtle", kCatalogTurtlePath, "DCAT（Turtle）"),
-        alternate("application/ld+json", kCatalogJsonLdPath, "DCAT（JSON-LD）"),
-        alternate("application/json", kDataPackagePath, "Data Package")};
+        alternate("text/turtle", kCatalogTurtlePath, words(Word::open_data_turtle)),
+        alternate("application/ld+json", kCatalogJsonLdPath, words(Word::open_data_json_ld)),
+        alternate("application/json", kDataPackagePath, words(Word::open_data_data_package))};
     const mustache::Map extra = {
         {"downloads", downloads},
         {"columns", columns},
         {"alternates", alternates},
         {"metadata", alternates},
-        {"license_title", config.open_data.license.title},
+        {"license_title", license_title(site)},
         {"license_uri", config.open_data.license.uri},
         {"attribution", attribution(site, dataset)},
         {"temporal", fiscal_year_span(site, dataset)},
@@ -110,11 +113,11 @@ class OpenDataOutput final : public OutputPlugin {
 
   static std::string fiscal_year_span(const Site& site, const Dataset& dataset) {
     if (dataset.periods.empty()) return "";
-    const auto style = site.config.fiscal_year_style;
-    const auto first = fiscal_year_label(dataset.periods.front(), style);
+    const auto& words = site.words;
+    const auto first = words.fiscal_year(dataset.periods.front());
     return dataset.periods.size() == 1
                ? first
-               : first + "〜" + fiscal_year_label(dataset.periods.back(), style);
+               : words(Word::fiscal_year_span, {first, words.fiscal_year(dataset.periods.back())});
   }
 };
 

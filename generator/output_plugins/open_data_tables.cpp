@@ -84,12 +84,17 @@ std::vector<AreaRef> rows_in_order(const Site& site, const Dataset& dataset) {
 
 }  // namespace
 
+// The headings follow the site's language, as its area and measure labels do.
 std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset) {
+  const auto& words = site.words;
   const auto& area = site.config.area_label;
-  std::vector<std::string> columns = {"全国地方公共団体コード", area + "ID", area, "年度",
-                                      "年度（和暦）"};
+  std::vector<std::string> columns = {
+      words(Word::open_data_code_column), words(Word::open_data_area_id_column, {area}),
+      words(Word::open_data_area_column, {area}), words(Word::open_data_year_column),
+      words(Word::open_data_era_year_column)};
   for (const auto& m : dataset.measures) columns.push_back(m.label);
-  for (const auto& r : dataset.ratios) columns.push_back(r.label + "（%）");
+  for (const auto& r : dataset.ratios)
+    columns.push_back(words(Word::open_data_ratio_column, {r.label}));
   return columns;
 }
 
@@ -109,7 +114,7 @@ std::string dataset_csv(const Site& site, const Dataset& dataset, CsvFlavour fla
     auto& year = years.emplace_back();
     append_number(year, period);
     year += ',';
-    append_csv_text(year, fiscal_year_label(period, FiscalYearStyle::wareki), flavour);
+    append_csv_text(year, site.words.fiscal_year(period, FiscalYearStyle::wareki), flavour);
   }
   const auto rows = rows_in_order(site, dataset);
   std::string area;
@@ -181,7 +186,7 @@ void append_json_rows(const Site& site, const Dataset& dataset, std::string& out
     auto& year = years.emplace_back();
     append_number(year, period);
     year += ",\n      \"fiscal_year_label\": ";
-    append_json_string(year, fiscal_year_label(period, FiscalYearStyle::wareki));
+    append_json_string(year, site.words.fiscal_year(period, FiscalYearStyle::wareki));
     year += ",\n      \"values\": ";
   }
   const auto start = out.size();
@@ -272,7 +277,7 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
         {"local_government_code", config.publisher.local_government_code}}},
       {"license",
        {{"id", config.open_data.license.id},
-        {"title", config.open_data.license.title},
+        {"title", license_title(site)},
         {"url", config.open_data.license.uri}}},
       {"attribution", attribution(site, dataset)},
       {"temporal_coverage", temporal_coverage(dataset)},
@@ -304,9 +309,13 @@ std::string temporal_coverage(const Dataset& dataset) {
 }
 
 std::string attribution(const Site& site, const Dataset& dataset) {
-  const auto& config = site.config;
-  return "出典：" + (config.publisher.name.empty() ? std::string() : config.publisher.name) + "「" +
-         dataset.title + "」（" + config.open_data.license.title + "）";
+  return site.words(Word::open_data_attribution,
+                    {site.config.publisher.name, dataset.title, license_title(site)});
+}
+
+std::string license_title(const Site& site) {
+  const auto& id = site.config.open_data.license.id;
+  return site.words(id == "PDL-1.0" ? Word::license_pdl_1_0 : Word::license_cc_by_4_0);
 }
 
 }  // namespace hyoka

@@ -146,6 +146,7 @@ LoadedSite load_site(const BuildOptions& options, const FileSystem& disk, Diagno
   auto site = assemble_site(std::move(*config), std::move(content), std::move(datasets), diags);
   clock.lap("site");
   if (!site || stage_failed(options, diags)) return loaded;
+  site->words = theme->words;
   loaded.site = std::move(site);
   loaded.theme = std::move(theme);
   return loaded;

@@ -2,7 +2,6 @@
 // the pages, so a chart or table placed in prose shows the same figures.
 #include <cmath>
 
-#include "base/era.h"
 #include "base/escape.h"
 #include "charts/dataset_charts.h"
 #include "render/block_params.h"
@@ -75,8 +74,9 @@ std::vector<std::string> with(std::vector<std::string> keys,
 }
 
 std::string table_caption_of(const Site& site, const Dataset& dataset) {
-  return dataset.title + "：" + site.config.area_label + "別" +
-         (dataset.unit.empty() ? "" : "（単位：" + dataset.unit + "）");
+  const auto caption =
+      site.words(Word::table_areas_caption, {dataset.title, site.config.area_label});
+  return dataset.unit.empty() ? caption : site.words(Word::table_unit, {caption, dataset.unit});
 }
 
 class ChartBlock final : public BlockPlugin {
@@ -190,29 +190,36 @@ class SummaryBlock final : public BlockPlugin {
     }
     const auto& ratio = dataset.ratios[*data->ratio];
     const Counts& counts = data->row ? dataset.rows[data->row->row].values : dataset.totals;
-    const std::string who = data->area ? site.areas[*data->area].page->title : "全体";
-    const auto label = [&](std::size_t p) {
-      return fiscal_year_label(dataset.periods[p], site.config.fiscal_year_style);
-    };
+    const auto& words = site.words;
+    const std::string who =
+        data->area ? site.areas[*data->area].page->title : words(Word::summary_whole);
+    const auto year = [&](std::size_t p) { return words.fiscal_year(dataset.periods[p]); };
     const auto now = dataset.ratio(ratio, counts, period);
-    std::string text = label(period) + "の" + who + "の" + ratio.label + "は";
+    std::string text;
     if (!now.defined) {
-      text += "、分母が0のため算出できません。";
+      text = words(Word::summary_undefined, {year(period), who, ratio.label});
     } else {
-      text += format_ratio(now) + "（" + format_count(counts[ratio.numerator][period]) + "/" +
-              format_count(counts[ratio.denominator][period]) + dataset.unit + "）";
+      const auto value = words(Word::chart_ratio,
+                               {format_ratio(now), format_count(counts[ratio.numerator][period]),
+                                format_count(counts[ratio.denominator][period]), dataset.unit});
+      // Compared with the year before it in the data: "前年度" only when that is the fiscal
+      // year just before; an earlier one is named (the data may skip years); nothing of a
+      // change when that year's ratio cannot be computed.
       const auto before = period > 0 ? dataset.ratio(ratio, counts, period - 1) : RatioValue{};
-      if (before.defined) {
+      if (!before.defined) {
+        text = words(Word::summary_value, {year(period), who, ratio.label, value});
+      } else {
+        const bool previous_year = dataset.periods[period - 1] + 1 == dataset.periods[period];
         // The difference of the shown values, exactly: both are integers scaled alike.
         const bool up = now.scaled > before.scaled;
         const auto diff = up ? now.scaled - before.scaled : before.scaled - now.scaled;
-        RatioValue points{true, diff, now.decimals};
-        text += diff == 0
-                    ? "で、前年度と同じです。"
-                    : "で、前年度の" + format_ratio(before) + "から" + format_ratio_number(points) +
-                          "ポイント" + (up ? "上昇" : "低下") + "しました。";
-      } else {
-        text += "です。";
+        const RatioValue points{true, diff, now.decimals};
+        const Word change = diff == 0
+                                ? (previous_year ? Word::summary_same : Word::summary_same_since)
+                            : up ? (previous_year ? Word::summary_up : Word::summary_up_since)
+                                 : (previous_year ? Word::summary_down : Word::summary_down_since);
+        text = words(change, {year(period), who, ratio.label, value, format_ratio(before),
+                              format_ratio_number(points), year(period - 1)});
       }
     }
     return "<p class=\"data-summary\" id=\"" + call.id + "\">" + escape_markup(text) + "</p>";

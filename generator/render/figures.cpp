@@ -28,25 +28,32 @@ std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
                                          const ChartStyle& style) {
   std::vector<DatasetFigures> out;
   if (page.page->kind == PageKind::home) {
-    for (const auto& dataset : site.datasets) {
+    for (const auto& shown : site.home_composition.datasets) {
+      const auto& dataset = site.datasets[shown.dataset];
       DatasetFigures d{&dataset, {}};
-      auto totals = totals_table(site, dataset);
-      auto chart = totals_chart(site, dataset, totals.caption);
-      d.figures.push_back(figure(std::move(totals), std::move(chart), style));
-      auto overview = overview_table(site, page, dataset);
-      std::vector<BarChart> ratio_charts;
-      std::string omitted;
-      for (const auto& ratio : dataset.ratios) {
-        for (auto& c : area_ratio_charts(site, dataset, ratio, overview.caption)) {
-          if (!c.omitted.empty())
-            omitted += (omitted.empty() ? "" : " ") + c.omitted;
-          else
-            ratio_charts.push_back(std::move(c.chart));
+      for (const auto& chosen : shown.figures) {
+        if (chosen.table == HomeFigure::Table::totals) {
+          auto totals = totals_table(site, dataset);
+          std::vector<BarChart> charts;
+          if (chosen.counts_chart) charts.push_back(totals_chart(site, dataset, totals.caption));
+          d.figures.push_back(figure(std::move(totals), std::move(charts), style));
+          continue;
         }
+        auto overview = overview_table(site, page, dataset);
+        std::vector<BarChart> ratio_charts;
+        std::string omitted;
+        for (const auto r : chosen.ratios) {
+          for (auto& c : area_ratio_charts(site, dataset, dataset.ratios[r], overview.caption)) {
+            if (!c.omitted.empty())
+              omitted += (omitted.empty() ? "" : " ") + c.omitted;
+            else
+              ratio_charts.push_back(std::move(c.chart));
+          }
+        }
+        auto f = figure(std::move(overview), std::move(ratio_charts), style);
+        f.omitted = omitted;
+        d.figures.push_back(std::move(f));
       }
-      auto f = figure(std::move(overview), std::move(ratio_charts), style);
-      f.omitted = omitted;
-      d.figures.push_back(std::move(f));
       out.push_back(std::move(d));
     }
   } else {

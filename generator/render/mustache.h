@@ -163,6 +163,7 @@ struct Tag {
   Kind kind = Kind::variable;
   std::string name;
   std::size_t offset = 0;  // of its "{{" in the text
+  std::size_t length = 0;  // from its "{{" to the end of its "}}"
 };
 
 // Why a text is not a template, at the byte offset of the tag concerned.

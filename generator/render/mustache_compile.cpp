@@ -135,6 +135,7 @@ Scan scan(std::string_view text) {
     token.kind = Token::Kind::tag;
     token.tag = read_tag(inner, triple, at);
     cur = close + 2;
+    token.tag.length = cur - at;
     out.compiled.tags.push_back(token.tag);
     const auto& tag = out.compiled.tags.back();
     out.tokens.push_back(std::move(token));

@@ -12,7 +12,7 @@ const std::vector<std::string>& template_variables() {
       // every page
       "site_title", "site_description", "language", "publisher", "base_url", "root", "home_href",
       "is_home", "is_area", "is_not_found", "is_dataset", "title", "subtitle", "description", "url",
-      "content", "main", "areas", "datasets", "has_datasets", "generator",
+      "area_label", "content", "main", "areas", "datasets", "has_datasets", "generator",
       // areas
       "href", "current", "areas_omitted", "previous_area", "next_area",
       // datasets, figures, charts
@@ -162,6 +162,7 @@ mustache::Map page_context(const Site& site, const SitePage& page,
       {"site_title", mustache::Value::view(config.title)},
       {"site_description", mustache::Value::view(config.description)},
       {"language", mustache::Value::view(config.language)},
+      {"area_label", mustache::Value::view(config.area_label)},
       {"publisher", mustache::Value::view(config.publisher.name)},
       {"base_url", mustache::Value::view(config.base_url)},
       {"root", mustache::Value::view(page.root)},

@@ -23,40 +23,35 @@ TableCell number(std::string text) {
   return c;
 }
 
-std::string with_unit(const std::string& title, const Dataset& dataset) {
-  return dataset.unit.empty() ? title : title + "（単位：" + dataset.unit + "）";
-}
-
-std::string year_label(const Site& site, int year) {
-  return fiscal_year_label(year, site.config.fiscal_year_style);
+std::string with_unit(const Site& site, const std::string& title, const Dataset& dataset) {
+  return dataset.unit.empty() ? title : site.words(Word::table_unit, {title, dataset.unit});
 }
 
 // Notes every table of the dataset carries: how each ratio is rounded and what − means.
-std::vector<std::string> standard_notes(const Dataset& dataset) {
+std::vector<std::string> standard_notes(const Site& site, const Dataset& dataset) {
   std::vector<std::string> notes;
-  for (const auto& ratio : dataset.ratios) notes.push_back(ratio_note(dataset, ratio));
-  if (!dataset.ratios.empty()) {
-    notes.push_back("「" + kDash + "」は、分母が0のため割合を算出できないことを示します。");
-  }
+  for (const auto& ratio : dataset.ratios) notes.push_back(ratio_note(site, dataset, ratio));
+  if (!dataset.ratios.empty()) notes.push_back(site.words(Word::table_dash_note, {kDash}));
   return notes;
 }
 
 // A note for each total that differs from the figure printed in the source: the page shows
 // the sum of the rows and says what the source printed, and the ratios from its figures.
 std::vector<std::string> discrepancy_notes(const Site& site, const Dataset& dataset) {
+  const auto& words = site.words;
   std::vector<std::string> notes;
   const auto printed = dataset.published_counts();
   for (std::size_t i = 0; i < dataset.discrepancies.size(); ++i) {
     const auto& d = dataset.discrepancies[i];
-    std::string note = discrepancy_mark(i) + " " + year_label(site, dataset.periods[d.period]) +
-                       "の「" + dataset.measures[d.measure].label + "」は、原資料では" +
-                       format_count(d.published) + "と記載されていますが、各行の合計は" +
-                       format_count(d.computed) + "です。表には合計を掲載しています。";
+    auto note =
+        words(Word::table_discrepancy, {words.mark(i), words.fiscal_year(dataset.periods[d.period]),
+                                        dataset.measures[d.measure].label,
+                                        format_count(d.published), format_count(d.computed)});
     for (const auto& ratio : dataset.ratios) {
       if (ratio.numerator != d.measure && ratio.denominator != d.measure) continue;
-      note += "原資料の数値による「" + ratio.label + "」は" +
-              format_ratio(dataset.ratio(ratio, printed, d.period)) + "、合計による値は" +
-              format_ratio(dataset.ratio(ratio, dataset.totals, d.period)) + "です。";
+      words[Word::table_discrepancy_ratio].append_to(
+          note, {ratio.label, format_ratio(dataset.ratio(ratio, printed, d.period)),
+                 format_ratio(dataset.ratio(ratio, dataset.totals, d.period))});
     }
     notes.push_back(note);
   }
@@ -77,8 +72,10 @@ TableView measures_by_period(const Site& site, const Dataset& dataset, const Cou
     row.push_back(std::move(first));
     return row;
   };
-  auto head = row_of(header("項目", "col"));
-  for (const auto p : periods) head.push_back(header(year_label(site, dataset.periods[p]), "col"));
+  auto head = row_of(header(site.words(Word::table_item), "col"));
+  for (const auto p : periods) {
+    head.push_back(header(site.words.fiscal_year(dataset.periods[p]), "col"));
+  }
   t.head.push_back(std::move(head));
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
   const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
@@ -105,27 +102,18 @@ TableView measures_by_period(const Site& site, const Dataset& dataset, const Cou
 
 }  // namespace
 
-std::string ratio_note(const Dataset& dataset, const Ratio& ratio) {
+std::string ratio_note(const Site& site, const Dataset& dataset, const Ratio& ratio) {
+  const auto& words = site.words;
   const auto& numerator = dataset.measures[ratio.numerator].label;
   const auto& denominator = dataset.measures[ratio.denominator].label;
-  static const char* kPlace[] = {"小数第1位", "小数第2位", "小数第3位", "小数第4位", "小数第5位"};
-  const std::string shown =
-      ratio.decimals == 0 ? "整数で" : std::string(kPlace[ratio.decimals - 1]) + "まで";
-  const std::string at = kPlace[ratio.decimals];
-  std::string rule;
-  switch (ratio.rounding) {
-    case Rounding::truncate:
-      rule = at + "以下を切り捨て、" + shown + "表示しています。";
-      break;
-    case Rounding::half_up:
-      rule = at + "を四捨五入し、" + shown + "表示しています。";
-      break;
-    case Rounding::half_even:
-      rule = at + "以下を偶数丸め（JIS Z 8401 規則A）し、" + shown + "表示しています。";
-      break;
-  }
-  return "「" + ratio.label + "」は「" + numerator + "」÷「" + denominator + "」の百分率で、" +
-         rule + "分子と分母が等しい場合を除き、100%とは表示しません。";
+  static constexpr Word kShown[] = {Word::ratio_shown_0, Word::ratio_shown_1, Word::ratio_shown_2,
+                                    Word::ratio_shown_3, Word::ratio_shown_4};
+  const auto shown = words(kShown[ratio.decimals]);
+  const auto cut = words(Word::ratio_cut, {std::to_string(ratio.decimals + 1)});
+  const Word rule = ratio.rounding == Rounding::truncate  ? Word::ratio_truncate
+                    : ratio.rounding == Rounding::half_up ? Word::ratio_half_up
+                                                          : Word::ratio_half_even;
+  return words(Word::ratio_note, {ratio.label, numerator, denominator, words(rule, {cut, shown})});
 }
 
 TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row,
@@ -134,18 +122,19 @@ TableView area_table(const Site& site, const SitePage& page, const AreaRow& area
   const auto& row = dataset.rows[area_row.row];
   auto t = measures_by_period(site, dataset, row.values, {}, selection);
   t.id = "table-" + dataset.id;
-  t.caption = with_unit(page.page->title + "：" + dataset.title, dataset);
-  t.notes = standard_notes(dataset);
+  t.caption = with_unit(
+      site, site.words(Word::table_area_caption, {page.page->title, dataset.title}), dataset);
+  t.notes = standard_notes(site, dataset);
   return t;
 }
 
 TableView totals_table(const Site& site, const Dataset& dataset, const Selection& selection) {
   const auto notes = discrepancy_notes(site, dataset);
-  auto t =
-      measures_by_period(site, dataset, dataset.totals, dataset.discrepancy_marks(), selection);
+  auto t = measures_by_period(site, dataset, dataset.totals, discrepancy_marks(site.words, dataset),
+                              selection);
   t.id = "table-" + dataset.id + "-totals";
-  t.caption = with_unit(dataset.title + "：全体", dataset);
-  t.notes = standard_notes(dataset);
+  t.caption = with_unit(site, site.words(Word::table_totals_caption, {dataset.title}), dataset);
+  t.notes = standard_notes(site, dataset);
   t.notes.insert(t.notes.end(), notes.begin(), notes.end());
   return t;
 }
@@ -153,13 +142,15 @@ TableView totals_table(const Site& site, const Dataset& dataset, const Selection
 TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset,
                          const Selection& selection) {
   const auto notes = discrepancy_notes(site, dataset);
-  const auto marks = dataset.discrepancy_marks();
+  const auto marks = discrepancy_marks(site.words, dataset);
   const auto periods = Selection::or_all(selection.periods, dataset.periods.size());
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
   const auto ratios = Selection::or_all(selection.ratios, dataset.ratios.size());
   TableView t;
   t.id = "table-" + dataset.id + "-areas";
-  t.caption = with_unit(dataset.title + "：" + site.config.area_label + "別", dataset);
+  t.caption = with_unit(
+      site, site.words(Word::table_areas_caption, {dataset.title, site.config.area_label}),
+      dataset);
   const int span = static_cast<int>(measures.size() + ratios.size());
   t.column_groups.push_back(1);
   std::vector<TableCell> years = {header(site.config.area_label, "col")};
@@ -167,7 +158,7 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
   std::vector<TableCell> columns;
   for (const auto p : periods) {
     t.column_groups.push_back(span);
-    years.push_back(header(year_label(site, dataset.periods[p]), "colgroup"));
+    years.push_back(header(site.words.fiscal_year(dataset.periods[p]), "colgroup"));
     years.back().colspan = span;
     for (const auto m : measures) columns.push_back(header(dataset.measures[m].label, "col"));
     for (const auto r : ratios) columns.push_back(header(dataset.ratios[r].label, "col"));
@@ -202,8 +193,10 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
     }
   }
   // The totals are of every area, so a table of some areas shows none.
-  if (selection.areas.empty()) add_row(header("合計", "row"), dataset.totals, true);
-  t.notes = standard_notes(dataset);
+  if (selection.areas.empty()) {
+    add_row(header(site.words(Word::table_total), "row"), dataset.totals, true);
+  }
+  t.notes = standard_notes(site, dataset);
   t.notes.insert(t.notes.end(), notes.begin(), notes.end());
   return t;
 }

@@ -44,7 +44,7 @@ TableView totals_table(const Site& site, const Dataset& dataset, const Selection
 TableView overview_table(const Site& site, const SitePage& page, const Dataset& dataset,
                          const Selection& selection = {});
 
-// The note that states how a ratio is computed and rounded, in Japanese.
-std::string ratio_note(const Dataset& dataset, const Ratio& ratio);
+// The note that states how a ratio is computed and rounded, in the site's words.
+std::string ratio_note(const Site& site, const Dataset& dataset, const Ratio& ratio);
 
 }  // namespace hyoka

@@ -11,9 +11,12 @@ namespace hyoka {
 
 std::vector<PartialUse> check_template(const SourceText& source, const mustache::Compiled& compiled,
                                        const std::vector<std::string>& partials, Diagnostics& diags,
-                                       const std::vector<std::string>& variables) {
+                                       const std::vector<std::string>& variables,
+                                       const std::function<Position(std::size_t)>& at_offset) {
   std::vector<PartialUse> uses;
-  const auto at = [&](std::size_t offset) { return source.position_at(offset); };
+  const auto at = [&](std::size_t offset) {
+    return at_offset ? at_offset(offset) : source.position_at(offset);
+  };
   for (const auto& problem : compiled.problems)
     diags.error(source, at(problem.offset), problem.message);
   const auto check_name = [&](const std::string& name, std::size_t offset) {
@@ -41,7 +44,7 @@ std::vector<PartialUse> check_template(const SourceText& source, const mustache:
         check_name(tag.name, tag.offset);
         break;
       case Kind::partial:
-        if (tag.name.empty()) break;
+        if (tag.name.empty() || tag.name.starts_with(kWordPrefix)) break;
         if (std::find(partials.begin(), partials.end(), tag.name) == partials.end()) {
           diags.error(source, at(tag.offset),
                       "unknown partial \"" + tag.name + "\": no templates/partials/" + tag.name +

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -14,6 +16,9 @@
 #include "render/mustache.h"
 
 namespace hyoka {
+
+// The prefix that makes a partial tag a word of the theme's language file: {{> t.page.home}}.
+inline constexpr std::string_view kWordPrefix = "t.";
 
 struct PartialUse {
   std::string name;
@@ -23,9 +28,13 @@ struct PartialUse {
 // Reports the compiled text's problems at their positions in `source`; returns the known
 // partials the template uses, for the checks below. With `variables`, a variable or section
 // name that no page context provides is a warning ("did you mean"): it would render as nothing.
+// `at` turns an offset in the compiled text into a position in `source` (a word's text lies
+// inside its language file); by default the text is the whole of `source`. A partial tag that
+// names a word ({{> t.key}}) is left to check_word_uses (render/language.h).
 std::vector<PartialUse> check_template(const SourceText& source, const mustache::Compiled& compiled,
                                        const std::vector<std::string>& partials, Diagnostics& diags,
-                                       const std::vector<std::string>& variables = {});
+                                       const std::vector<std::string>& variables = {},
+                                       const std::function<Position(std::size_t)>& at = {});
 // The same, compiling the source's text first.
 std::vector<PartialUse> check_template(const SourceText& source,
                                        const std::vector<std::string>& partials, Diagnostics& diags,

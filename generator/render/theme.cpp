@@ -122,6 +122,9 @@ void compile_templates(Theme& theme) {
   std::map<std::string, std::string> layout_texts, partial_texts;
   for (const auto& [name, source] : theme.layouts) layout_texts[name] = source.text();
   for (const auto& [name, source] : theme.partials) partial_texts[name] = source.text();
+  for (const auto& [key, word] : theme.language.words) {
+    partial_texts[std::string(kWordPrefix) + key] = word.text;
+  }
   theme.templates = mustache::TemplateSet(layout_texts, partial_texts);
 }
 
@@ -133,6 +136,7 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
   theme.name = config.theme;
   std::vector<std::string> chain;
   std::set<std::string> chart_taken;
+  std::vector<std::string> word_dirs;  // where the words are, nearest first
   std::optional<std::string> next = config.theme;
   const auto site_themes = fs.list_dirs(themes_dir);
   const auto builtin_themes = builtin_dir.empty() ? site_themes : fs.list_dirs(builtin_dir);
@@ -175,11 +179,25 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
     const bool own_manifest =
         in_site && fs.kind(join_path(site_dir, "theme.toml")) != FileSystem::Kind::missing;
     next = in_site ? merge_theme_folder(fs, site_dir, theme, chart_taken, diags) : std::nullopt;
+    if (in_site) word_dirs.push_back(site_dir);
     if (built_in) {
+      word_dirs.push_back(join_path(builtin_dir, chain.back()));
       auto parent = merge_theme_folder(fs, join_path(builtin_dir, chain.back()), theme, chart_taken,
                                        diags, !own_manifest);
       if (!own_manifest) next = std::move(parent);
     }
+  }
+  // The words, in the site's language, from the theme and the themes it extends, then from the
+  // built-in default theme: a theme of the site's own that extends none still has hyoka's words.
+  if (!builtin_dir.empty() && has(builtin_themes, "default") &&
+      std::find(chain.begin(), chain.end(), "default") == chain.end()) {
+    word_dirs.push_back(join_path(builtin_dir, "default"));
+  }
+  auto language = load_language(fs, word_dirs, config, diags);
+  if (language) {
+    theme.language = std::move(*language);
+    theme.words = compile_words(theme.language, config.fiscal_year_style, diags);
+    check_theme_words(theme.language, diags);
   }
   for (const auto& name : required_layouts()) {
     if (!theme.layouts.count(name)) {
@@ -197,12 +215,15 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
   for (const auto& [name, source] : theme.partials) partial_names.push_back(name);
   std::map<std::string, std::vector<PartialUse>> layout_uses, uses;
   for (const auto& [name, source] : theme.layouts) {
-    layout_uses[name] = check_template(source, *theme.templates.compiled_template(name),
-                                       partial_names, diags, template_variables());
+    const auto& compiled = *theme.templates.compiled_template(name);
+    layout_uses[name] =
+        check_template(source, compiled, partial_names, diags, template_variables());
+    if (language) check_word_uses(source, compiled, theme.language, diags);
   }
   for (const auto& [name, source] : theme.partials) {
-    uses[name] = check_template(source, *theme.templates.compiled_partial(name), partial_names,
-                                diags, template_variables());
+    const auto& compiled = *theme.templates.compiled_partial(name);
+    uses[name] = check_template(source, compiled, partial_names, diags, template_variables());
+    if (language) check_word_uses(source, compiled, theme.language, diags);
   }
   check_partial_cycles(theme.partials, uses, diags);
   check_partial_expansions(theme.layouts, layout_uses, theme.partials, uses, diags);

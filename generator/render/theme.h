@@ -1,7 +1,7 @@
-// A theme: `themes/<name>/theme.toml`, `templates/*.mustache` (layouts), templates/partials/
-// and `static/` (copied to the site's root). A theme may extend another and then takes every
-// template, partial and static file it does not have from its parent; a site's theme named as
-// a built-in one takes them from the built-in one first.
+// A theme: `themes/<name>/theme.toml`, `templates/*.mustache` (layouts), templates/partials/,
+// `i18n/<language>.toml` (its words) and `static/` (copied to the site's root). A theme may
+// extend another and then takes every template, partial, word and static file it does not have
+// from its parent; a site's theme named as a built-in one takes them from the built-in one first.
 #pragma once
 
 #include <map>
@@ -13,6 +13,7 @@
 #include "base/source_text.h"
 #include "charts/chart_style.h"
 #include "config/site_config.h"
+#include "render/language.h"
 #include "render/mustache.h"
 
 namespace hyoka {
@@ -22,6 +23,8 @@ struct Theme {
   std::string description;
   std::map<std::string, SourceText> layouts;   // "base", "home", "area"
   std::map<std::string, SourceText> partials;  // by name, as in {{> name}}
+  Language language;                           // the words in the site's language
+  Words words;                                 // hyoka's own words, compiled from `language`
   // The layouts and partials compiled once, by load_theme; every page renders through them.
   mustache::TemplateSet templates;
   std::map<std::string, std::string> static_files;  // output path → file to copy
@@ -35,7 +38,8 @@ const std::vector<std::string>& required_layouts();
 void add_static_files(const FileSystem& fs, const std::string& static_dir,
                       std::map<std::string, std::string>& files, Diagnostics& diags);
 
-// Compiles the layouts and partials into `templates` (load_theme does, once it has checked them).
+// Compiles the layouts, partials and words (as partials named t.<key>) into `templates`
+// (load_theme does, once it has checked them).
 void compile_templates(Theme& theme);
 
 // `themes_dir` is the site's themes/; `builtin_dir`, when given, holds the themes built into

@@ -70,6 +70,7 @@ std::unique_ptr<Site> assemble_site(SiteConfig config, Content content,
                         "\"; its page will have no table");
     }
   }
+  site->home_composition = compose_home(site->config, site->datasets, diags);
   if (diags.errors() > errors_before) return nullptr;
   return site;
 }

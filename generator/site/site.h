@@ -11,6 +11,8 @@
 #include "config/site_config.h"
 #include "content/page.h"
 #include "data/dataset.h"
+#include "site/home_composition.h"
+#include "site/words.h"
 
 namespace hyoka {
 
@@ -34,6 +36,11 @@ struct Site {
   std::vector<Dataset> datasets;
   SitePage home;
   std::vector<SitePage> areas;  // in content order (weight, then id)
+  // What hyoka writes in the site's language, from the theme's language file; set by the
+  // pipeline once the theme is read (empty texts until then).
+  Words words;
+  // What the home page shows of each dataset, from [home] in site.toml.
+  HomeComposition home_composition;
 
   // The area's title for an id, or the id itself when no page has it.
   const std::string& area_title(const std::string& id) const;

@@ -1,21 +1,28 @@
-// JIS X 8341-3 / WCAG 2.2 AA with the auditors' tools, on every page of the sample site in
-// both themes: axe-core, the Nu Html Checker, reflow at three widths, forced colours, and a
-// print of the home page to A4.
+// JIS X 8341-3 / WCAG 2.2 AA with the auditors' tools, on every page of the sample site and of
+// the English test site (tests/sites/english, language = "en") in both themes: axe-core, the
+// Nu Html Checker, reflow at three widths, forced colours, and a print of the home page to A4.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { buildSite, fileUrl, filesEndingIn, htmlPages, launch } from './support.mjs';
 
-const themes = ['default', 'portal'];
+const english = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'english');
+// Each site in each theme, by name: "default", "portal", "english default", "english portal".
+const variants = [];
+for (const theme of ['default', 'portal']) {
+  variants.push({ name: theme, source: undefined, theme, charts: 7 });
+  variants.push({ name: `english ${theme}`, source: english, theme, charts: 7 });
+}
 const sites = {};
 let browser;
 before(async () => {
-  for (const theme of themes) sites[theme] = buildSite(undefined, ['--theme', theme]);
+  for (const v of variants) sites[v.name] = buildSite(v.source, ['--theme', v.theme]);
   browser = await launch();
 });
 after(async () => {
@@ -23,15 +30,25 @@ after(async () => {
   for (const site of Object.values(sites)) site.cleanup();
 });
 
+// 404.html links to the site's files by base_url, as it must from any missing path: the
+// context serves https://example.github.io/<site>/… from the built folder, as the host would.
+async function servingBaseUrl(context, root) {
+  await context.route('https://example.github.io/**', (route) => {
+    const path = new URL(route.request().url()).pathname.split('/').slice(2).join('/');
+    return route.fulfill({ path: join(root, path || 'index.html') });
+  });
+}
+
 const axeOptions = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
   // Off by default in axe; tables are what these pages are for.
   rules: { 'td-has-header': { enabled: true }, 'table-fake-caption': { enabled: true } },
 };
 
-for (const theme of themes) {
+for (const { name: theme } of variants) {
   test(`${theme}: every page has no axe violations`, async () => {
     const context = await browser.newContext();
+    await servingBaseUrl(context, sites[theme].root);
     const page = await context.newPage();
     for (const path of htmlPages(sites[theme].root)) {
       await page.goto(fileUrl(sites[theme].root, path));
@@ -79,57 +96,61 @@ const contrast = (a, b) => {
   return (hi + 0.05) / (lo + 0.05);
 };
 
-test('with forced colours, charts keep a visible background and labels', async () => {
-  const page = await browser.newPage();
-  await page.emulateMedia({ forcedColors: 'active' });
-  let seen = 0;
-  for (const path of htmlPages(sites.default.root)) {
-    await page.goto(fileUrl(sites.default.root, path));
-    const charts = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].map((svg) => ({
-      background: getComputedStyle(svg.querySelector('rect')).fill,
-      texts: [...svg.querySelectorAll('text')].map((t) => getComputedStyle(t).fill),
-      bars: [...svg.querySelectorAll('rect[data-value]')].map((r) => getComputedStyle(r).fill),
-    })));
-    seen += charts.length;
-    for (const chart of charts) {
-      assert.notEqual(chart.background, 'none');
-      for (const fill of chart.texts) assert.ok(contrast(fill, chart.background) >= 4.5, `${path}: text ${fill} on ${chart.background}`);
-      for (const fill of chart.bars) assert.ok(contrast(fill, chart.background) >= 3, `${path}: bar ${fill} on ${chart.background}`);
-    }
-  }
-  assert.equal(seen, 7);
-  if (process.env.HYOKA_SCREENSHOTS) {
-    await page.goto(fileUrl(sites.default.root, 'index.html'));
-    await page.screenshot({ path: join(process.env.HYOKA_SCREENSHOTS, 'forced-colours.png'), fullPage: true });
-  }
-  await page.close();
-});
-
-test('the home page prints on A4 portrait with no table row split across pages', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hyoka-print-'));
-  try {
+for (const { name: site, charts } of variants.filter((v) => v.theme === 'default')) {
+  test(`${site}: with forced colours, charts keep a visible background and labels`, async () => {
     const page = await browser.newPage();
-    await page.goto(fileUrl(sites.default.root, 'index.html'));
-    await page.emulateMedia({ media: 'print' });
-    const rows = await page.evaluate(() => [...document.querySelectorAll('tr')].map((tr) =>
-      [...tr.cells].map((c) => c.innerText.replace(/\s+/g, ''))));
-    const pdf = join(dir, 'home.pdf');
-    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await page.emulateMedia({ forcedColors: 'active' });
+    let seen = 0;
+    for (const path of htmlPages(sites[site].root)) {
+      await page.goto(fileUrl(sites[site].root, path));
+      const drawn = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].map((svg) => ({
+        background: getComputedStyle(svg.querySelector('rect')).fill,
+        texts: [...svg.querySelectorAll('text')].map((t) => getComputedStyle(t).fill),
+        bars: [...svg.querySelectorAll('rect[data-value]')].map((r) => getComputedStyle(r).fill),
+      })));
+      seen += drawn.length;
+      for (const chart of drawn) {
+        assert.notEqual(chart.background, 'none');
+        for (const fill of chart.texts) assert.ok(contrast(fill, chart.background) >= 4.5, `${path}: text ${fill} on ${chart.background}`);
+        for (const fill of chart.bars) assert.ok(contrast(fill, chart.background) >= 3, `${path}: bar ${fill} on ${chart.background}`);
+      }
+    }
+    assert.equal(seen, charts);
+    if (process.env.HYOKA_SCREENSHOTS) {
+      await page.goto(fileUrl(sites[site].root, 'index.html'));
+      await page.screenshot({ path: join(process.env.HYOKA_SCREENSHOTS, `forced-colours-${site.replace(' ', '-')}.png`), fullPage: true });
+    }
     await page.close();
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
-    const pageCount = Number(info.match(/Pages:\s+(\d+)/)[1]);
-    const pages = [];
-    for (let p = 1; p <= pageCount; p++) {
-      pages.push(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+  });
+}
+
+for (const { name: site } of variants) {
+  test(`${site}: the home page prints on A4 portrait with no table row split across pages`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hyoka-print-'));
+    try {
+      const page = await browser.newPage();
+      await page.goto(fileUrl(sites[site].root, 'index.html'));
+      await page.emulateMedia({ media: 'print' });
+      const rows = await page.evaluate(() => [...document.querySelectorAll('tr')].map((tr) =>
+        [...tr.cells].map((c) => c.innerText.replace(/\s+/g, ''))));
+      const pdf = join(dir, 'home.pdf');
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      await page.close();
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      assert.match(info, /Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+      const pageCount = Number(info.match(/Pages:\s+(\d+)/)[1]);
+      const pages = [];
+      for (let p = 1; p <= pageCount; p++) {
+        pages.push(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+      }
+      assert.ok(rows.length > 10);
+      // A row split across pages has no page that holds all of its cells whole.
+      for (const cells of rows) {
+        assert.ok(pages.some((text) => cells.every((cell) => text.includes(cell))),
+          `row "${cells.join(' | ')}" is not whole on any page`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    assert.ok(rows.length > 10);
-    // A row split across pages has no page that holds all of its cells whole.
-    for (const cells of rows) {
-      assert.ok(pages.some((text) => cells.every((cell) => text.includes(cell))),
-        `row "${cells.join(' | ')}" is not whole on any page`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
+}

@@ -103,6 +103,15 @@ test('the sample site\'s charts are laid out without overlaps, inside their view
   assert.equal(charts, 14); // 7 charts, at two widths
 });
 
+test('the English site\'s charts, in Latin text, are laid out as carefully', async () => {
+  const built = buildSite(join(sourceDir, 'tests/sites/english'));
+  try {
+    assert.equal(await checkCharts(built.root), 14); // the sample's 7 charts, at two widths
+  } finally {
+    built.cleanup();
+  }
+});
+
 const longName = (a) => `施策展開方向その${a + 1}：デジタル社会の実現に向けた基盤整備と人材育成およびDX（デジタル・トランスフォーメーション）の推進`;
 
 test('fifty areas with long names, zero counts and a ratio with a zero denominator', async () => {

@@ -1,18 +1,25 @@
 // datapackage.json checked with Frictionless's own JavaScript libraries: the package is valid,
-// and every row of every CSV casts cleanly against its Table Schema.
+// and every row of every CSV casts cleanly against its Table Schema; for the sample site and for
+// tests/sites/english, whose column headings are English.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Package } from 'datapackage';
 import { Table } from 'tableschema';
 import { buildSite } from './support.mjs';
 
 let site;
+let english;
 before(() => {
   site = buildSite();
+  english = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'english'));
 });
-after(() => site?.cleanup());
+after(() => {
+  site?.cleanup();
+  english?.cleanup();
+});
 
 test('datapackage.json is a valid tabular Data Package', async () => {
   const descriptor = JSON.parse(readFileSync(join(site.root, 'datapackage.json'), 'utf8'));
@@ -40,4 +47,22 @@ test('every CSV row casts against its Table Schema', async () => {
     assert.deepEqual(table.headers, resource.schema.fields.map((f) => f.name));
   }
   assert.equal(rows, 5 * 3); // five areas × three fiscal years
+});
+
+test('the English site\'s Data Package is valid and its rows cast under English headings', async () => {
+  const descriptor = JSON.parse(readFileSync(join(english.root, 'datapackage.json'), 'utf8'));
+  const dataPackage = await Package.load(descriptor, { basePath: english.root, strict: false });
+  assert.deepEqual(dataPackage.errors.map(String), []);
+  assert.ok(dataPackage.valid);
+  const resource = descriptor.resources[0];
+  const table = await Table.load(join(english.root, resource.path), { schema: resource.schema });
+  const read = await table.read({ keyed: true, cast: true });
+  assert.equal(read.length, 5 * 3);
+  for (const row of read) {
+    assert.equal(typeof row['Fiscal year'], 'number');
+    assert.ok(Number.isInteger(row['Projects carried out']) && row['Projects carried out'] >= 0);
+  }
+  // recovery, FY2019: 9 of 12 achieved, 75.0%.
+  const first = read.find((row) => row['Policy direction ID'] === 'recovery' && row['Fiscal year'] === 2019);
+  assert.equal(first['Achievement rate (%)'], 75);
 });

@@ -6,6 +6,7 @@
 
 #include "base/file_system.h"
 #include "pipeline/build.h"
+#include "support/words.h"
 
 namespace hyoka::test {
 
@@ -16,6 +17,7 @@ inline LoadedSite load_tiny_site(const std::string& base_url) {
       {"s/themes/default/templates/base.mustache", "{{{main}}}"},
       {"s/themes/default/templates/home.mustache", "{{title}}"},
       {"s/themes/default/templates/area.mustache", "{{title}}"},
+      {"s/themes/default/i18n/ja.toml", default_words_file()},
   });
   BuildOptions options;
   options.source_dir = "s";

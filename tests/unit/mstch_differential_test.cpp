@@ -12,6 +12,7 @@
 #include "pipeline/build.h"
 #include "render/page_context.h"
 #include "render/table_view.h"
+#include "render/template_check.h"
 #include "support/mstch_value.h"
 
 using namespace hyoka;
@@ -34,6 +35,10 @@ Loaded load_sample_site(const std::string& theme) {
   BOOST_REQUIRE_MESSAGE(loaded.site && loaded.theme, "the sample site does not load");
   Loaded out{std::move(loaded.site), std::move(loaded.theme), {}};
   for (const auto& [name, source] : out.theme->partials) out.partial_texts[name] = source.text();
+  // The language file's words, which templates insert as partials ({{> t.key}}).
+  for (const auto& [key, word] : out.theme->language.words) {
+    out.partial_texts[std::string(kWordPrefix) + key] = word.text;
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "pipeline/build.h"
+#include "support/words.h"
 
 using namespace hyoka;
 
@@ -31,6 +32,7 @@ SiteFiles build_hostile_site() {
       {"s/themes/default/templates/base.mustache", "{{{main}}}"},
       {"s/themes/default/templates/home.mustache", "{{title}}"},
       {"s/themes/default/templates/area.mustache", "{{title}}"},
+      {"s/themes/default/i18n/ja.toml", hyoka::test::default_words_file()},
   });
   BuildOptions options;
   options.source_dir = "s";

@@ -282,6 +282,7 @@ BOOST_AUTO_TEST_CASE(the_pipeline_runs_on_an_in_memory_site_without_writing) {
       {"s/themes/default/templates/base.mustache", "{{{main}}}"},
       {"s/themes/default/templates/home.mustache", "{{title}}"},
       {"s/themes/default/templates/area.mustache", "{{title}}"},
+      {"s/themes/default/i18n/ja.toml", hyoka::test::default_words_file()},
       {"s/themes/default/static/x.css", "css"},
   });
   BuildOptions options;
@@ -322,6 +323,7 @@ BOOST_AUTO_TEST_CASE(the_sites_own_static_files_are_copied_and_win_over_the_them
       {"themes/default/templates/base.mustache", "{{{main}}}"},
       {"themes/default/templates/home.mustache", "{{title}}"},
       {"themes/default/templates/area.mustache", "{{title}}"},
+      {"themes/default/i18n/ja.toml", hyoka::test::default_words_file()},
       {"themes/default/static/css/style.css", "theme"},
   });
   BuildOptions options;

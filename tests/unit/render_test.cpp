@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/messages.h"
+#include "support/words.h"
 
 #include "render/render_site.h"
 #include "render/table_view.h"
@@ -32,6 +33,7 @@ struct Fixture {
     auto content = load_content(fs, "content", diags);
     auto datasets = load_datasets(fs, content.data_files, diags);
     site = assemble_site(config, std::move(content), std::move(datasets), diags);
+    if (site) site->words = test::default_words();
   }
 };
 
@@ -159,6 +161,7 @@ BOOST_AUTO_TEST_CASE(a_theme_takes_what_it_lacks_from_the_theme_it_extends) {
       {"themes/base/templates/partials/card.mustache", "parent card"},
       {"themes/base/static/css/style.css", "parent css"},
       {"themes/base/static/logo.svg", "logo"},
+      {"themes/base/i18n/ja.toml", test::default_words_file()},
       {"themes/child/theme.toml", "extends = \"base\"\n[chart]\ntext = \"#222222\"\n"},
       {"themes/child/templates/partials/card.mustache", "child card"},
       {"themes/child/static/css/style.css", "child css"},
@@ -202,6 +205,7 @@ BOOST_AUTO_TEST_CASE(chart_colours_in_theme_toml_must_be_hex) {
       {"themes/x/templates/base.mustache", ""},
       {"themes/x/templates/home.mustache", ""},
       {"themes/x/templates/area.mustache", ""},
+      {"themes/x/i18n/ja.toml", test::default_words_file()},
   });
   SiteConfig config;
   config.theme = "x";
@@ -311,4 +315,58 @@ BOOST_AUTO_TEST_CASE(partials_that_multiply_are_an_error_where_the_count_passes_
              "p/wide:2:1: error: the partial \"wide\" expands to more than 10,000 partials, "
              "counting the includes of every include (wide → x1 → x2 → x3 → x4 → x5); each use "
              "renders them all\n");
+}
+
+// The labels of themes/default/i18n/{ja,en}.toml's [fiscal_year], in each [fiscal_year] label.
+BOOST_AUTO_TEST_CASE(fiscal_years_are_labelled_in_the_sites_language_and_style) {
+  const auto ja = test::default_words("ja", FiscalYearStyle::wareki_seireki);
+  BOOST_TEST(ja.fiscal_year(2019) == "令和元年度（2019年度）");
+  BOOST_TEST(ja.fiscal_year(2016) == "平成28年度（2016年度）");
+  BOOST_TEST(ja.fiscal_year(2019, FiscalYearStyle::wareki) == "令和元年度");
+  BOOST_TEST(ja.fiscal_year(2019, FiscalYearStyle::seireki) == "2019年度");
+  const auto en = test::default_words("en", FiscalYearStyle::wareki_seireki);
+  BOOST_TEST(en.fiscal_year(2019) == "FY2019 (Reiwa 1)");
+  BOOST_TEST(en.fiscal_year(2016) == "FY2016 (Heisei 28)");
+  BOOST_TEST(en.fiscal_year(2019, FiscalYearStyle::wareki) == "FY Reiwa 1");
+  BOOST_TEST(en.fiscal_year(2019, FiscalYearStyle::seireki) == "FY2019");
+  // Outside the years made once (1989 to 2100), made on demand alike.
+  BOOST_TEST(en.fiscal_year(1988) == "FY1988 (Showa 63)");
+  BOOST_TEST(en.mark(0) == "*1");
+  BOOST_TEST(ja.mark(1) == "※2");
+}
+
+BOOST_AUTO_TEST_CASE(a_word_fills_its_gaps_in_the_order_its_language_writes_them) {
+  const MemoryFileSystem fs(std::map<std::string, std::string>{
+      {"themes/t/i18n/xx.toml", test::default_words_file("en")},
+  });
+  SiteConfig config;
+  config.language = "xx";
+  Diagnostics diags;
+  auto language = load_language(fs, {"themes/t"}, config, diags);
+  BOOST_REQUIRE(language);
+  // The language puts the area before the year, and leaves the unit out.
+  language->words.at("chart.area_in_year").text = "{{year}}, {{area}}";
+  language->words.at("chart.ratio").text = "{{percent}}";
+  const auto words = compile_words(*language, FiscalYearStyle::seireki, diags);
+  BOOST_TEST(diags.errors() == 0);
+  BOOST_TEST(words(Word::chart_area_in_year, {"North", "FY2019"}) == "FY2019, North");
+  BOOST_TEST(words(Word::chart_ratio, {"76.9%", "10", "13", "件"}) == "76.9%");
+}
+
+BOOST_AUTO_TEST_CASE(a_language_missing_hyokas_words_is_one_error_naming_them) {
+  const MemoryFileSystem fs(std::map<std::string, std::string>{
+      {"themes/t/i18n/xx.toml", "[page]\nhome = \"Accueil\"\n"},
+  });
+  SiteConfig config;
+  config.language = "xx";
+  Diagnostics diags;
+  const auto language = load_language(fs, {"themes/t"}, config, diags);
+  BOOST_REQUIRE(language);
+  compile_words(*language, FiscalYearStyle::seireki, diags);
+  BOOST_TEST(diags.errors() == 1);
+  BOOST_REQUIRE(diags.all().size() == 1u);
+  BOOST_TEST(
+      format(diags.all().front())
+          .find("themes/t/i18n/xx.toml: error: missing: " + std::to_string(word_specs().size()) +
+                " of the words hyoka writes (not_found.title, ") != std::string::npos);
 }
