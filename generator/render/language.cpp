@@ -250,7 +250,10 @@ Words compile_words(const Language& language, FiscalYearStyle style, Diagnostics
 void check_theme_words(const Language& language, Diagnostics& diags) {
   std::set<std::string> own;
   for (const auto& spec : word_specs()) own.insert(spec.key);
-  for (const auto& [key, word] : language.words) {
+  for (const auto& entry : language.words) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda.
+    const auto& key = entry.first;
+    const auto& word = entry.second;
     if (own.count(key)) continue;
     const auto compiled = mustache::compile(word.text);
     const auto at = [&word](std::size_t offset) { return word.position_at(offset); };
