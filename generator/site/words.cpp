@@ -285,22 +285,4 @@ std::string Words::marks(const NoteNumbers& numbers) const {
   return out;
 }
 
-std::vector<std::vector<std::string>> discrepancy_marks(const Words& words,
-                                                        const Dataset& dataset) {
-  std::vector<std::vector<std::string>> marks(dataset.measures.size() + dataset.ratios.size(),
-                                              std::vector<std::string>(dataset.periods.size()));
-  for (std::size_t i = 0; i < dataset.discrepancies.size(); ++i) {
-    const auto& d = dataset.discrepancies[i];
-    const auto mark = words.mark(i);
-    marks[d.measure][d.period] += mark;
-    for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
-      const auto& ratio = dataset.ratios[r];
-      if (ratio.numerator == d.measure || ratio.denominator == d.measure) {
-        marks[dataset.measures.size() + r][d.period] += mark;
-      }
-    }
-  }
-  return marks;
-}
-
 }  // namespace hyoka

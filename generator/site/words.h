@@ -192,8 +192,4 @@ class Words {
   std::vector<std::string> labels_;  // 1989 to 2100 in each style, once prepared
 };
 
-// The note marks of a dataset's totals (measures then ratios, by period), in the words' form
-// (※1, *1): Dataset::discrepancy_marks() with the site's mark.
-std::vector<std::vector<std::string>> discrepancy_marks(const Words& words, const Dataset& dataset);
-
 }  // namespace hyoka
