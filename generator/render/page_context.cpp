@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "base/phrases.h"
 #include "base/version.h"
 #include "data/note_marks.h"
 #include "site/open_data_paths.h"
@@ -21,6 +22,7 @@ const std::vector<std::string>& template_variables() {
       // tables
       "caption", "column_groups", "span", "head", "body", "cells", "notes", "has_notes", "text",
       "header", "scope", "colspan", "rowspan", "numeric", "mark", "marks", "caption_marks", "note",
+      "phrases", "wbr",
       // landing pages of datasets (and alternates on the home page)
       "downloads", "name", "format", "size", "note", "license_title", "license_uri", "attribution",
       "json_ld", "alternates", "type", "columns", "metadata", "temporal"};
@@ -52,7 +54,8 @@ static mustache::List cells(const TableView& table, const std::vector<TableCell>
   // (false, empty, and no text): a name missing here would be looked for in every enclosing
   // context, and a table of every area has hundreds of thousands of cells.
   static const mustache::Key text("text"), href("href"), header("header"), scope("scope"),
-      numeric("numeric"), mark("mark"), marks("marks"), colspan("colspan"), rowspan("rowspan");
+      numeric("numeric"), mark("mark"), marks("marks"), colspan("colspan"), rowspan("rowspan"),
+      phrases("phrases"), wbr("wbr");
   const auto flag = [](bool on) { return on ? mustache::Value(true) : mustache::Value(); };
   const auto span = [](int n) {
     return n > 1 ? mustache::Value(std::to_string(n)) : mustache::Value();
@@ -61,8 +64,20 @@ static mustache::List cells(const TableView& table, const std::vector<TableCell>
   out.reserve(row.size());
   for (const auto& c : row) {
     mustache::Map cell;
-    cell.reserve(9);
+    cell.reserve(10);
     cell.emplace_back(text, mustache::Value::view(c.text));
+    // A heading's phrases, each but the first after a <wbr> in the theme: where its line may
+    // break under `word-break: keep-all`.
+    mustache::Value heading_phrases;
+    if (c.header) {
+      mustache::List list;
+      for (const auto piece : hyoka::phrases(c.text)) {
+        list.push_back(
+            mustache::Map{{text, mustache::Value::view(piece)}, {wbr, flag(!list.empty())}});
+      }
+      heading_phrases = std::move(list);
+    }
+    cell.emplace_back(phrases, std::move(heading_phrases));
     cell.emplace_back(href, mustache::Value::view(c.href));
     cell.emplace_back(header, flag(c.header));
     cell.emplace_back(scope, mustache::Value::view(c.scope));

@@ -15,6 +15,7 @@
 #include "base/file_system.h"
 #include "base/masked_output.h"
 #include "base/mounted_file_system.h"
+#include "base/phrases.h"
 #include "base/spellcheck.h"
 #include "base/toml_depth.h"
 #include "base/toml_reader.h"
@@ -479,4 +480,37 @@ BOOST_AUTO_TEST_CASE(a_secret_is_masked_in_every_line_written_through_the_maskin
   }
   BOOST_TEST(sink.str() == "a *** b\nline two *** ***\nno newline ***");
   BOOST_TEST(mask_secret("abc", "") == "abc");
+}
+
+// The phrases of `text`, joined with "|".
+static std::string phrase_breaks(std::string_view text) {
+  std::string out;
+  for (const auto piece : phrases(text)) out += (out.empty() ? "" : "|") + std::string(piece);
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(headings_break_between_phrases_and_never_inside_a_run_of_kanji) {
+  // The sample site's headings and area names.
+  BOOST_TEST(phrase_breaks("実施事業項目") == "実施事業項目");
+  BOOST_TEST(phrase_breaks("施策展開方向") == "施策展開方向");
+  BOOST_TEST(phrase_breaks("達成項目の割合") == "達成項目の|割合");
+  BOOST_TEST(phrase_breaks("復興の推進") == "復興の|推進");
+  BOOST_TEST(phrase_breaks("目標達成項目（目標達成+計画通り実施）") ==
+             "目標達成項目|（目標達成+計画通り実施）");
+  BOOST_TEST(phrase_breaks("令和元年度（2019年度）") == "令和元年度|（2019年度）");
+  BOOST_TEST(phrase_breaks("安全・安心、健康なくらし") == "安全・|安心、|健康なくらし");
+  BOOST_TEST(phrase_breaks("教育・ICT人材育成") == "教育・|ICT|人材育成");
+  BOOST_TEST(phrase_breaks("ふくしまICTデータ利活用社会推進プラン") ==
+             "ふくしまICT|データ|利活用社会推進|プラン");
+  // A single kanji beside katakana is a prefix or a suffix; okurigana are not particles.
+  BOOST_TEST(phrase_breaks("行政手続のデジタル化") == "行政手続の|デジタル化");
+  BOOST_TEST(phrase_breaks("新システムの取り組み") == "新システムの|取り組み");
+  BOOST_TEST(phrase_breaks("人材育成およびDX（デジタル・トランスフォーメーション）の推進") ==
+             "人材育成および|DX|（デジタル・|トランスフォーメーション）の|推進");
+  BOOST_TEST(phrase_breaks("地域における課題") == "地域における|課題");
+  // No phrase starts with a closing mark or ends with an opening one.
+  BOOST_TEST(phrase_breaks("（注）、「目標」：件") == "（注）、|「目標」：|件");
+  BOOST_TEST(phrase_breaks("Achievement rate (%)") == "Achievement rate (%)");
+  BOOST_TEST(phrase_breaks("") == "");
+  BOOST_TEST(phrase_breaks("\xffの推進") == "\xffの|推進");  // a byte that is not UTF-8
 }
