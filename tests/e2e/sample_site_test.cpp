@@ -456,7 +456,8 @@ BOOST_AUTO_TEST_CASE(hosting_files_are_written_for_github_pages) {
                          "https://example.github.io/fukushima-ict/areas/education/",
                          "https://example.github.io/fukushima-ict/areas/industry/",
                          "https://example.github.io/fukushima-ict/areas/recovery/",
-                         "https://example.github.io/fukushima-ict/areas/safety/"}));
+                         "https://example.github.io/fukushima-ict/areas/safety/",
+                         "https://example.github.io/fukushima-ict/data/achievement/"}));
   // 404.html is served at any depth: all its links are absolute from base_url.
   const auto not_found = read_file(root / "404.html");
   BOOST_TEST(not_found.find("href=\"https://example.github.io/fukushima-ict/css/style.css\"") !=
