@@ -1,5 +1,7 @@
 #include "base/mistyped_argument.h"
 
+#include <algorithm>
+
 #include "base/spellcheck.h"
 
 namespace hyoka {
@@ -12,9 +14,8 @@ std::optional<std::string> mistyped_argument(const CommandWords& program,
     if (arg == "--") break;  // what follows is never an option
     if (arg.starts_with("--")) {
       const auto name = arg.substr(0, arg.find('='));
-      bool known = false;
-      for (const auto& option : command->options) known = known || option == name;
-      if (known) continue;
+      const auto& options = command->options;
+      if (std::find(options.begin(), options.end(), name) != options.end()) continue;
       if (const auto meant = closest(name, command->options)) {
         return path + ": unknown option \"" + name + "\"; did you mean \"" + *meant + "\"?";
       }

@@ -107,8 +107,8 @@ class ExternalBlock final : public BlockPlugin {
     // asked for, as the example keeps "dataset" while it asks for "area" (one buffer for all,
     // as before issue 22, gave it "area"'s).
     params.get_string = [](void* s, const char* key) -> const char* {
-      const auto& params = static_cast<State*>(s)->call.params;
-      const auto* node = key ? params.get(key) : nullptr;
+      const auto& block = static_cast<State*>(s)->call.params;
+      const auto* node = key ? block.get(key) : nullptr;
       return node && node->is_string() ? node->as_string()->get().c_str() : nullptr;
     };
     params.get_integer = [](void* s, const char* key, int64_t* out) -> int {
