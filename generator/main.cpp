@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "base/masked_output.h"
+#include "base/mistyped_argument.h"
 #include "base/version.h"
 #include "config/site_config.h"
 #include "pipeline/build.h"
@@ -26,6 +27,18 @@ static int exit_now(int code) {
   std::_Exit(code);
 #endif
   return code;
+}
+
+// The commands and long options `app` knows, for "did you mean".
+static hyoka::CommandWords command_words(CLI::App& app) {
+  hyoka::CommandWords words{app.get_name(), {}, {}};
+  for (const auto* option : app.get_options()) {
+    for (const auto& name : option->get_lnames()) words.options.push_back("--" + name);
+  }
+  for (auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    words.commands.push_back(command_words(*command));
+  }
+  return words;
 }
 
 int main(int argc, char** argv) {
@@ -121,7 +134,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    if (const auto typo = hyoka::mistyped_argument(command_words(app), {argv + 1, argv + argc})) {
+      std::cerr << *typo << "\nRun with --help for more information.\n";
+    } else {
+      app.exit(e);
+    }
     return 2;
   }
   // The token README tells users to export must not reach the terminal, whatever a file holds.

@@ -34,8 +34,9 @@ std::optional<Page> parse_page(const SourceText& source, PageKind kind, std::str
   if (kind == PageKind::area) {
     page.subtitle = reader.get_string(*doc, "subtitle", Need::optional).value_or("");
   }
-  if (doc->contains("title") && page.title.empty()) {
-    reader.error(reader.position(doc->at("title")), "title must not be empty");
+  // A title of another type has had its error from get_string.
+  if (const auto* title = doc->get("title"); title && title->is_string() && page.title.empty()) {
+    reader.error(reader.position(*title), "title must not be empty");
   }
   page.source = std::make_shared<SourceText>(source);
   // The body is the tail of the file: a view of the page's own copy, not a second copy.

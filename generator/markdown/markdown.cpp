@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 
+#include "base/escape.h"
 #include "markdown/dangerous_url.h"
 
 namespace hyoka {
@@ -63,10 +64,28 @@ void unwrap(cmark_node* node) {
   cmark_node_free(node);
 }
 
+// cmark-gfm writes the back-links of footnotes with English words and has no option for
+// others: they are put in after the footnotes' section opens (last on the page, and never
+// written by the author's text, whose quotes and tags come out escaped).
+void label_footnote_back_links(std::string& html, std::string_view label) {
+  constexpr std::string_view kSection = "<section class=\"footnotes\" data-footnotes>";
+  constexpr std::string_view kEnglish =
+      " class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">";
+  auto at = html.find(kSection);
+  if (label.empty() || at == std::string::npos) return;
+  std::string labelled = " class=\"footnote-backref\" data-footnote-backref aria-label=\"";
+  append_escaped_markup(labelled, label);
+  labelled += "\">";
+  while ((at = html.find(kEnglish, at)) != std::string::npos) {
+    html.replace(at, kEnglish.size(), labelled);
+    at += labelled.size();
+  }
+}
+
 }  // namespace
 
 std::string render_markdown(std::string_view markdown, const BlockRenderer& blocks,
-                            const MarkdownWarnings& warn) {
+                            const MarkdownWarnings& warn, std::string_view footnote_back) {
   const auto parsed = parse(markdown);
   // Raw HTML from the author is dropped here, as cmark's safe mode would; that lets the
   // renderer run unsafe and keep the HTML that block plugins put in the tree. Links and images
@@ -130,6 +149,7 @@ std::string render_markdown(std::string_view markdown, const BlockRenderer& bloc
                                  cmark_parser_get_syntax_extensions(parsed.parser.get()));
   std::string out(html);
   free(html);
+  label_footnote_back_links(out, footnote_back);
   return out;
 }
 

@@ -32,9 +32,10 @@ using MarkdownWarnings = std::function<void(const MarkdownWarning&)>;
 // Markdown → HTML. Fenced code blocks go to `blocks` first, on the syntax tree. A link or
 // image whose address could run code or read files in the reader's browser (javascript:,
 // vbscript:, file:, data: other than a PNG, GIF, JPEG or WebP image; cmark-gfm's safe-mode rule)
-// is left out, its text kept, and told to `warn`.
+// is left out, its text kept, and told to `warn`. `footnote_back` labels each footnote's link
+// back to its reference (cmark-gfm's own is "Back to content"), as plain text.
 std::string render_markdown(std::string_view markdown, const BlockRenderer& blocks = {},
-                            const MarkdownWarnings& warn = {});
+                            const MarkdownWarnings& warn = {}, std::string_view footnote_back = {});
 
 struct MarkdownLink {
   std::string destination;

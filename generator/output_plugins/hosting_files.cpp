@@ -4,6 +4,7 @@
 
 #include "base/escape.h"
 #include "output_plugins/output_plugin.h"
+#include "site/open_data_paths.h"
 
 namespace hyoka {
 
@@ -35,7 +36,8 @@ class Robots final : public OutputPlugin {
   }
 };
 
-// Absolute URLs, sorted; lastmod only where a page's front matter says when it was updated.
+// Absolute URLs of the home page, the area pages and the datasets' landing pages, sorted;
+// lastmod only where a page's front matter says when it was updated.
 class Sitemap final : public OutputPlugin {
  public:
   std::string name() const override { return "sitemap"; }
@@ -45,6 +47,11 @@ class Sitemap final : public OutputPlugin {
     urls.push_back({site.config.base_url + site.home.url_path, site.home.page->updated});
     for (const auto& area : site.areas) {
       urls.push_back({site.config.base_url + area.url_path, area.page->updated});
+    }
+    if (makes_landing_pages(context.theme)) {
+      for (const auto& dataset : site.datasets) {
+        urls.push_back({site.config.base_url + dataset_page_path(dataset.id), ""});
+      }
     }
     std::sort(urls.begin(), urls.end());
     std::string xml =

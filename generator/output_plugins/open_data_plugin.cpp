@@ -43,7 +43,7 @@ class OpenDataOutput final : public OutputPlugin {
     out[kDataPackagePath] = data_package(site);
     out[kCatalogTurtlePath] = dcat_turtle(site, sizes);
     out[kCatalogJsonLdPath] = dcat_json_ld(site, sizes);
-    if (!context.theme.layouts.count("dataset")) {
+    if (!makes_landing_pages(context.theme)) {
       diags.report_file(Severity::warning,
                         "themes/" + context.theme.name + "/templates/dataset.mustache",
                         "missing: without it the datasets have no landing pages");

@@ -46,4 +46,10 @@ class OutputRegistry {
 void add_builtin_outputs(OutputRegistry& registry);
 void add_open_data_output(OutputRegistry& registry);
 
+// Whether the theme has the layout of the datasets' landing pages (data/<id>/), without which
+// the open data has none and the sitemap lists none.
+inline bool makes_landing_pages(const Theme& theme) {
+  return theme.layouts.count("dataset") > 0;
+}
+
 }  // namespace hyoka

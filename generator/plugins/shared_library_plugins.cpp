@@ -99,17 +99,17 @@ class ExternalBlock final : public BlockPlugin {
     struct State {
       const BlockCall& call;
       std::string html;
-      std::string text;  // the last string handed out
       bool failed = false;
-    } state{call, {}, {}, false};
+    } state{call, {}, false};
     hyoka_block_params params{};
     params.self = &state;
+    // The block's own string, which lives as long as the call: a plugin keeps every string it
+    // asked for, as the example keeps "dataset" while it asks for "area" (one buffer for all,
+    // as before issue 22, gave it "area"'s).
     params.get_string = [](void* s, const char* key) -> const char* {
-      auto& st = *static_cast<State*>(s);
-      if (!key || !st.call.params.contains(key) || !st.call.params.at(key).is_string())
-        return nullptr;
-      st.text = st.call.params.at(key).as_string()->get();
-      return st.text.c_str();
+      const auto& block = static_cast<State*>(s)->call.params;
+      const auto* node = key ? block.get(key) : nullptr;
+      return node && node->is_string() ? node->as_string()->get().c_str() : nullptr;
     };
     params.get_integer = [](void* s, const char* key, int64_t* out) -> int {
       auto& st = *static_cast<State*>(s);

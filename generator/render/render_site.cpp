@@ -94,8 +94,9 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
     const int line = page.page->body_first_line + w.line - 1;
     diags->warning(source, {line, source.character_column(line, w.byte_column)}, w.message);
   };
-  mustache::Value context(
-      page_context(site, page, figures, render_markdown(page.page->body, render_block, warn)));
+  mustache::Value context(page_context(site, page, figures,
+                                       render_markdown(page.page->body, render_block, warn,
+                                                       site.words(Word::markdown_footnote_back))));
   for (auto& [name, value] : extra) context.set(name, std::move(value));
   // load_theme makes sure that these layouts exist. Room for a page of the usual size is made
   // first: growing a string copies all it holds.

@@ -10,6 +10,15 @@
 
 namespace hyoka {
 
+namespace {
+
+// "1 file differs", "2 files differ": the verb agrees with the count.
+std::string files_differ(std::size_t count) {
+  return std::to_string(count) + (count == 1 ? " file differs" : " files differ");
+}
+
+}  // namespace
+
 PreviewBuild::PreviewBuild(ServeOptions options, std::string origin, PreviewServer& server)
     : options_(std::move(options)), origin_(std::move(origin)), server_(server) {}
 
@@ -31,7 +40,7 @@ bool PreviewBuild::run(const std::vector<std::string>& changed, std::ostream& lo
       const auto pages = rebuilt->pages.size();
       const auto differ = pages == 0 ? 0 : server_.update_site(std::move(rebuilt->files), what);
       log << prefix << "rebuilt " << pages << (pages == 1 ? " page" : " pages") << " in "
-          << elapsed() << " ms, " << differ << (differ == 1 ? " file" : " files") << " differ\n"
+          << elapsed() << " ms, " << files_differ(differ) << '\n'
           << std::flush;
       return true;
     }
@@ -72,7 +81,7 @@ bool PreviewBuild::run(const std::vector<std::string>& changed, std::ostream& lo
   const auto differ = server_.show_site(std::move(result.files), sub_path_, what);
   log << prefix << (changed.empty() ? "built " : "rebuilt ") << pages << " pages in " << elapsed()
       << " ms";
-  if (!changed.empty()) log << ", " << differ << (differ == 1 ? " file" : " files") << " differ";
+  if (!changed.empty()) log << ", " << files_differ(differ);
   log << '\n' << std::flush;
   return true;
 }

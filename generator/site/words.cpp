@@ -219,6 +219,10 @@ const std::vector<WordSpec>& word_specs() {
       {W::open_data_language, "open_data.language", {}, "the catalogs' dct:language"},
       {W::license_cc_by_4_0, "license.cc_by_4_0", {}, "sites under CC-BY-4.0"},
       {W::license_pdl_1_0, "license.pdl_1_0", {}, "sites under PDL-1.0"},
+      {W::markdown_footnote_back,
+       "markdown.footnote_back",
+       {},
+       "the label of a footnote's link back to its reference"},
   };
   return specs;
 }

@@ -149,6 +149,7 @@ enum class Word : std::size_t {
   open_data_language,
   license_cc_by_4_0,
   license_pdl_1_0,
+  markdown_footnote_back,
   count  // not a word: how many there are
 };
 

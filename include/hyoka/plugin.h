@@ -44,12 +44,16 @@ typedef struct hyoka_site_view {
   int64_t (*total)(void* self, size_t dataset, size_t measure, size_t period);
 } hyoka_site_view;
 
-/* A block's parameters: the TOML between its fences, read by hyoka. */
+/* A block's parameters: the TOML between its fences, read by hyoka. `key` is a top-level key
+ * of the block, such as "dataset". */
 typedef struct hyoka_block_params {
   void* self;
-  /* The string at `key`, or NULL when there is none. */
+  /* The string at `key`, or NULL when the block has no such key, or it holds another type, or
+   * key is NULL. Each string stays valid until render_block returns, whatever is asked after
+   * it: keep as many as you need. */
   const char* (*get_string)(void* self, const char* key);
-  /* 1 with *out set when `key` holds an integer, else 0. */
+  /* 1 with *out set when `key` holds an integer, else 0 with *out untouched (also when key or
+   * out is NULL). */
   int (*get_integer)(void* self, const char* key, int64_t* out);
   /* Reports a problem at `key`'s line and column in the page (at the block when key is NULL).
    * The build fails after the page, with every problem reported. */

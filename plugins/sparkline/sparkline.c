@@ -1,7 +1,9 @@
 /* An example hyoka plugin, and the template for writing one: a ```sparkline block draws one
  * area's measure over the fiscal years as a small inline chart with its figures beside it,
  * and the plugin adds data/<dataset>-changes.csv, first and last value of every area.
- * Plain C against include/hyoka/plugin.h; see docs/plugins.md. */
+ * A count is -1 where it is missing (never a zero): it gets no point on the line, "…" in the
+ * text and an empty cell in the CSV. Plain C against include/hyoka/plugin.h; see
+ * docs/plugins.md. */
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +36,13 @@ static void put_escaped(buffer* b, const char* text) {
       }
     }
   }
+}
+
+/* A count as text: its figure, or "…" where it is missing. */
+static const char* count_text(long long value, char* text, size_t size) {
+  if (value < 0) return "…";
+  snprintf(text, size, "%lld", value);
+  return text;
 }
 
 static long find_dataset(const hyoka_site_view* site, const char* id) {
@@ -96,23 +105,34 @@ static int render_block(const hyoka_site_view* site, const hyoka_block_params* p
   put(&b, params->id);
   put(&b, "-title\">");
   put_escaped(&b, title);
+  char figure[32];
   for (size_t p = 0; p < periods; ++p) {
-    snprintf(number, sizeof number, "%s%d年度 %lld", p ? "、" : "", site->period(site->self, (size_t)d, p),
-             (long long)site->value(site->self, (size_t)d, (size_t)row, measure, p));
+    snprintf(number, sizeof number, "%s%d年度 %s", p ? "、" : "", site->period(site->self, (size_t)d, p),
+             count_text(site->value(site->self, (size_t)d, (size_t)row, measure, p), figure, sizeof figure));
     put(&b, number);
   }
-  put(&b, "</title><polyline fill=\"none\" stroke=\"#12436d\" stroke-width=\"2\" points=\"");
+  put(&b, "</title>");
+  /* One line through each run of years with a count: a missing one breaks the line. */
+  int in_line = 0;
   for (size_t p = 0; p < periods; ++p) {
+    const long long v = site->value(site->self, (size_t)d, (size_t)row, measure, p);
+    if (v < 0) {
+      if (in_line) put(&b, "\"/>");
+      in_line = 0;
+      continue;
+    }
     const double x = periods == 1 ? 50.0 : 4.0 + 92.0 * (double)p / (double)(periods - 1);
-    const double y = 22.0 - 20.0 * (double)site->value(site->self, (size_t)d, (size_t)row, measure, p) / (double)max;
-    snprintf(number, sizeof number, "%s%.2f,%.2f", p ? " " : "", x, y);
+    const double y = 22.0 - 20.0 * (double)v / (double)max;
+    if (!in_line) put(&b, "<polyline fill=\"none\" stroke=\"#12436d\" stroke-width=\"2\" points=\"");
+    snprintf(number, sizeof number, "%s%.2f,%.2f", in_line ? " " : "", x, y);
     put(&b, number);
+    in_line = 1;
   }
-  put(&b, "\"/></svg> ");
+  if (in_line) put(&b, "\"/>");
+  put(&b, "</svg> ");
   for (size_t p = 0; p < periods; ++p) {
-    snprintf(number, sizeof number, "%s%lld", p ? "→" : "",
-             (long long)site->value(site->self, (size_t)d, (size_t)row, measure, p));
-    put(&b, number);
+    if (p) put(&b, "→");
+    put(&b, count_text(site->value(site->self, (size_t)d, (size_t)row, measure, p), figure, sizeof figure));
   }
   put(&b, "</span>");
   out->write(out->self, b.data, b.size);
@@ -128,9 +148,13 @@ static int emit_files(const hyoka_site_view* site, const hyoka_output* out) {
     for (size_t r = 0; r < site->row_count(site->self, d); ++r) {
       const long long first = site->value(site->self, d, r, 0, 0);
       const long long last = site->value(site->self, d, r, 0, periods - 1);
-      char line[256];
-      snprintf(line, sizeof line, "%s,%s,%lld,%lld,%lld\r\n", site->row_area(site->self, d, r),
-               site->measure_id(site->self, d, 0), first, last, last - first);
+      /* A missing count is an empty cell, and so is a change from or to one. */
+      char first_cell[32] = "", last_cell[32] = "", change_cell[32] = "", line[256];
+      if (first >= 0) snprintf(first_cell, sizeof first_cell, "%lld", first);
+      if (last >= 0) snprintf(last_cell, sizeof last_cell, "%lld", last);
+      if (first >= 0 && last >= 0) snprintf(change_cell, sizeof change_cell, "%lld", last - first);
+      snprintf(line, sizeof line, "%s,%s,%s,%s,%s\r\n", site->row_area(site->self, d, r),
+               site->measure_id(site->self, d, 0), first_cell, last_cell, change_cell);
       put(&b, line);
     }
     char path[256];

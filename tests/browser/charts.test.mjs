@@ -3,7 +3,7 @@
 // rendered length is its value times one scale per chart.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildSite, fileUrl, htmlPages, launch, sourceDir, writeSite } from './support.mjs';
@@ -155,6 +155,17 @@ test('many bars split the ratio chart per year, and more than fifty areas leave 
     await page.goto(fileUrl(tooMany.root, 'index.html'));
     const note = await page.textContent('.chart-omitted');
     assert.match(note, /分野が50を超えるため、「達成項目の割合（分野別）」のグラフは省略し、表のみ掲載しています。/);
+    // The note stands where the chart would, above the areas table, and docs/reference.md says
+    // so (issue 22: it said "under the table").
+    const placement = await page.evaluate(() => {
+      const omitted = document.querySelector('.chart-omitted');
+      const table = omitted.nextElementSibling?.querySelector(':scope > table');
+      return { caption: table?.caption.textContent, above: omitted.getBoundingClientRect().bottom <= table?.getBoundingClientRect().top };
+    });
+    assert.deepEqual(placement, { caption: '事業の達成状況：分野別（単位：件）', above: true });
+    const reference = readFileSync(join(sourceDir, 'docs/reference.md'), 'utf8').replace(/\s+/g, ' ');
+    const claim = 'with more than 50 areas it is left out, and a note above the table says so.';
+    assert.ok(reference.includes(claim), `docs/reference.md does not say "${claim}"`);
     await page.close();
     assert.ok(await checkCharts(many.root) > 0);
   } finally {

@@ -511,6 +511,8 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_pages_markdown_renders_that_page_alone_and_the
   hyoka::test::write_file(page_file, original + "\n追記の段落。\n");
   BOOST_REQUIRE(preview.run(changed));
   BOOST_TEST(log.str().find("rebuilt 1 page in ") != std::string::npos, log.str());
+  // One file is the page: the verb agrees with it (issue 22: "1 file differ").
+  BOOST_TEST(log.str().ends_with(" ms, 1 file differs\n"), log.str());
   BuildOptions full;
   full.source_dir = dir.path().string();
   full.base_url = build.url();
@@ -527,6 +529,7 @@ BOOST_AUTO_TEST_CASE(an_edit_of_a_pages_markdown_renders_that_page_alone_and_the
   // Saved again without a change: nothing is rendered.
   BOOST_REQUIRE(preview.run(changed));
   BOOST_TEST(log.str().find("rebuilt 0 pages in ") != std::string::npos, log.str());
+  BOOST_TEST(log.str().ends_with(" ms, 0 files differ\n"), log.str());
 
   // A new title reaches the home page and the neighbours: a full build.
   hyoka::test::write_file(page_file, std::regex_replace(original, std::regex("title = \"[^\"]*\""),

@@ -294,6 +294,39 @@ BOOST_AUTO_TEST_CASE(flags_choose_source_destination_and_base_url) {
   BOOST_TEST(run.out.empty());
 }
 
+// Issue 22: `hyoka biuld` and `--sorce` said only that an argument was not expected.
+BOOST_AUTO_TEST_CASE(a_mistyped_command_or_option_is_answered_with_did_you_mean) {
+  TempDir dir;
+  const auto command = run_hyoka("biuld", dir.path());
+  BOOST_TEST(command.exit_code == 2);
+  BOOST_TEST(command.err ==
+                 "hyoka: unknown command \"biuld\"; did you mean \"build\"?\n"
+                 "Run with --help for more information.\n",
+             command.err);
+  const auto option = run_hyoka("build --sorce site", dir.path());
+  BOOST_TEST(option.exit_code == 2);
+  BOOST_TEST(option.err ==
+                 "hyoka build: unknown option \"--sorce\"; did you mean \"--source\"?\n"
+                 "Run with --help for more information.\n",
+             option.err);
+  // An option with its value after '=', and a command inside a command.
+  const auto port = run_hyoka("serve --prot=8080", dir.path());
+  BOOST_TEST(port.exit_code == 2);
+  BOOST_TEST(
+      port.err.starts_with("hyoka serve: unknown option \"--prot\"; did you mean \"--port\"?\n"),
+      port.err);
+  const auto copy = run_hyoka("theme cpoy default", dir.path());
+  BOOST_TEST(copy.exit_code == 2);
+  BOOST_TEST(
+      copy.err.starts_with("hyoka theme: unknown command \"cpoy\"; did you mean \"copy\"?\n"),
+      copy.err);
+  // Nothing close: CLI11's own words stand.
+  const auto far = run_hyoka("build --frobnicate", dir.path());
+  BOOST_TEST(far.exit_code == 2);
+  BOOST_TEST(far.err.find("did you mean") == std::string::npos, far.err);
+  BOOST_TEST(far.err.find("--frobnicate") != std::string::npos, far.err);
+}
+
 BOOST_AUTO_TEST_CASE(usage_errors_exit_with_2_and_version_and_help_with_0) {
   TempDir dir;
   BOOST_TEST(run_hyoka("build --no-such-flag", dir.path()).exit_code == 2);
@@ -456,7 +489,8 @@ BOOST_AUTO_TEST_CASE(hosting_files_are_written_for_github_pages) {
                          "https://example.github.io/fukushima-ict/areas/education/",
                          "https://example.github.io/fukushima-ict/areas/industry/",
                          "https://example.github.io/fukushima-ict/areas/recovery/",
-                         "https://example.github.io/fukushima-ict/areas/safety/"}));
+                         "https://example.github.io/fukushima-ict/areas/safety/",
+                         "https://example.github.io/fukushima-ict/data/achievement/"}));
   // 404.html is served at any depth: all its links are absolute from base_url.
   const auto not_found = read_file(root / "404.html");
   BOOST_TEST(not_found.find("href=\"https://example.github.io/fukushima-ict/css/style.css\"") !=

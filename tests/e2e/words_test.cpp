@@ -230,3 +230,30 @@ BOOST_AUTO_TEST_CASE(the_shapes_site_in_english_speaks_of_missing_values_in_engl
   BOOST_TEST(files.at("areas/kurashi/index.html").find("class=\"gap-label\">No data</text>") !=
              std::string::npos);
 }
+
+// cmark-gfm writes the footnotes' back-links with English words; a page has its language's
+// (themes/default/i18n: ja.toml's markdown.footnote_back, en.toml's).
+BOOST_AUTO_TEST_CASE(the_footnote_back_link_speaks_the_pages_language) {
+  for (const std::string language : {"ja", "en"}) {
+    TempDir dir;
+    copy_minimal_site(dir.path() / "site");
+    replace(dir.path() / "site/site.toml", "language = \"ja\"", "language = \"" + language + "\"");
+    replace(dir.path() / "site/content/areas/alpha.md", "- 第一の施策の本文。\n",
+            "- 第一の施策の本文[^1]と、その続き[^source]。\n\n[^1]: 注の本文。\n\n"
+            "[^source]: 原資料による。\n");
+    const auto page = build(dir.path()).at("areas/alpha/index.html");
+    const std::string label = language == "ja" ? "本文へ戻る" : "Back to content";
+    for (const std::string id : {"1", "source"}) {
+      BOOST_TEST(page.find("<a href=\"#fnref-" + id + "\" class=\"footnote-backref\"") !=
+                     std::string::npos,
+                 page);
+    }
+    std::size_t labels = 0;
+    for (auto at = page.find("aria-label=\""); at != std::string::npos;
+         at = page.find("aria-label=\"", at + 1)) {
+      if (page.compare(at, 13 + label.size(), "aria-label=\"" + label + "\"") == 0) ++labels;
+    }
+    BOOST_TEST(labels == 2u, language);
+    if (language == "ja") BOOST_TEST(page.find("Back to") == std::string::npos, page);
+  }
+}

@@ -14,6 +14,7 @@
 #include "base/escape.h"
 #include "base/file_system.h"
 #include "base/masked_output.h"
+#include "base/mistyped_argument.h"
 #include "base/mounted_file_system.h"
 #include "base/phrases.h"
 #include "base/spellcheck.h"
@@ -81,6 +82,46 @@ BOOST_AUTO_TEST_CASE(diagnostics_print_path_line_column_source_and_caret) {
   BOOST_TEST(diags.warnings() == 1);
   diags.promote_warnings();
   BOOST_TEST(diags.errors() == 2);
+}
+
+// hyoka's own commands, as main.cpp gives them.
+const CommandWords kHyoka{
+    "hyoka",
+    {"--help", "--version"},
+    {{"build", {"--help", "--source", "--destination", "--strict"}, {}},
+     {"new", {"--help", "--title"}, {}},
+     {"theme", {"--help"}, {{"copy", {"--help"}, {}}, {"list", {"--help"}, {}}}}}};
+
+std::string typo(const std::vector<std::string>& args) {
+  return mistyped_argument(kHyoka, args).value_or("none");
+}
+
+BOOST_AUTO_TEST_CASE(a_mistyped_command_or_long_option_is_named_with_the_one_meant) {
+  BOOST_TEST(typo({"biuld"}) == "hyoka: unknown command \"biuld\"; did you mean \"build\"?");
+  BOOST_TEST(typo({"build", "--sorce", "site"}) ==
+             "hyoka build: unknown option \"--sorce\"; did you mean \"--source\"?");
+  BOOST_TEST(typo({"build", "--source", "site", "--destinaton=out"}) ==
+             "hyoka build: unknown option \"--destinaton\"; did you mean \"--destination\"?");
+  BOOST_TEST(typo({"theme", "lsit"}) ==
+             "hyoka theme: unknown command \"lsit\"; did you mean \"list\"?");
+  BOOST_TEST(typo({"--verison"}) ==
+             "hyoka: unknown option \"--verison\"; did you mean \"--version\"?");
+  // An option of another command is not offered.
+  BOOST_TEST(typo({"new", "site", "--sorce"}) == "none");
+}
+
+BOOST_AUTO_TEST_CASE(arguments_values_and_far_words_are_not_typos) {
+  // Known words, and the arguments of a command without commands inside it ("new"'s folder
+  // "buidl" is a name, not a typo of "build").
+  BOOST_TEST(typo({"build", "--source", "biuld", "--strict"}) == "none");
+  BOOST_TEST(typo({"new", "buidl", "--title=x"}) == "none");
+  BOOST_TEST(typo({"theme", "copy", "defualt"}) == "none");
+  BOOST_TEST(typo({"build", "-s", "site"}) == "none");
+  // Nothing close: the parser's own message says more.
+  BOOST_TEST(typo({"frobnicate"}) == "none");
+  BOOST_TEST(typo({"build", "--frobnicate"}) == "none");
+  BOOST_TEST(typo({"build", "--", "--sorce"}) == "none");
+  BOOST_TEST(typo({}) == "none");
 }
 
 BOOST_AUTO_TEST_CASE(did_you_mean_suggests_close_names_and_lists_few_others) {

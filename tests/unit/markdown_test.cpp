@@ -27,6 +27,23 @@ BOOST_AUTO_TEST_CASE(links_autolinks_and_strikethrough) {
   BOOST_TEST(render_markdown("~~old~~\n") == "<p><del>old</del></p>\n");
 }
 
+// cmark-gfm labels a footnote's back-links in English; the page's language gives its own
+// words, as text, and the author's text that reads like the label is left as written.
+BOOST_AUTO_TEST_CASE(a_footnotes_back_links_take_the_label_given) {
+  const std::string markdown =
+      "本文[^1]と、もう一度[^1]。 aria-label=\"Back to content\"\n\n[^1]: 注。\n";
+  const auto html = render_markdown(markdown, {}, {}, "本文へ戻る & <上>");
+  BOOST_TEST(html.find("<a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref "
+                       "aria-label=\"本文へ戻る &amp; &lt;上&gt;\">↩</a>") != std::string::npos,
+             html);
+  BOOST_TEST(html.find("data-footnote-backref aria-label=\"Back to content\"") == std::string::npos,
+             html);
+  BOOST_TEST(html.find("aria-label=&quot;Back to content&quot;") != std::string::npos, html);
+  // Without a label, cmark-gfm's own.
+  BOOST_TEST(render_markdown(markdown).find("aria-label=\"Back to content\">↩</a>") !=
+             std::string::npos);
+}
+
 namespace {
 
 struct Rendered {
