@@ -12,10 +12,9 @@ namespace hyoka {
 
 namespace {
 
-constexpr double kWidth = 340;  // fits a 375 px phone with the page margins
 constexpr double kMargin = 12;
-constexpr double kTextSize = 12;
-constexpr double kTickSize = 11;
+constexpr double kTextSize = kChartTextSize;
+constexpr double kTickSize = kChartTextSize;  // a smaller one would fall below 12 px on a phone
 constexpr double kLine = SvgWriter::kLineHeight;
 constexpr double kBarHeight = 14;
 constexpr double kGap = 6;
@@ -42,8 +41,11 @@ std::vector<double> nice_ticks(double max, int max_steps) {
   return ticks;
 }
 
-std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
-  const double inner = kWidth - 2 * kMargin;
+std::string render_bar_chart(const BarChart& chart, const ChartStyle& style,
+                             const ChartSize& size) {
+  const double width = size.width;
+  const std::string id = chart.id + std::string(size.id_suffix);
+  const double inner = width - 2 * kMargin;
   double max_value = chart.minimum_domain;
   double label_width = 0, value_width = 0;
   for (const auto& panel : chart.panels) {
@@ -57,7 +59,7 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
   // most of the width and no label has to wrap.
   const bool labels_above = label_width > inner * 0.3;
   const double x0 = labels_above ? kMargin : kMargin + label_width + kGap;
-  const double room = kWidth - kMargin - x0 - value_width - 4;
+  const double room = width - kMargin - x0 - value_width - 4;
   // As many ticks as fit without their labels touching, at most five steps.
   std::vector<double> ticks;
   for (int steps = 5; steps >= 1; --steps) {
@@ -69,7 +71,7 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
     const double last_half = text_width(tick_label(domain, chart.tick_suffix), kTickSize) / 2;
     const double span = std::max(room, 40.0);
     if (ticks.size() < 2 || span / (ticks.size() - 1) >= widest + 8) {
-      if (x0 + span + last_half <= kWidth - kMargin + value_width) break;
+      if (x0 + span + last_half <= width - kMargin + value_width) break;
     }
   }
   const double domain = ticks.back();
@@ -78,7 +80,7 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
 
   SvgWriter svg;
   double y = kMargin;
-  y = svg.heading_and_summary(kMargin, y, inner, chart.id, chart.heading, chart.summary, style);
+  y = svg.heading_and_summary(kMargin, y, inner, id, chart.heading, chart.summary, style);
   y += 8;
   const double plot_top = y;
   std::string bars;
@@ -141,9 +143,9 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
     append_svg_number(axis, x_of(t));
     axis += "\" y=\"";
     append_svg_number(axis, plot_bottom + kTickSize * 1.3);
-    axis += "\" font-size=\"";
-    append_svg_number(axis, kTickSize);
-    axis += "\" fill=\"";
+    axis += '"';
+    append_font_size(axis, kTickSize);
+    axis += " fill=\"";
     axis += style.muted_text;
     axis += "\" text-anchor=\"middle\" class=\"tick\">";
     append_escaped_markup(axis, tick_label(t, chart.tick_suffix));
@@ -151,7 +153,11 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style) {
   }
   const double height = std::ceil(plot_bottom + kTickSize * kLine + kMargin);
 
-  return svg_chart(chart.id, chart.title, kWidth, height, style, {grid, svg.body(), bars, axis});
+  return svg_chart(id, chart.title, size, height, style, {grid, svg.body(), bars, axis});
+}
+
+std::string render_page_bar_chart(const BarChart& chart, const ChartStyle& style) {
+  return render_bar_chart(chart, style, kWideChart) + render_bar_chart(chart, style, kNarrowChart);
 }
 
 }  // namespace hyoka

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "charts/chart_style.h"
+#include "charts/svg_text.h"
 
 namespace hyoka {
 
@@ -36,7 +37,10 @@ struct BarChart {
   double minimum_domain = 0;  // 100 for ratio charts, so 0–100% is always the scale
 };
 
-std::string render_bar_chart(const BarChart& chart, const ChartStyle& style);
+std::string render_bar_chart(const BarChart& chart, const ChartStyle& style,
+                             const ChartSize& size = kWideChart);
+// The chart as a page carries it: wide, then narrow (ChartSize).
+std::string render_page_bar_chart(const BarChart& chart, const ChartStyle& style);
 
 // Nice ticks from 0: a step of 1, 2 or 5 × 10ⁿ (at least 1) with at most `max_steps` steps
 // to cover `max`.

@@ -1,5 +1,6 @@
 #include "charts/dataset_charts.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/era.h"
@@ -60,24 +61,82 @@ struct Extreme {
   std::string shown;
 };
 
-// "Xが最も高いのはAの5.0%、最も低いのはBの1.0%です。" over the values there are, in order;
-// `extremes` is the sentence for ratios or for counts. `missing`: some value is missing, not
-// only undefined for a zero denominator.
+// Tied places are named together up to this many; more are counted.
+constexpr std::size_t kMostNamed = 3;
+
+// Every place whose value is `value`, in order: "A", "AとB", "A、BとC", or counted beyond three
+// with `counted` ("16の施策展開方向"), in the site's words.
+std::string places_at(const Site& site, const std::vector<Extreme>& items, double value,
+                      Word counted) {
+  const auto& words = site.words;
+  std::vector<const std::string*> places;
+  for (const auto& item : items) {
+    if (item.value == value) places.push_back(&item.where);
+  }
+  if (places.size() > kMostNamed) {
+    return words(counted,
+                 {format_count(static_cast<std::int64_t>(places.size())), site.config.area_label});
+  }
+  if (places.size() == 1) return *places.front();
+  std::string list = *places.front();
+  for (std::size_t i = 1; i + 1 < places.size(); ++i) {
+    list += words(Word::table_list_separator);
+    list += *places[i];
+  }
+  return words(Word::chart_and, {list, *places.back()});
+}
+
+// "Xが最も高いのはAの5.0%、最も低いのはBとCの1.0%です。" over the values there are, in order;
+// `extremes` is the sentence for ratios or for counts, `counted` names tied places beyond three.
+// `missing`: some value is missing, not only undefined for a zero denominator; `left_out`: some
+// value is missing or undefined, so the sentence says that it speaks of the others only.
 std::string extremes_sentence(const Site& site, const std::string& subject,
-                              const std::vector<Extreme>& items, Word extremes,
-                              bool missing = false) {
+                              const std::vector<Extreme>& items, Word extremes, Word counted,
+                              bool missing, bool left_out) {
   const auto& words = site.words;
   if (items.empty() && missing) return words(Word::chart_no_value, {subject});
   if (items.empty()) return words(Word::chart_undefined, {subject});
   if (items.size() == 1) return words(Word::chart_only, {items[0].where, subject, items[0].shown});
-  const Extreme* top = &items[0];
-  const Extreme* bottom = &items[0];
-  for (const auto& item : items) {
-    if (item.value > top->value) top = &item;
-    if (item.value < bottom->value) bottom = &item;
+  const auto [bottom, top] =
+      std::minmax_element(items.begin(), items.end(),
+                          [](const Extreme& a, const Extreme& b) { return a.value < b.value; });
+  auto text =
+      top->value == bottom->value
+          ? words(Word::chart_all_equal, {subject, top->shown})
+          : words(extremes, {subject, places_at(site, items, top->value, counted), top->shown,
+                             places_at(site, items, bottom->value, counted), bottom->shown});
+  if (left_out) {
+    text += words(Word::chart_sentence_separator);
+    text += words(Word::chart_left_out);
   }
-  if (top->value == bottom->value) return words(Word::chart_all_equal, {subject, top->shown});
-  return words(extremes, {subject, top->where, top->shown, bottom->where, bottom->shown});
+  return text;
+}
+
+// How one line of a trend moves from its first value to its last, or why it has none.
+std::string trend_sentence(const Words& words, const LineSeries& line,
+                           const std::vector<std::string>& x_labels, const std::string& ratio,
+                           bool missing) {
+  const LinePoint* first = nullptr;
+  const LinePoint* last = nullptr;
+  std::size_t first_i = 0, last_i = 0;
+  for (std::size_t i = 0; i < line.points.size(); ++i) {
+    if (!line.points[i].defined) continue;
+    if (!first) first = &line.points[i], first_i = i;
+    last = &line.points[i], last_i = i;
+  }
+  if (!first) {
+    return words(missing ? Word::chart_trend_no_value : Word::chart_trend_undefined,
+                 {line.label, ratio});
+  }
+  if (first == last) {
+    return words(Word::chart_trend_one,
+                 {x_labels[first_i], line.label, ratio, first->value_attr + "%"});
+  }
+  const Word change = last->value > first->value   ? Word::chart_trend_up
+                      : last->value < first->value ? Word::chart_trend_down
+                                                   : Word::chart_trend_same;
+  return words(change, {line.label, ratio, x_labels[first_i], first->value_attr + "%",
+                        x_labels[last_i], last->value_attr + "%"});
 }
 
 // Panels per fiscal year with a bar per measure and the ratios as notes: one row's counts, or
@@ -139,7 +198,8 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, std::optional<st
       }
     }
     chart.summary =
-        extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest, missing);
+        extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest,
+                          Word::chart_count_years, missing, items.size() < periods.size());
   } else {
     const auto m = measures.front();
     for (std::size_t i = 0; i < periods.size(); ++i) {
@@ -150,7 +210,8 @@ BarChart counts_chart(const Site& site, const Dataset& dataset, std::optional<st
                        count_text(site, dataset, format_count(value.value))});
     }
     chart.summary =
-        extremes_sentence(site, dataset.measures[m].label, items, Word::chart_most_fewest, missing);
+        extremes_sentence(site, dataset.measures[m].label, items, Word::chart_most_fewest,
+                          Word::chart_count_years, missing, items.size() < periods.size());
   }
   return chart;
 }
@@ -223,6 +284,7 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
   const auto summary_for = [&](const std::vector<std::size_t>& periods) {
     std::vector<Extreme> items;
     bool missing = false;
+    const auto counted = periods.size() == 1 ? Word::chart_count_areas : Word::chart_count_entries;
     for (const auto p : periods) {
       for (const auto& area : areas) {
         const auto v = dataset.ratio(ratio, area.row->values, p);
@@ -235,7 +297,8 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
         }
       }
     }
-    return extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest, missing);
+    return extremes_sentence(site, ratio.label, items, Word::chart_highest_lowest, counted, missing,
+                             items.size() < periods.size() * areas.size());
   };
   const auto make = [&](const std::string& chart_id, const std::string& chart_heading,
                         const std::vector<std::size_t>& periods) {
@@ -288,9 +351,10 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
     chart.x_labels.push_back(year(site, dataset.periods[p]));
     chart.x_years.push_back(dataset.periods[p]);
   }
-  bool missing = false;
+  std::vector<bool> missing;  // per line: a value it needs is missing, not only undefined
   const auto add = [&](const std::string& label, std::optional<std::size_t> row) {
     LineSeries series{label, {}};
+    bool some_missing = false;
     for (const auto p : periods) {
       const auto v = ratio_of(dataset, ratio, row, p);
       LinePoint point;
@@ -300,10 +364,11 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
       point.tooltip = words(Word::chart_bar, {year(site, dataset.periods[p]), label,
                                               ratio_text(site, dataset, ratio, v)});
       if (!v.present()) point.missing = dataset.reason(v.missing).symbol;
-      missing = missing || !v.present();
+      some_missing = some_missing || !v.present();
       series.points.push_back(std::move(point));
     }
     chart.series.push_back(std::move(series));
+    missing.push_back(some_missing);
   };
   for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
     for (const auto& ref : site.areas[a].rows) {
@@ -312,29 +377,13 @@ LineChart trend_chart(const Site& site, const Dataset& dataset, const Ratio& rat
   }
   const bool whole = selection.areas.empty();
   if (whole) add(words(Word::chart_whole), std::nullopt);
-  // The sentence follows the whole where it is drawn, else the first line.
-  const auto& lead = whole ? chart.series.back() : chart.series.front();
-  const LinePoint* first = nullptr;
-  const LinePoint* last = nullptr;
-  std::size_t first_i = 0, last_i = 0;
-  for (std::size_t i = 0; i < lead.points.size(); ++i) {
-    if (!lead.points[i].defined) continue;
-    if (!first) first = &lead.points[i], first_i = i;
-    last = &lead.points[i], last_i = i;
-  }
-  if (!first) {
-    chart.summary = words(missing ? Word::chart_trend_no_value : Word::chart_trend_undefined,
-                          {lead.label, ratio.label});
-  } else if (first == last) {
-    chart.summary = words(Word::chart_trend_one, {chart.x_labels[first_i], lead.label, ratio.label,
-                                                  first->value_attr + "%"});
-  } else {
-    const Word change = last->value > first->value   ? Word::chart_trend_up
-                        : last->value < first->value ? Word::chart_trend_down
-                                                     : Word::chart_trend_same;
-    chart.summary =
-        words(change, {lead.label, ratio.label, chart.x_labels[first_i], first->value_attr + "%",
-                       chart.x_labels[last_i], last->value_attr + "%"});
+  // A sentence for every line drawn: the whole first, where it is drawn, then the areas.
+  const std::size_t lines = chart.series.size();
+  for (std::size_t i = 0; i < lines; ++i) {
+    const std::size_t s = whole ? (i + lines - 1) % lines : i;
+    if (i > 0) chart.summary += words(Word::chart_sentence_separator);
+    chart.summary +=
+        trend_sentence(words, chart.series[s], chart.x_labels, ratio.label, missing[s]);
   }
   return chart;
 }

@@ -12,12 +12,10 @@ namespace hyoka {
 
 namespace {
 
-constexpr double kWidth = 340;
 constexpr double kMargin = 12;
-constexpr double kTextSize = 12;
-constexpr double kTickSize = 11;
+constexpr double kTextSize = kChartTextSize;
+constexpr double kTickSize = kChartTextSize;  // a smaller one would fall below 12 px on a phone
 constexpr double kLine = SvgWriter::kLineHeight;
-constexpr double kPlotHeight = 180;
 
 const char* kDashes[] = {"", "6 3", "2 3", "8 3 2 3", "4 4", "1 2"};
 
@@ -64,11 +62,16 @@ std::string marker(std::size_t series, double x, double y, const std::string& co
 
 }  // namespace
 
-std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
-  const double inner = kWidth - 2 * kMargin;
+std::string render_line_chart(const LineChart& chart, const ChartStyle& style,
+                              const ChartSize& size) {
+  const double width = size.width;
+  // Wider charts are a little taller, so a line's slope stays readable.
+  const double plot_height = std::max(180.0, width * 0.35);
+  const std::string id = chart.id + std::string(size.id_suffix);
+  const double inner = width - 2 * kMargin;
   SvgWriter svg;
   double y = kMargin;
-  y = svg.heading_and_summary(kMargin, y, inner, chart.id, chart.heading, chart.summary, style);
+  y = svg.heading_and_summary(kMargin, y, inner, id, chart.heading, chart.summary, style);
   y += 12;
 
   double max_value = chart.minimum_domain;
@@ -86,10 +89,10 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
   // Labels at the line ends take the right third; long ones wrap.
   const double label_width = inner * 0.34 - 12;
   const double x0 = kMargin + tick_width + 6;
-  const double x1 = kWidth - kMargin - label_width - 20;
+  const double x1 = width - kMargin - label_width - 20;
   const double top = y + kTextSize;  // room for the top tick's label
-  const double bottom = top + kPlotHeight;
-  const auto y_of = [&](double v) { return bottom - kPlotHeight * v / domain; };
+  const double bottom = top + plot_height;
+  const auto y_of = [&](double v) { return bottom - plot_height * v / domain; };
   const std::size_t n = chart.x_labels.size();
   // Positions in time: the years, or evenly 0, 1, 2 … when the chart gives none.
   const bool by_year = chart.x_years.size() == n && n > 1;
@@ -119,7 +122,7 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
     const double left = x_of(i - 1) + year / 2;
     const double right = x_of(i) - year / 2;
     grid += "<rect x=\"" + svg_number(left) + "\" y=\"" + svg_number(top) + "\" width=\"" +
-            svg_number(right - left) + "\" height=\"" + svg_number(kPlotHeight) + "\" fill=\"" +
+            svg_number(right - left) + "\" height=\"" + svg_number(plot_height) + "\" fill=\"" +
             style.grid + "\" fill-opacity=\"0.35\" class=\"gap\"/>\n";
     if (!chart.gap_label.empty() && text_width(chart.gap_label, kTickSize) <= right - left - 4) {
       svg.text((left + right) / 2, top + kTickSize * 1.2, chart.gap_label, kTickSize,
@@ -160,10 +163,9 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
       titles += (titles.empty() ? "" : chart.separator) + point.tooltip;
     }
     if (symbols.empty()) continue;
-    svg.raw("<text x=\"" + svg_number(x_of(i)) + "\" y=\"" + svg_number(bottom - 6) +
-            "\" font-size=\"" + svg_number(kTextSize) + "\" fill=\"" + style.text +
-            "\" text-anchor=\"middle\" class=\"missing\">" + svg_escape(symbols) + "<title>" +
-            svg_escape(titles) + "</title></text>\n");
+    svg.raw("<text x=\"" + svg_number(x_of(i)) + "\" y=\"" + svg_number(bottom - 6) + "\" fill=\"" +
+            style.text + "\" text-anchor=\"middle\" class=\"missing\">" + svg_escape(symbols) +
+            "<title>" + svg_escape(titles) + "</title></text>\n");
   }
 
   struct EndLabel {
@@ -219,7 +221,12 @@ std::string render_line_chart(const LineChart& chart, const ChartStyle& style) {
   }
   const double height = std::ceil(std::max(x_label_bottom, next_free) + kMargin);
 
-  return svg_chart(chart.id, chart.title, kWidth, height, style, {grid, marks, svg.body()});
+  return svg_chart(id, chart.title, size, height, style, {grid, marks, svg.body()});
+}
+
+std::string render_page_line_chart(const LineChart& chart, const ChartStyle& style) {
+  return render_line_chart(chart, style, kWideChart) +
+         render_line_chart(chart, style, kNarrowChart);
 }
 
 }  // namespace hyoka

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "charts/chart_style.h"
+#include "charts/svg_text.h"
 
 namespace hyoka {
 
@@ -43,6 +44,9 @@ struct LineChart {
 // At most this many lines: more are a tangle, and the markers and dashes run out.
 constexpr std::size_t kMaxLines = 6;
 
-std::string render_line_chart(const LineChart& chart, const ChartStyle& style);
+std::string render_line_chart(const LineChart& chart, const ChartStyle& style,
+                              const ChartSize& size = kWideChart);
+// The chart as a page carries it: wide, then narrow (ChartSize).
+std::string render_page_line_chart(const LineChart& chart, const ChartStyle& style);
 
 }  // namespace hyoka

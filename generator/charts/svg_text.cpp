@@ -38,9 +38,9 @@ void SvgWriter::text(double x, double baseline, std::string_view content, double
   append_svg_number(body_, x);
   body_ += "\" y=\"";
   append_svg_number(body_, baseline);
-  body_ += "\" font-size=\"";
-  append_svg_number(body_, size);
-  body_ += "\" fill=\"";
+  body_ += '"';
+  append_font_size(body_, size);
+  body_ += " fill=\"";
   body_ += fill;
   body_ += '"';
   body_ += extra;
@@ -62,18 +62,26 @@ double SvgWriter::lines(double x, double top, const std::vector<std::string>& li
   return top;
 }
 
-std::string svg_chart(const std::string& id, const std::string& title, double width, double height,
-                      const ChartStyle& style, std::initializer_list<std::string_view> body) {
-  std::size_t size = 512 + title.size();
-  for (const auto part : body) size += part.size();
+void append_font_size(std::string& out, double size) {
+  if (size == kChartTextSize) return;
+  out += " font-size=\"";
+  append_svg_number(out, size / kChartTextSize);
+  out += "em\"";
+}
+
+std::string svg_chart(const std::string& id, const std::string& title, const ChartSize& size,
+                      double height, const ChartStyle& style,
+                      std::initializer_list<std::string_view> body) {
+  std::size_t bytes = 512 + title.size();
+  for (const auto part : body) bytes += part.size();
   std::string out;
-  out.reserve(size);
+  out.reserve(bytes);
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ";
-  append_svg_number(out, width);
+  append_svg_number(out, size.width);
   out += ' ';
   append_svg_number(out, height);
   out += "\" width=\"";
-  append_svg_number(out, width);
+  append_svg_number(out, size.width);
   out += "\" height=\"";
   append_svg_number(out, height);
   out += "\" role=\"img\" aria-labelledby=\"";
@@ -82,7 +90,11 @@ std::string svg_chart(const std::string& id, const std::string& title, double wi
   out += id;
   out += "-summary\" font-family=\"";
   append_escaped_markup(out, style.font_family);
-  out += "\" class=\"chart\">\n<title id=\"";
+  out += "\" font-size=\"";
+  append_svg_number(out, kChartTextSize);
+  out += "\" class=\"chart chart-";
+  out += size.name;
+  out += "\">\n<title id=\"";
   out += id;
   out += "-title\">";
   append_escaped_markup(out, title);
@@ -97,10 +109,10 @@ std::string svg_chart(const std::string& id, const std::string& title, double wi
 double SvgWriter::heading_and_summary(double x, double top, double width, const std::string& id,
                                       const std::string& heading, const std::string& summary,
                                       const ChartStyle& style) {
-  constexpr double kTitleSize = 14;
-  constexpr double kTextSize = 12;
+  constexpr double kTitleSize = 15;  // 20 px at most: below the themes' 22 px section headings
+  constexpr double kTextSize = kChartTextSize;
   top = lines(x, top, wrap_text(heading, width, kTitleSize), kTitleSize, style.text,
-              " font-weight=\"700\"");
+              " font-weight=\"700\" class=\"heading\"");
   body_ += "<g id=\"";
   body_ += id;
   body_ += "-summary\">\n";

@@ -14,15 +14,38 @@ std::string svg_number(double v);
 void append_svg_number(std::string& out, double v);
 std::string svg_escape(const std::string& text);
 
+struct ChartStyle;
+
+// A width a chart is drawn at, in the units of its viewBox. Every text is 12 units (headings
+// 15), so a chart shown at `width` × 4/3 CSS px has 16 px text, the themes' body size, and one
+// shown at `width` px has 12 px text, the smallest the themes allow. A page carries each chart
+// in both sizes, and the theme's CSS shows the one that fits its text column (docs/themes.md).
+struct ChartSize {
+  double width;
+  std::string_view id_suffix;  // after the chart's id, in every id of this drawing
+  std::string_view name;       // the class chart-<name>
+};
+// For columns from 696 px (12 px text) to 928 px (16 px, the default theme's widest column);
+// the standalone file of a chart is this drawing.
+inline constexpr ChartSize kWideChart{696, "", "wide"};
+// For columns from 288 px (a 320 px phone: 12 px text) to 384 px (16 px), and beyond with the
+// text made smaller by the theme's CSS.
+inline constexpr ChartSize kNarrowChart{288, "-narrow", "narrow"};
+// The text size of every label, and the root's font-size, which the theme's CSS may change.
+inline constexpr double kChartTextSize = 12;
+
 // Collects SVG text elements; line height 1.5 em, because Noto Sans CJK's glyph boxes are
 // about 1.45 em tall and neighbouring lines must not overlap.
-struct ChartStyle;
 
 // The chart's root element: role="img", named by its <title> and described by its summary,
 // with an explicit background (Windows high-contrast mode changes the page, not the SVG). The
 // body comes in parts, written one after another.
-std::string svg_chart(const std::string& id, const std::string& title, double width, double height,
-                      const ChartStyle& style, std::initializer_list<std::string_view> body);
+std::string svg_chart(const std::string& id, const std::string& title, const ChartSize& size,
+                      double height, const ChartStyle& style,
+                      std::initializer_list<std::string_view> body);
+// A text's font-size attribute: nothing at kChartTextSize (the root's), else relative to it
+// ("1.25em"), so that CSS setting the root's font-size scales every text alike.
+void append_font_size(std::string& out, double size);
 
 class SvgWriter {
  public:

@@ -109,7 +109,7 @@ class ChartBlock final : public BlockPlugin {
                              : totals_chart(site, dataset, caption, data->selection, id);
       if (title) chart.heading = *title;
       heading = chart.heading;
-      svg = render_bar_chart(chart, style);
+      svg = render_page_bar_chart(chart, style);
     } else {
       if (!data->ratio) {
         call.reader.error(at_type, "the dataset \"" + dataset.id + "\" has no ratio to chart");
@@ -125,7 +125,7 @@ class ChartBlock final : public BlockPlugin {
         for (auto chart : charts) {
           if (title) chart.chart.heading = *title;
           heading = chart.chart.heading;
-          svg += render_bar_chart(chart.chart, style);
+          svg += render_page_bar_chart(chart.chart, style);
         }
       } else {
         if (trend_lines(site, dataset, selection) > kMaxLines) {
@@ -136,7 +136,7 @@ class ChartBlock final : public BlockPlugin {
         auto chart = trend_chart(site, dataset, ratio, caption, selection, id);
         if (title) chart.heading = *title;
         heading = chart.heading;
-        svg = render_line_chart(chart, style);
+        svg = render_page_line_chart(chart, style);
       }
     }
     return render_chart_partial(call, {id, heading, svg, ""});

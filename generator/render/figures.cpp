@@ -11,7 +11,12 @@ Figure figure(TableView table, std::vector<BarChart> charts, const ChartStyle& s
   f.table = std::move(table);
   f.charts = std::move(charts);
   f.svgs.reserve(f.charts.size());
-  for (const auto& chart : f.charts) f.svgs.push_back(render_bar_chart(chart, style));
+  for (const auto& chart : f.charts) {
+    auto svg = render_bar_chart(chart, style, kWideChart);
+    f.standalone_sizes.push_back(svg.size());
+    svg += render_bar_chart(chart, style, kNarrowChart);
+    f.svgs.push_back(std::move(svg));
+  }
   return f;
 }
 

@@ -14,8 +14,10 @@ namespace hyoka {
 
 struct Figure {
   std::vector<BarChart> charts;   // usually one; a ratio chart with many bars is split
-  std::vector<std::string> svgs;  // the rendered charts, in the same order
-  std::string omitted;            // a note where a chart was left out
+  std::vector<std::string> svgs;  // the rendered charts, in the same order, as pages carry them
+  // Where each of `svgs` ends its first drawing, the wide one: the chart's standalone file.
+  std::vector<std::size_t> standalone_sizes;
+  std::string omitted;  // a note where a chart was left out
   TableView table;
 };
 

@@ -70,7 +70,8 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
     for (const auto& f : d.figures) {
       for (std::size_t i = 0; i < f.charts.size(); ++i) {
         files[folder + chart_file_name(f.charts[i])] =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.svgs[i];
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+            f.svgs[i].substr(0, f.standalone_sizes[i]);
       }
     }
   }

@@ -407,7 +407,49 @@ BOOST_AUTO_TEST_CASE(every_number_in_a_chart_is_in_the_table_beside_it) {
       }
     }
   }
-  BOOST_TEST(charts == 7);  // 5 area charts, the totals and the ratio by area
+  // 5 area charts, the totals and the ratio by area, each drawn wide and narrow.
+  BOOST_TEST(charts == 14);
+}
+
+namespace {
+
+// The summary sentence of a standalone chart: the lines of its summary group, joined.
+std::string chart_summary(const std::string& path, const std::string& id) {
+  const auto svg = sample().page(path);
+  const auto start = svg.find("<g id=\"" + id + "-summary\">");
+  BOOST_REQUIRE(start != std::string::npos);
+  auto text = text_of(svg.substr(start, svg.find("</g>", start) - start));
+  std::erase(text, '\n');
+  return text;
+}
+
+// "75.0％" as the site shows a rate: "75.0%", and the report's "100％" as "100.0%".
+std::string shown_rate(const std::string& printed) {
+  const auto number = printed.substr(0, printed.find("％"));
+  return number + (number.find('.') == std::string::npos ? ".0%" : "%");
+}
+
+}  // namespace
+
+// The charts' sentences stay true to the report: each area's highest and lowest rate are in the
+// years the report's own rates make highest and lowest (no two tie there), and across areas
+// and years 教育・ICT人材育成's 100％ in 令和元年度 is the highest, 産業振興's 61.5％ the lowest.
+BOOST_AUTO_TEST_CASE(chart_summaries_name_the_highest_and_lowest_rates_of_the_report) {
+  for (const auto& area : kAreas) {
+    std::size_t high = 0, low = 0;
+    for (std::size_t y = 1; y < 3; ++y) {
+      const auto value = std::stod(area.rate[y]);
+      if (value > std::stod(area.rate[high])) high = y;
+      if (value < std::stod(area.rate[low])) low = y;
+    }
+    BOOST_TEST(chart_summary("areas/" + area.id + "/chart-achievement.svg", "chart-achievement") ==
+               kRate + "が最も高いのは" + kYears[high] + "の" + shown_rate(area.rate[high]) +
+                   "、最も低いのは" + kYears[low] + "の" + shown_rate(area.rate[low]) + "です。");
+  }
+  BOOST_TEST(chart_summary("chart-achievement-rate-areas.svg", "chart-achievement-rate-areas") ==
+             kRate + "が最も高いのは" + kAreas[3].title + "の" + kYears[0] + "の" +
+                 shown_rate(kAreas[3].rate[0]) + "、最も低いのは" + kAreas[2].title + "の" +
+                 kYears[2] + "の" + shown_rate(kAreas[2].rate[2]) + "です。");
 }
 
 BOOST_AUTO_TEST_CASE(every_chart_stands_alone_beside_its_page_and_renders_in_librsvg) {

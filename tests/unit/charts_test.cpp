@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(svg_names_itself_and_points_at_its_summary_with_prefixed_id
   auto chart = chart_of({{3}});
   chart.id = "chart-x";
   const auto svg = render_bar_chart(chart, ChartStyle{});
-  BOOST_TEST(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 340 "));
+  BOOST_TEST(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 696 "));
   BOOST_TEST(
       svg.find(
           "role=\"img\" aria-labelledby=\"chart-x-title\" aria-describedby=\"chart-x-summary\"") !=
@@ -117,6 +117,61 @@ BOOST_AUTO_TEST_CASE(svg_names_itself_and_points_at_its_summary_with_prefixed_id
     BOOST_TEST((*it)[1].str().starts_with("chart-x-"));
   }
   BOOST_TEST(svg.find("<title>") != std::string::npos);  // every bar carries its value
+}
+
+// A page carries each chart drawn twice, for wide and narrow columns (the theme's CSS shows
+// one): the wide first, as the standalone file has it, then the narrow, whose ids all end the
+// chart's id with "-narrow" so both may stand on one page.
+BOOST_AUTO_TEST_CASE(a_page_carries_a_wide_and_a_narrow_drawing_with_their_own_ids) {
+  auto chart = chart_of({{12, 9}, {10, 8}});
+  chart.id = "chart-x";
+  const auto page = render_page_bar_chart(chart, ChartStyle{});
+  const auto wide = render_bar_chart(chart, ChartStyle{}, kWideChart);
+  const auto narrow = render_bar_chart(chart, ChartStyle{}, kNarrowChart);
+  BOOST_TEST(page == wide + narrow);
+  BOOST_TEST(wide.find("viewBox=\"0 0 696 ") != std::string::npos);
+  BOOST_TEST(wide.find("class=\"chart chart-wide\"") != std::string::npos);
+  BOOST_TEST(narrow.find("viewBox=\"0 0 288 ") != std::string::npos);
+  BOOST_TEST(narrow.find("class=\"chart chart-narrow\"") != std::string::npos);
+  BOOST_TEST(narrow.find("aria-labelledby=\"chart-x-narrow-title\" "
+                         "aria-describedby=\"chart-x-narrow-summary\"") != std::string::npos);
+  const std::regex id(R"re( id="([^"]+)")re");
+  std::set<std::string> ids;
+  for (const auto* svg : {&wide, &narrow}) {
+    for (auto it = std::sregex_iterator(svg->begin(), svg->end(), id); it != std::sregex_iterator();
+         ++it) {
+      BOOST_TEST(ids.insert((*it)[1].str()).second, "twice: " << (*it)[1].str());
+      BOOST_TEST((*it)[1].str().starts_with(svg == &narrow ? "chart-x-narrow-" : "chart-x-"));
+    }
+  }
+  BOOST_TEST(ids.size() == 4u);
+}
+
+// Every text is the root's 12 units or a multiple of it of at least 1, so the theme's CSS scales
+// them all by setting the root's font-size; only headings are larger, at 15 units: 16 px labels
+// give 20 px headings, under the themes' 22 px section headings.
+BOOST_AUTO_TEST_CASE(every_text_is_sized_relative_to_the_root_and_none_below_it) {
+  auto chart = chart_of({{12, 9}, {10, 8}}, 100);
+  chart.panels[0].notes = {"達成項目の割合 75.0%"};
+  for (const auto* size : {&kWideChart, &kNarrowChart}) {
+    const auto svg = render_bar_chart(chart, ChartStyle{}, *size);
+    BOOST_TEST(svg.find(" font-size=\"12\" class=\"chart chart-") != std::string::npos);
+    const std::regex text(R"re(<text ([^>]*)>)re");
+    const std::regex font_size(R"re(font-size="([^"]*)")re");
+    int texts = 0, headings = 0;
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator();
+         ++it) {
+      ++texts;
+      const auto attributes = (*it)[1].str();
+      std::smatch m;
+      if (!std::regex_search(attributes, m, font_size)) continue;
+      BOOST_TEST(m[1].str() == "1.25em", attributes);
+      BOOST_TEST(attributes.find("class=\"heading\"") != std::string::npos, attributes);
+      ++headings;
+    }
+    BOOST_TEST(texts > 10);
+    BOOST_TEST(headings == 1);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(japanese_text_wraps_without_starting_a_line_with_closing_punctuation) {
