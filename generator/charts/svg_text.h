@@ -24,6 +24,10 @@ struct ChartStyle;
 std::string svg_chart(const std::string& id, const std::string& title, double width, double height,
                       const ChartStyle& style, std::initializer_list<std::string_view> body);
 
+// The same chart named by another title (the text of its first <title>): the standalone copy
+// of a chart drawn above its table has no table below it to name.
+std::string retitled(std::string_view svg, const std::string& title);
+
 class SvgWriter {
  public:
   static constexpr double kLineHeight = 1.5;

@@ -129,8 +129,10 @@ mustache::Map table_context(const TableView& table) {
   }
   mustache::List notes;
   for (std::size_t i = 0; i < table.notes.size(); ++i) {
-    notes.push_back(mustache::Map{{"text", mustache::Value::view(table.notes[i])},
-                                  {"note", mustache::Value::view(table.note_ids[i])}});
+    const int number = table.note_numbers[i];
+    notes.push_back(mustache::Map{
+        {"text", mustache::Value::view(table.notes[i])},
+        {"note", number ? mustache::Value(note_id(table, number)) : mustache::Value()}});
   }
   // Moved in, not listed in braces: an initializer list would copy a table of every area.
   mustache::Map out{{"id", mustache::Value::view(table.id)},

@@ -6,6 +6,7 @@
 
 #include "base/parallel.h"
 #include "base/toml_reader.h"
+#include "charts/svg_text.h"
 #include "markdown/markdown.h"
 #include "render/page_context.h"
 #include "render/render_stop.h"
@@ -70,7 +71,8 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
     for (const auto& f : d.figures) {
       for (std::size_t i = 0; i < f.charts.size(); ++i) {
         files[folder + chart_file_name(f.charts[i])] =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.svgs[i];
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+            retitled(f.svgs[i], f.charts[i].heading);
       }
     }
   }

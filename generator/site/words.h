@@ -89,6 +89,7 @@ enum class Word : std::size_t {
   chart_ratio_by_area,
   chart_in_year,
   chart_omitted,
+  chart_omitted_alone,
   chart_trend,
   chart_whole,
   chart_area_in_year,
