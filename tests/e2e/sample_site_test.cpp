@@ -79,6 +79,24 @@ void check_rate(const std::string& cell, const std::string& printed) {
   if (number.find('.') != std::string::npos) BOOST_TEST(shown == number);
 }
 
+// The table of every area × fiscal year: its years, then each area's figures as the report
+// prints them in 2 施策展開方向毎の総括.
+void check_every_area(const HtmlTable& table) {
+  BOOST_TEST(table.rows.at(0) ==
+             (std::vector<std::string>{"施策展開方向", kYears[0], kYears[1], kYears[2]}));
+  for (const auto& area : kAreas) {
+    BOOST_TEST_CONTEXT(area.id) {
+      const auto cells = table.row(area.title);
+      BOOST_REQUIRE(cells.size() == 9u);
+      for (int y = 0; y < 3; ++y) {
+        BOOST_TEST(cells[3 * y] == area.implemented[y]);
+        BOOST_TEST(cells[3 * y + 1] == area.achieved[y]);
+        check_rate(cells[3 * y + 2], area.rate[y]);
+      }
+    }
+  }
+}
+
 struct BuiltSample {
   TempDir dir;
   RunResult run;
@@ -176,19 +194,7 @@ BOOST_AUTO_TEST_CASE(home_shows_every_area_for_every_year_with_a_totals_row) {
   const auto html = sample().page("index.html");
   const auto table = find_table(html, kDataset + "：施策展開方向別（単位：件）");
   BOOST_REQUIRE(table);
-  BOOST_TEST(table->rows.at(0) ==
-             (std::vector<std::string>{"施策展開方向", kYears[0], kYears[1], kYears[2]}));
-  for (const auto& area : kAreas) {
-    BOOST_TEST_CONTEXT(area.id) {
-      const auto cells = table->row(area.title);
-      BOOST_REQUIRE(cells.size() == 9u);
-      for (int y = 0; y < 3; ++y) {
-        BOOST_TEST(cells[3 * y] == area.implemented[y]);
-        BOOST_TEST(cells[3 * y + 1] == area.achieved[y]);
-        check_rate(cells[3 * y + 2], area.rate[y]);
-      }
-    }
-  }
+  check_every_area(*table);
   const auto totals = table->row("合計");
   BOOST_REQUIRE(totals.size() == 9u);
   BOOST_TEST(totals[6] == kTotalImplemented[2]);
@@ -203,20 +209,8 @@ BOOST_AUTO_TEST_CASE(landing_page_previews_the_dataset_with_every_note) {
     const auto html = built->page("data/achievement/index.html");
     const auto table = find_table(html, kDataset + "：施策展開方向別（単位：件）");
     BOOST_REQUIRE(table);
-    BOOST_TEST(table->rows.at(0) ==
-               (std::vector<std::string>{"施策展開方向", kYears[0], kYears[1], kYears[2]}));
     BOOST_TEST(table->rows.size() == 2 + kAreas.size() + 1);  // two header rows, the totals
-    for (const auto& area : kAreas) {
-      BOOST_TEST_CONTEXT(area.id) {
-        const auto cells = table->row(area.title);
-        BOOST_REQUIRE(cells.size() == 9u);
-        for (int y = 0; y < 3; ++y) {
-          BOOST_TEST(cells[3 * y] == area.implemented[y]);
-          BOOST_TEST(cells[3 * y + 1] == area.achieved[y]);
-          check_rate(cells[3 * y + 2], area.rate[y]);
-        }
-      }
-    }
+    check_every_area(*table);
     const auto totals = table->row("合計");
     BOOST_REQUIRE(totals.size() == 9u);
     for (int y = 0; y < 3; ++y) BOOST_TEST(totals[3 * y] == kTotalImplemented[y]);
