@@ -27,8 +27,6 @@ struct CsvColumn {
 // The CSV's columns, in order. A dataset with a missing count in its rows has a reason column
 // after each measure; one with notes on areas, fiscal years or counts, a notes column last.
 std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset);
-// Their names.
-std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset);
 
 // Whether a row of the dataset has a missing count.
 bool rows_have_missing(const Dataset& dataset);

@@ -190,12 +190,6 @@ std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
   return columns;
 }
 
-std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset) {
-  std::vector<std::string> names;
-  for (auto& column : csv_layout(site, dataset)) names.push_back(std::move(column.name));
-  return names;
-}
-
 // Every line appended to one buffer; what is the same for an area or a year made once.
 std::string dataset_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
   // Excel on Japanese Windows reads UTF-8 only with a byte-order mark.
