@@ -16,6 +16,7 @@ std::string year(const Site& site, int y) {
 
 std::string where_numbers_are(const Site& site, const std::string& heading,
                               const std::string& table_caption) {
+  if (table_caption.empty()) return heading;
   return site.words(Word::chart_title, {heading, table_caption});
 }
 
@@ -257,8 +258,9 @@ std::vector<DatasetChart> area_ratio_charts(const Site& site, const Dataset& dat
   const auto heading = words(Word::chart_ratio_by_area, {ratio.label, site.config.area_label});
   if (areas.size() > kMaxAreasPerChart) {
     DatasetChart left_out;
-    left_out.omitted = words(Word::chart_omitted,
-                             {site.config.area_label, std::to_string(kMaxAreasPerChart), heading});
+    left_out.omitted =
+        words(table_caption.empty() ? Word::chart_omitted_alone : Word::chart_omitted,
+              {site.config.area_label, std::to_string(kMaxAreasPerChart), heading});
     return {left_out};
   }
   // The same marks as the table of every area beside it.

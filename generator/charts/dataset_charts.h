@@ -18,6 +18,9 @@ constexpr std::size_t kMaxAreasPerChart = 50;
 // Bars in one ratio chart before it is split into one chart per fiscal year.
 constexpr std::size_t kMaxBarsPerChart = 60;
 
+// `table_caption` is the caption of the table drawn right below the chart, which the chart's
+// title names as where its numbers are; empty when no table is below it (a chart block), and
+// then the title is the heading alone.
 struct DatasetChart {
   BarChart chart;       // empty panels when left out
   std::string omitted;  // why the chart was left out, for a note in its place

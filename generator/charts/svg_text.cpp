@@ -62,6 +62,17 @@ double SvgWriter::lines(double x, double top, const std::vector<std::string>& li
   return top;
 }
 
+std::string retitled(std::string_view svg, const std::string& title) {
+  const auto open = svg.find("<title");
+  const auto start = open == std::string_view::npos ? open : svg.find('>', open);
+  const auto end = start == std::string_view::npos ? start : svg.find("</title>", start);
+  if (end == std::string_view::npos) return std::string(svg);
+  std::string out(svg.substr(0, start + 1));
+  append_escaped_markup(out, title);
+  out += svg.substr(end);
+  return out;
+}
+
 void append_font_size(std::string& out, double size) {
   if (size == kChartTextSize) return;
   out += " font-size=\"";

@@ -47,6 +47,10 @@ std::string svg_chart(const std::string& id, const std::string& title, const Cha
 // ("1.25em"), so that CSS setting the root's font-size scales every text alike.
 void append_font_size(std::string& out, double size);
 
+// The same chart named by another title (the text of its first <title>): the standalone copy
+// of a chart drawn above its table has no table below it to name.
+std::string retitled(std::string_view svg, const std::string& title);
+
 class SvgWriter {
  public:
   static constexpr double kLineHeight = 1.5;

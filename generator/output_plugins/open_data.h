@@ -12,19 +12,21 @@
 
 namespace hyoka {
 
-// One column of a dataset's CSV, and one field of its Data Package schema.
+// One column of a dataset's CSV, and one field of its Data Package schema; the landing page
+// lists the same facts.
 struct CsvColumn {
   enum class Kind { code, area_id, area, year, year_label, measure, reason, ratio, notes };
   Kind kind = Kind::code;
   std::string name;
-  std::size_t index = 0;  // the measure (also of a reason column) or the ratio
+  std::size_t index = 0;    // the measure (also of a reason column) or the ratio
+  std::string type;         // the Table Schema type: integer, number or string
+  std::string unit;         // the dataset's unit for a count, % for a ratio, else empty
+  std::string description;  // in the site's words
 };
 
 // The CSV's columns, in order. A dataset with a missing count in its rows has a reason column
 // after each measure; one with notes on areas, fiscal years or counts, a notes column last.
 std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset);
-// Their names.
-std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset);
 
 // Whether a row of the dataset has a missing count.
 bool rows_have_missing(const Dataset& dataset);

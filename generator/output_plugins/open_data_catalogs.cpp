@@ -96,69 +96,44 @@ std::vector<Period> periods_of(const Dataset& dataset) {
 
 std::string data_package(const Site& site) {
   const auto& config = site.config;
-  const auto& words = site.words;
   json resources = json::array();
   for (const auto& dataset : site.datasets) {
-    const auto columns = csv_columns(site, dataset);
+    const auto layout = csv_layout(site, dataset);
     json fields = json::array();
     const bool has_code = !config.publisher.local_government_code.empty();
-    fields.push_back({{"name", columns[0]},
-                      {"type", "string"},
-                      {"description", words(Word::open_data_code_description)},
-                      {"constraints", {{"required", has_code}, {"pattern", "[0-9]{6}"}}}});
-    fields.push_back(
-        {{"name", columns[1]}, {"type", "string"}, {"constraints", {{"required", true}}}});
-    fields.push_back(
-        {{"name", columns[2]}, {"type", "string"}, {"constraints", {{"required", true}}}});
-    fields.push_back({{"name", columns[3]},
-                      {"type", "integer"},
-                      {"description", words(Word::open_data_year_description)},
-                      {"constraints", {{"required", true}, {"minimum", 1868}}}});
-    fields.push_back(
-        {{"name", columns[4]}, {"type", "string"}, {"constraints", {{"required", true}}}});
-    // A count may be blank only in a dataset with missing counts, and then its reason is not.
     const bool missing = rows_have_missing(dataset);
     json reasons = json::array();
     for (const auto& reason : dataset.reasons) reasons.push_back(reason.label);
-    const auto measure_description = [&](std::size_t m) {
-      return dataset.unit.empty()
-                 ? dataset.measures[m].label
-                 : words(Word::table_unit, {dataset.measures[m].label, dataset.unit});
-    };
-    for (const auto& column : csv_layout(site, dataset)) {
+    for (const auto& column : layout) {
+      json constraints = json::object();
       switch (column.kind) {
+        case CsvColumn::Kind::code:
+          constraints = {{"required", has_code}, {"pattern", "[0-9]{6}"}};
+          break;
+        case CsvColumn::Kind::year:
+          constraints = {{"required", true}, {"minimum", 1868}};
+          break;
+        case CsvColumn::Kind::area_id:
+        case CsvColumn::Kind::area:
+        case CsvColumn::Kind::year_label:
+          constraints = {{"required", true}};
+          break;
         case CsvColumn::Kind::measure:
-          fields.push_back(
-              {{"name", column.name},
-               {"type", "integer"},
-               {"description", missing ? words(Word::open_data_count_missing_description,
-                                               {measure_description(column.index)})
-                                       : measure_description(column.index)},
-               {"constraints", {{"required", !missing}, {"minimum", 0}}}});
+          constraints = {{"required", !missing}, {"minimum", 0}};
           break;
         case CsvColumn::Kind::reason:
-          fields.push_back({{"name", column.name},
-                            {"type", "string"},
-                            {"description", words(Word::open_data_reason_description)},
-                            {"constraints", {{"enum", reasons}}}});
+          constraints = {{"enum", reasons}};
           break;
         case CsvColumn::Kind::ratio:
-          fields.push_back(
-              {{"name", column.name},
-               {"type", "number"},
-               {"description", words(missing ? Word::open_data_ratio_missing_description
-                                             : Word::open_data_ratio_description)},
-               {"constraints", {{"minimum", 0}}}});
+          constraints = {{"minimum", 0}};
           break;
         case CsvColumn::Kind::notes:
-          fields.push_back(
-              {{"name", column.name},
-               {"type", "string"},
-               {"description", words(Word::open_data_notes_description, {config.area_label})}});
-          break;
-        default:
           break;
       }
+      json field = {
+          {"name", column.name}, {"type", column.type}, {"description", column.description}};
+      if (!constraints.empty()) field["constraints"] = std::move(constraints);
+      fields.push_back(std::move(field));
     }
     resources.push_back({
         {"name", dataset.id},
@@ -170,7 +145,9 @@ std::string data_package(const Site& site) {
         {"encoding", "utf-8"},
         {"profile", "tabular-data-resource"},
         {"schema",
-         {{"fields", fields}, {"primaryKey", {columns[1], columns[3]}}, {"missingValues", {""}}}},
+         {{"fields", fields},
+          {"primaryKey", {layout[1].name, layout[3].name}},
+          {"missingValues", {""}}}},
     });
   }
   json package = {

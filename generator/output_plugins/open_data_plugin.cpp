@@ -85,8 +85,16 @@ class OpenDataOutput final : public OutputPlugin {
     add(words(Word::open_data_json), dataset_json_path(dataset.id), "JSON", f.json_bytes,
         words(Word::open_data_json_note));
     mustache::List columns;
-    for (const auto& name : csv_columns(site, dataset))
-      columns.push_back(mustache::Map{{"name", name}});
+    for (const auto& column : csv_layout(site, dataset)) {
+      const auto type = column.type == "integer"  ? Word::open_data_type_integer
+                        : column.type == "number" ? Word::open_data_type_number
+                                                  : Word::open_data_type_string;
+      columns.push_back(mustache::Map{{"name", column.name},
+                                      {"type", column.type},
+                                      {"type_label", words(type)},
+                                      {"unit", column.unit},
+                                      {"description", column.description}});
+    }
     const auto alternate = [&](const std::string& type, const std::string& path,
                                const std::string& title) {
       return mustache::Map{{"type", type}, {"href", link(landing, path)}, {"title", title}};

@@ -151,33 +151,43 @@ std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
   using Kind = CsvColumn::Kind;
   const auto& words = site.words;
   const auto& area = site.config.area_label;
+  const std::string integer = "integer", number = "number", string = "string";
   std::vector<CsvColumn> columns = {
-      {Kind::code, words(Word::open_data_code_column), 0},
-      {Kind::area_id, words(Word::open_data_area_id_column, {area}), 0},
-      {Kind::area, words(Word::open_data_area_column, {area}), 0},
-      {Kind::year, words(Word::open_data_year_column), 0},
-      {Kind::year_label, words(Word::open_data_era_year_column), 0}};
-  const bool reasons = rows_have_missing(dataset);
+      {Kind::code, words(Word::open_data_code_column), 0, string, "",
+       words(Word::open_data_code_description)},
+      {Kind::area_id, words(Word::open_data_area_id_column, {area}), 0, string, "",
+       words(Word::open_data_area_id_description, {area})},
+      {Kind::area, words(Word::open_data_area_column, {area}), 0, string, "",
+       words(Word::open_data_area_description, {area})},
+      {Kind::year, words(Word::open_data_year_column), 0, integer, "",
+       words(Word::open_data_year_description)},
+      {Kind::year_label, words(Word::open_data_era_year_column), 0, string, "",
+       words(Word::open_data_era_year_description)}};
+  // A count may be blank only in a dataset with missing counts, and then its reason is not.
+  const bool missing = rows_have_missing(dataset);
   for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
-    columns.push_back({Kind::measure, dataset.measures[m].label, m});
-    if (reasons) {
-      columns.push_back(
-          {Kind::reason, words(Word::open_data_reason_column, {dataset.measures[m].label}), m});
+    const auto& label = dataset.measures[m].label;
+    const auto described =
+        dataset.unit.empty() ? label : words(Word::table_unit, {label, dataset.unit});
+    columns.push_back(
+        {Kind::measure, label, m, integer, dataset.unit,
+         missing ? words(Word::open_data_count_missing_description, {described}) : described});
+    if (missing) {
+      columns.push_back({Kind::reason, words(Word::open_data_reason_column, {label}), m, string, "",
+                         words(Word::open_data_reason_description)});
     }
   }
   for (std::size_t r = 0; r < dataset.ratios.size(); ++r) {
-    columns.push_back(
-        {Kind::ratio, words(Word::open_data_ratio_column, {dataset.ratios[r].label}), r});
+    columns.push_back({Kind::ratio, words(Word::open_data_ratio_column, {dataset.ratios[r].label}),
+                       r, number, "%",
+                       words(missing ? Word::open_data_ratio_missing_description
+                                     : Word::open_data_ratio_description)});
   }
-  if (notes_on_rows(dataset))
-    columns.push_back({Kind::notes, words(Word::open_data_notes_column), 0});
+  if (notes_on_rows(dataset)) {
+    columns.push_back({Kind::notes, words(Word::open_data_notes_column), 0, string, "",
+                       words(Word::open_data_notes_description, {area})});
+  }
   return columns;
-}
-
-std::vector<std::string> csv_columns(const Site& site, const Dataset& dataset) {
-  std::vector<std::string> names;
-  for (auto& column : csv_layout(site, dataset)) names.push_back(std::move(column.name));
-  return names;
 }
 
 // Every line appended to one buffer; what is the same for an area or a year made once.

@@ -73,12 +73,6 @@ std::vector<std::string> with(std::vector<std::string> keys,
   return keys;
 }
 
-std::string table_caption_of(const Site& site, const Dataset& dataset) {
-  const auto caption =
-      site.words(Word::table_areas_caption, {dataset.title, site.config.area_label});
-  return dataset.unit.empty() ? caption : site.words(Word::table_unit, {caption, dataset.unit});
-}
-
 class ChartBlock final : public BlockPlugin {
  public:
   std::string name() const override { return "chart"; }
@@ -91,7 +85,8 @@ class ChartBlock final : public BlockPlugin {
     if (!type || !data) return std::nullopt;
     const auto& site = call.site;
     const auto& dataset = *data->dataset;
-    const auto caption = table_caption_of(site, dataset);
+    // No table is drawn below a chart block, so its title names none.
+    const std::string caption;
     const auto id = call.id + "-chart";
     const auto at_type = call.params.contains("type") ? call.reader.position(call.params.at("type"))
                                                       : call.reader.start();

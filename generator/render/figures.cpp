@@ -32,6 +32,16 @@ Figure figure(TableView table, BarChart chart, const ChartStyle& style) {
 std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
                                          const ChartStyle& style) {
   std::vector<DatasetFigures> out;
+  if (page.page->kind == PageKind::dataset) {
+    // A landing page previews its dataset whole: every area, the totals and every note.
+    for (const auto& dataset : site.datasets) {
+      if (dataset.id != page.page->id) continue;
+      out.push_back({&dataset, {}});
+      out.back().figures.push_back(
+          figure(overview_table(site, page, dataset), std::vector<BarChart>{}, style));
+    }
+    return out;
+  }
   if (page.page->kind == PageKind::home) {
     for (const auto& shown : site.home_composition.datasets) {
       const auto& dataset = site.datasets[shown.dataset];

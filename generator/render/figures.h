@@ -1,5 +1,6 @@
 // What a page shows of each dataset: figures, each a table with the chart drawn from the same
-// data above it. The home page has the totals and the areas; an area page its own row.
+// data above it. The home page has the totals and the areas; an area page its own row; a
+// dataset's landing page the table of every area with the totals, without a chart.
 #pragma once
 
 #include <string>

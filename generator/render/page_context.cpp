@@ -1,6 +1,8 @@
 #include "render/page_context.h"
 
+#include <algorithm>
 #include <functional>
+#include <map>
 
 #include "base/phrases.h"
 #include "base/version.h"
@@ -25,8 +27,41 @@ const std::vector<std::string>& template_variables() {
       "phrases", "wbr",
       // landing pages of datasets (and alternates on the home page)
       "downloads", "name", "format", "size", "note", "license_title", "license_uri", "attribution",
-      "json_ld", "alternates", "type", "columns", "metadata", "temporal"};
+      "json_ld", "alternates", "type", "columns", "metadata", "temporal", "type_label", "unit"};
   return names;
+}
+
+const std::vector<std::string>* layout_variables(const std::string& layout) {
+  using Names = std::vector<std::string>;
+  static const Names every_page = {
+      "site_title",   "site_description", "language", "publisher",    "base_url",   "root",
+      "home_href",    "is_home",          "is_area",  "is_not_found", "is_dataset", "title",
+      "subtitle",     "description",      "url",      "area_label",   "content",    "areas",
+      "has_datasets", "areas_omitted",    "generator"};
+  const auto with = [](Names names, std::initializer_list<const char*> more) {
+    names.insert(names.end(), more.begin(), more.end());
+    return names;
+  };
+  static const std::map<std::string, Names, std::less<>> layouts = [&] {
+    std::map<std::string, Names, std::less<>> out;
+    out["home"] = with(every_page, {"datasets"});
+    out["area"] = with(every_page, {"datasets", "previous_area", "next_area"});
+    out["404"] = every_page;
+    // The landing page's own names are the open-data plugin's (output_plugins/).
+    out["dataset"] =
+        with(every_page, {"datasets", "downloads", "columns", "alternates", "metadata",
+                          "license_title", "license_uri", "attribution", "temporal", "json_ld"});
+    Names base = {"main"};
+    for (const auto& [name, names] : out) {
+      for (const auto& n : names) {
+        if (std::find(base.begin(), base.end(), n) == base.end()) base.push_back(n);
+      }
+    }
+    out["base"] = std::move(base);
+    return out;
+  }();
+  const auto found = layouts.find(layout);
+  return found == layouts.end() ? nullptr : &found->second;
 }
 
 std::string chart_file_name(const BarChart& chart) {
@@ -109,8 +144,10 @@ mustache::Map table_context(const TableView& table) {
   }
   mustache::List notes;
   for (std::size_t i = 0; i < table.notes.size(); ++i) {
-    notes.push_back(mustache::Map{{"text", mustache::Value::view(table.notes[i])},
-                                  {"note", mustache::Value::view(table.note_ids[i])}});
+    const int number = table.note_numbers[i];
+    notes.push_back(mustache::Map{
+        {"text", mustache::Value::view(table.notes[i])},
+        {"note", number ? mustache::Value(note_id(table, number)) : mustache::Value()}});
   }
   // Moved in, not listed in braces: an initializer list would copy a table of every area.
   mustache::Map out{{"id", mustache::Value::view(table.id)},

@@ -6,6 +6,7 @@
 
 #include "base/parallel.h"
 #include "base/toml_reader.h"
+#include "charts/svg_text.h"
 #include "markdown/markdown.h"
 #include "render/page_context.h"
 #include "render/render_stop.h"
@@ -71,7 +72,8 @@ std::string render_page(const Site& site, const SitePage& page, const Theme& the
       for (std::size_t i = 0; i < f.charts.size(); ++i) {
         files[folder + chart_file_name(f.charts[i])] =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
-            f.svgs[i].substr(0, f.standalone_sizes[i]);
+            retitled(std::string_view(f.svgs[i]).substr(0, f.standalone_sizes[i]),
+                     f.charts[i].heading);
       }
     }
   }

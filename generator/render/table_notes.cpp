@@ -74,7 +74,7 @@ void add_notes(const Site& site, const Dataset& dataset, const NoteMarks& marks,
                const SymbolsUsed& used, TableView& table) {
   const auto unnumbered = [&](std::string text) {
     table.notes.push_back(std::move(text));
-    table.note_ids.emplace_back();
+    table.note_numbers.push_back(0);
   };
   for (const auto& ratio : dataset.ratios) unnumbered(ratio_note(site, dataset, ratio));
   if (!dataset.ratios.empty()) {
@@ -94,7 +94,7 @@ void add_notes(const Site& site, const Dataset& dataset, const NoteMarks& marks,
     table.mark_texts.push_back(site.words.mark(i));
     table.notes.push_back(table.mark_texts.back() + " " +
                           note_text(site, dataset, marks.notes()[i]));
-    table.note_ids.push_back(note_id(table, number));
+    table.note_numbers.push_back(number);
   }
   // The marks in the cells, in the site's words.
   for (auto* rows : {&table.head, &table.body}) {

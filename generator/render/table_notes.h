@@ -31,7 +31,7 @@ class SymbolsUsed {
   bool missing_total_ = false;
 };
 
-// Appends the table's notes to `table.notes` (and `table.note_ids`).
+// Appends the table's notes to `table.notes` (and `table.note_numbers`).
 void add_notes(const Site& site, const Dataset& dataset, const NoteMarks& marks,
                const SymbolsUsed& used, TableView& table);
 

@@ -32,11 +32,12 @@ struct TableView {
   std::vector<std::vector<TableCell>> body;
   std::vector<int> caption_marks;  // notes on the whole table
   std::vector<std::string> notes;
-  std::vector<std::string> note_ids;    // for each note, the id its mark links to, or empty
+  std::vector<int> note_numbers;        // for each note, the number of its mark, or 0 for none
   std::vector<std::string> mark_texts;  // the text of mark n at n - 1, in the site's words
 };
 
-// The id of the note that mark `number` of `table` links to.
+// The id of the note that mark `number` of `table` links to. Made from the table's id when the
+// page is drawn: a block gives its table another id after the notes are written.
 std::string note_id(const TableView& table, int number);
 
 // One area's row: a line per measure and ratio, a column per fiscal year (as in the source).

@@ -12,7 +12,8 @@ namespace hyoka {
 std::vector<PartialUse> check_template(const SourceText& source, const mustache::Compiled& compiled,
                                        const std::vector<std::string>& partials, Diagnostics& diags,
                                        const std::vector<std::string>& variables,
-                                       const std::function<Position(std::size_t)>& at_offset) {
+                                       const std::function<Position(std::size_t)>& at_offset,
+                                       const LayoutNames& layout) {
   std::vector<PartialUse> uses;
   const auto at = [&](std::size_t offset) {
     return at_offset ? at_offset(offset) : source.position_at(offset);
@@ -34,14 +35,33 @@ std::vector<PartialUse> check_template(const SourceText& source, const mustache:
       start = dot + 1;
     }
   };
+  // Outside every section a name is looked up in the page's own context and nowhere else, so
+  // a layout's name there must be one its page provides: checked against the names of every
+  // page, `{{#datasets}}` passed on a page whose `datasets` is always empty, and rendered
+  // nothing. Inside a section the name may be the section's item's, which is checked above.
+  const auto check_top_name = [&](const std::string& name, std::size_t offset) {
+    if (name == "." || name.empty()) return;
+    const auto first = name.substr(0, name.find('.'));
+    const auto& names = *layout.provided;
+    if (std::find(names.begin(), names.end(), first) != names.end()) return;
+    diags.error(source, at(offset),
+                "unknown variable \"" + first + "\": no page of the \"" + layout.name +
+                    "\" layout provides it, so this renders nothing" + did_you_mean(first, names));
+  };
   using Kind = mustache::Tag::Kind;
+  std::size_t depth = 0;  // sections open around the tag
   for (const auto& tag : compiled.tags) {
     switch (tag.kind) {
       case Kind::variable:
       case Kind::raw:
       case Kind::section:
       case Kind::inverted:
-        check_name(tag.name, tag.offset);
+        if (layout.provided && depth == 0) {
+          check_top_name(tag.name, tag.offset);
+        } else {
+          check_name(tag.name, tag.offset);
+        }
+        if (tag.kind == Kind::section || tag.kind == Kind::inverted) ++depth;
         break;
       case Kind::partial:
         if (tag.name.empty() || tag.name.starts_with(kWordPrefix)) break;
@@ -54,6 +74,8 @@ std::vector<PartialUse> check_template(const SourceText& source, const mustache:
         }
         break;
       case Kind::close:
+        if (depth > 0) --depth;
+        break;
       case Kind::comment:
         break;
     }

@@ -25,16 +25,25 @@ struct PartialUse {
   Position position;
 };
 
+// A layout's name and what its pages provide at the top of their context
+// (render/page_context.h).
+struct LayoutNames {
+  std::string name;
+  const std::vector<std::string>* provided = nullptr;  // null: not checked
+};
+
 // Reports the compiled text's problems at their positions in `source`; returns the known
 // partials the template uses, for the checks below. With `variables`, a variable or section
 // name that no page context provides is a warning ("did you mean"): it would render as nothing.
 // `at` turns an offset in the compiled text into a position in `source` (a word's text lies
 // inside its language file); by default the text is the whole of `source`. A partial tag that
-// names a word ({{> t.key}}) is left to check_word_uses (render/language.h).
+// names a word ({{> t.key}}) is left to check_word_uses (render/language.h). With `layout`, a
+// name outside every section that the layout's page does not provide is an error.
 std::vector<PartialUse> check_template(const SourceText& source, const mustache::Compiled& compiled,
                                        const std::vector<std::string>& partials, Diagnostics& diags,
                                        const std::vector<std::string>& variables = {},
-                                       const std::function<Position(std::size_t)>& at = {});
+                                       const std::function<Position(std::size_t)>& at = {},
+                                       const LayoutNames& layout = {});
 // The same, compiling the source's text first.
 std::vector<PartialUse> check_template(const SourceText& source,
                                        const std::vector<std::string>& partials, Diagnostics& diags,

@@ -216,8 +216,8 @@ std::optional<Theme> load_theme(const FileSystem& fs, const std::string& themes_
   std::map<std::string, std::vector<PartialUse>> layout_uses, uses;
   for (const auto& [name, source] : theme.layouts) {
     const auto& compiled = *theme.templates.compiled_template(name);
-    layout_uses[name] =
-        check_template(source, compiled, partial_names, diags, template_variables());
+    layout_uses[name] = check_template(source, compiled, partial_names, diags, template_variables(),
+                                       {}, {name, layout_variables(name)});
     if (language) check_word_uses(source, compiled, theme.language, diags);
   }
   for (const auto& [name, source] : theme.partials) {

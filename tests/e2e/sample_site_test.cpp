@@ -6,8 +6,11 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "base/utf8.h"
 #include "support/html_table.h"
@@ -76,12 +79,33 @@ void check_rate(const std::string& cell, const std::string& printed) {
   if (number.find('.') != std::string::npos) BOOST_TEST(shown == number);
 }
 
+// The table of every area × fiscal year: its years, then each area's figures as the report
+// prints them in 2 施策展開方向毎の総括.
+void check_every_area(const HtmlTable& table) {
+  BOOST_TEST(table.rows.at(0) ==
+             (std::vector<std::string>{"施策展開方向", kYears[0], kYears[1], kYears[2]}));
+  for (const auto& area : kAreas) {
+    BOOST_TEST_CONTEXT(area.id) {
+      const auto cells = table.row(area.title);
+      BOOST_REQUIRE(cells.size() == 9u);
+      for (int y = 0; y < 3; ++y) {
+        BOOST_TEST(cells[3 * y] == area.implemented[y]);
+        BOOST_TEST(cells[3 * y + 1] == area.achieved[y]);
+        check_rate(cells[3 * y + 2], area.rate[y]);
+      }
+    }
+  }
+}
+
 struct BuiltSample {
   TempDir dir;
   RunResult run;
-  BuiltSample() {
+  // `prepare` changes the copy before it is built.
+  explicit BuiltSample(const std::string& arguments = "",
+                       const std::function<void(const fs::path&)>& prepare = {}) {
     copy_sample_site(dir.path());
-    run = run_hyoka("build", dir.path());
+    if (prepare) prepare(dir.path());
+    run = run_hyoka("build" + arguments, dir.path());
   }
   std::string page(const std::string& path) const {
     return read_file(dir.path() / "public" / path);
@@ -90,6 +114,12 @@ struct BuiltSample {
 
 const BuiltSample& sample() {
   static BuiltSample built;
+  return built;
+}
+
+// The same site in the other built-in theme.
+const BuiltSample& portal_sample() {
+  static BuiltSample built(" --theme portal");
   return built;
 }
 
@@ -164,23 +194,230 @@ BOOST_AUTO_TEST_CASE(home_shows_every_area_for_every_year_with_a_totals_row) {
   const auto html = sample().page("index.html");
   const auto table = find_table(html, kDataset + "：施策展開方向別（単位：件）");
   BOOST_REQUIRE(table);
-  BOOST_TEST(table->rows.at(0) ==
-             (std::vector<std::string>{"施策展開方向", kYears[0], kYears[1], kYears[2]}));
-  for (const auto& area : kAreas) {
-    BOOST_TEST_CONTEXT(area.id) {
-      const auto cells = table->row(area.title);
-      BOOST_REQUIRE(cells.size() == 9u);
-      for (int y = 0; y < 3; ++y) {
-        BOOST_TEST(cells[3 * y] == area.implemented[y]);
-        BOOST_TEST(cells[3 * y + 1] == area.achieved[y]);
-        check_rate(cells[3 * y + 2], area.rate[y]);
-      }
-    }
-  }
+  check_every_area(*table);
   const auto totals = table->row("合計");
   BOOST_REQUIRE(totals.size() == 9u);
   BOOST_TEST(totals[6] == kTotalImplemented[2]);
   BOOST_TEST(totals[7] == "108※1");
+}
+
+// The dataset's landing page, data/achievement/index.html, in both built-in themes: the whole
+// table, read back cell by cell against the report, with the note on FY2021's published 107.
+BOOST_AUTO_TEST_CASE(landing_page_previews_the_dataset_with_every_note) {
+  for (const auto* built : {&sample(), &portal_sample()}) {
+    BOOST_REQUIRE(built->run.exit_code == 0);
+    const auto html = built->page("data/achievement/index.html");
+    const auto table = find_table(html, kDataset + "：施策展開方向別（単位：件）");
+    BOOST_REQUIRE(table);
+    BOOST_TEST(table->rows.size() == 2 + kAreas.size() + 1);  // two header rows, the totals
+    check_every_area(*table);
+    const auto totals = table->row("合計");
+    BOOST_REQUIRE(totals.size() == 9u);
+    for (int y = 0; y < 3; ++y) BOOST_TEST(totals[3 * y] == kTotalImplemented[y]);
+    BOOST_TEST(totals[1] == kTotalAchievedPrinted[0]);
+    BOOST_TEST(totals[4] == kTotalAchievedPrinted[1]);
+    BOOST_TEST(totals[7] == "108※1");  // the five areas' sum, marked: the report prints 107
+    check_rate(totals[2], kTotalRatePrinted[0]);
+    check_rate(totals[5], kTotalRatePrinted[1]);
+    BOOST_TEST(totals[8] == "84.3%※1");
+    // The mark links to its note, which says what the report printed.
+    const std::regex mark("<a class=\"mark\" href=\"#([^\"]+)\">※1</a>");
+    std::smatch found;
+    BOOST_REQUIRE(std::regex_search(html, found, mark));
+    const auto note_at = html.find("<li id=\"" + found[1].str() + "\">");
+    BOOST_REQUIRE(note_at != std::string::npos);
+    const auto note = text_of(html.substr(note_at, html.find("</li>", note_at) - note_at));
+    BOOST_TEST(note.starts_with("※1 令和3年度（2021年度）の「" + kAchieved + "」は、原資料では" +
+                                kTotalAchievedPrinted[2] +
+                                "と記載されていますが、各行の合計は108"
+                                "です。"));
+    BOOST_TEST(note.find("原資料の数値による「" + kRate + "」は" +
+                         kTotalRatePrinted[2].substr(0, 4) + "%") != std::string::npos);
+    BOOST_TEST(html.find("※2") == std::string::npos);  // the report has one note
+  }
+}
+
+// The CSV's columns as Data Package readers and portals list them: a row per column, with its
+// type, unit and description.
+BOOST_AUTO_TEST_CASE(landing_page_lists_each_csv_column_in_a_row_of_its_own) {
+  for (const auto* built : {&sample(), &portal_sample()}) {
+    const auto html = built->page("data/achievement/index.html");
+    const auto table = find_table(html, "CSVの列（左の列から順に）");
+    BOOST_REQUIRE(table);
+    BOOST_TEST(table->rows.at(0) == (std::vector<std::string>{"列名", "型", "単位", "説明"}));
+    // The CSV's own header line, column by column.
+    const auto csv = built->page("data/achievement.csv");
+    std::vector<std::string> names;
+    std::stringstream header(csv.substr(0, csv.find("\r\n")));
+    for (std::string name; std::getline(header, name, ',');) names.push_back(name);
+    BOOST_REQUIRE(names.size() == 8u);  // code, area id and name, year, era year, 2 counts, rate
+    BOOST_REQUIRE(table->rows.size() == names.size() + 1);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      BOOST_TEST(table->rows[i + 1].size() == 4u);
+      BOOST_TEST(table->rows[i + 1][0] == names[i]);
+      BOOST_TEST(!table->rows[i + 1][3].empty(), names[i] << " has no description");
+    }
+    // The report's measures count projects (件); its rate is a percentage.
+    BOOST_TEST(table->row(kImplemented) ==
+               (std::vector<std::string>{"整数", "件", kImplemented + "（単位：件）"}));
+    BOOST_TEST(table->row(kAchieved).at(1) == "件");
+    const auto rate = table->row(kRate + "（%）");
+    BOOST_REQUIRE(rate.size() == 3u);
+    BOOST_TEST(rate[0] == "数値");
+    BOOST_TEST(rate[1] == "%");
+    BOOST_TEST(table->row("年度").at(0) == "整数");
+    BOOST_TEST(table->row("施策展開方向").at(0) == "文字列");
+  }
+}
+
+// Each download is a link, then its format, size and note in one bracket, set apart.
+BOOST_AUTO_TEST_CASE(landing_page_downloads_keep_their_facts_apart) {
+  for (const auto* built : {&sample(), &portal_sample()}) {
+    const auto html = built->page("data/achievement/index.html");
+    const auto list = html.substr(html.find("<ul class=\"downloads\">"));
+    const std::regex item("<li>(.*?)</li>");
+    const std::regex facts("^" + kDataset +
+                           "の(CSV|Excel用CSV|JSON)（(CSV|JSON)、[0-9.]+ (KB|バイト)、.+）$");
+    int items = 0;
+    for (std::sregex_iterator it(list.begin(), list.begin() + list.find("</ul>"), item), end;
+         it != end; ++it) {
+      ++items;
+      const auto text = text_of((*it)[1].str());
+      BOOST_TEST(std::regex_match(text, facts), text);
+    }
+    BOOST_TEST(items == 3);  // the CSV, Excel's copy and the JSON
+    BOOST_TEST(html.find("）UTF-8") == std::string::npos);
+  }
+}
+
+namespace {
+
+// Every table on a page by its id: the note marks in its cells (the ids they link to) and the
+// numbered notes under it (their ids), each "※n".
+struct TableMarks {
+  std::map<std::string, std::string> marks, notes;  // id linked to → ※n
+};
+
+std::map<std::string, TableMarks> marks_and_notes(const std::string& html) {
+  std::map<std::string, TableMarks> out;
+  const std::regex mark("<a class=\"mark\" href=\"#([^\"]+)\">([^<]+)</a>");
+  const std::regex note("<li id=\"([^\"]+)\">(※[0-9]+) ");
+  for (std::size_t at = 0; (at = html.find("<table id=\"", at)) != std::string::npos; ++at) {
+    const auto id_start = at + 11;
+    const auto id = html.substr(id_start, html.find('"', id_start) - id_start);
+    const auto end = html.find("</table>", at);
+    const auto next = html.find("<table id=\"", end);
+    const auto cells = html.substr(at, end - at);
+    auto after = html.substr(end, next == std::string::npos ? std::string::npos : next - end);
+    const auto list = after.find("<ul class=\"table-notes\">");
+    // Only the notes list right below the table, before any other element's text.
+    after = list == std::string::npos || after.find("<div", 0) < list
+                ? ""
+                : after.substr(list, after.find("</ul>", list) - list);
+    auto& t = out[id];
+    for (std::sregex_iterator it(cells.begin(), cells.end(), mark), e; it != e; ++it)
+      t.marks[(*it)[1]] = (*it)[2];
+    for (std::sregex_iterator it(after.begin(), after.end(), note), e; it != e; ++it)
+      t.notes[(*it)[1]] = (*it)[2];
+  }
+  return out;
+}
+
+// The <title> of each chart, in page order.
+std::vector<std::string> chart_titles(const std::string& text) {
+  std::vector<std::string> out;
+  const std::regex title("<title id=\"[^\"]+-title\">([^<]*)</title>");
+  for (std::sregex_iterator it(text.begin(), text.end(), title), e; it != e; ++it)
+    out.push_back(text_of((*it)[1]));
+  return out;
+}
+
+// The sample site with blocks on the recovery page: tables of two areas, of one area, and of
+// one year's count with the rate; charts of the ratio by area and of the totals. None has the
+// table of every area beside it.
+const BuiltSample& blocks_sample() {
+  static const BuiltSample built("", [](const fs::path& dir) {
+    const auto page = dir / "content/areas/recovery.md";
+    write_file(page, read_file(page) +
+                         "\n```table\ndataset = \"achievement\"\nareas = [\"recovery\", "
+                         "\"safety\"]\n```\n\n```chart\ndataset = \"achievement\"\ntype = "
+                         "\"ratio\"\n```\n\n```table\ndataset = \"achievement\"\narea = "
+                         "\"recovery\"\n```\n\n```chart\ndataset = \"achievement\"\ntype = "
+                         "\"bars\"\n```\n\n```table\ndataset = \"achievement\"\nperiods = "
+                         "[2021]\nmeasures = [\"implemented\"]\n```\n");
+  });
+  return built;
+}
+
+}  // namespace
+
+// A table shows exactly the notes whose marks are in its cells, and each mark links to its own
+// table's note. The report has one note (FY2021: 107 printed, 108 summed), so the tables that
+// show the FY2021 totals carry ※1 and no others carry any.
+BOOST_AUTO_TEST_CASE(a_table_shows_exactly_the_notes_whose_marks_are_in_its_cells) {
+  const auto& built = blocks_sample();
+  BOOST_REQUIRE_MESSAGE(built.run.exit_code == 0, built.run.err);
+  std::vector<std::string> paths = {"index.html", "data/achievement/index.html"};
+  for (const auto& area : kAreas) paths.push_back("areas/" + area.id + "/index.html");
+  std::set<std::string> marked;
+  for (const auto& path : paths) {
+    for (const auto& [id, t] : marks_and_notes(built.page(path))) {
+      BOOST_TEST_CONTEXT(path << " " << id) {
+        std::set<std::string> shown, noted;
+        for (const auto& [to, mark] : t.marks) {
+          shown.insert(mark);
+          BOOST_TEST(t.notes.count(to) == 1u, mark << " links to #" << to << ", not below");
+          if (t.notes.count(to)) BOOST_TEST(t.notes.at(to) == mark);
+        }
+        for (const auto& [at, note] : t.notes) noted.insert(note);
+        BOOST_TEST(shown == noted);
+        if (!shown.empty()) marked.insert(path + " " + id);
+      }
+    }
+  }
+  BOOST_TEST(marked == (std::set<std::string>{
+                           "areas/recovery/index.html block5-table",
+                           "data/achievement/index.html table-achievement-areas",
+                           "index.html table-achievement-areas",
+                           "index.html table-achievement-totals",
+                       }));
+}
+
+// A chart's title says its figures are in the table below only where that table is below it:
+// a chart block has none, and a standalone .svg file has nothing below it at all.
+BOOST_AUTO_TEST_CASE(a_chart_names_its_table_only_where_that_table_is_below_it) {
+  const auto& built = blocks_sample();
+  BOOST_REQUIRE(built.run.exit_code == 0);
+  const auto html = built.page("areas/recovery/index.html");
+  // The page's own figure: its chart names the area's table, which follows it.
+  const auto figure = html.find("<div class=\"figure\">");
+  BOOST_REQUIRE(figure != std::string::npos);
+  const auto figure_end = html.find("</table>", figure);
+  const auto own = chart_titles(html.substr(figure, figure_end - figure));
+  BOOST_REQUIRE(own.size() == 1u);
+  const auto caption = read_tables(html.substr(figure, figure_end - figure) + "</table>");
+  BOOST_REQUIRE(caption.size() == 1u);
+  BOOST_TEST(own[0].find("下の表「" + caption[0].caption + "」") != std::string::npos, own[0]);
+  // The blocks in the prose before it: two charts, no table of theirs below them.
+  const auto first_block = html.find("id=\"block1-table\"");
+  BOOST_REQUIRE(first_block < figure);
+  const auto titles = chart_titles(html.substr(first_block, figure - first_block));
+  BOOST_TEST(titles.size() == 2u);
+  for (const auto& title : titles) {
+    BOOST_TEST(title.find("表") == std::string::npos, title);
+  }
+  BOOST_TEST(titles.at(0) == "達成項目の割合（施策展開方向別）");
+  BOOST_TEST(titles.at(1) == kDataset + "：全体");
+  // Every standalone chart is titled by its heading alone.
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(built.dir.path() / "public")) {
+    if (entry.path().extension() != ".svg") continue;
+    ++files;
+    const auto svg = chart_titles(read_file(entry.path()));
+    BOOST_REQUIRE(svg.size() == 1u);
+    BOOST_TEST(svg[0].find("表") == std::string::npos, entry.path() << ": " << svg[0]);
+  }
+  BOOST_TEST(files == 7);
 }
 
 BOOST_AUTO_TEST_CASE(every_table_has_a_caption_scoped_headers_and_the_rounding_note) {
@@ -460,9 +697,10 @@ BOOST_AUTO_TEST_CASE(every_chart_stands_alone_beside_its_page_and_renders_in_lib
     ++files;
     const auto svg = read_file(entry.path());
     BOOST_TEST(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="));
-    // The same drawing is inline in the page of its folder.
+    // The same drawing is inline in the page of its folder, under a title that also names the
+    // table below it there.
     const auto page = read_file(entry.path().parent_path() / "index.html");
-    BOOST_TEST(page.find(svg.substr(svg.find("<svg"))) != std::string::npos, entry.path());
+    BOOST_TEST(page.find(svg.substr(svg.find("</title>"))) != std::string::npos, entry.path());
     const auto png = sample().dir.path() / "out.png";
     const std::string command =
         "rsvg-convert '" + entry.path().string() + "' -o '" + png.string() + "' 2>&1";

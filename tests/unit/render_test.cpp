@@ -217,6 +217,46 @@ BOOST_AUTO_TEST_CASE(chart_colours_in_theme_toml_must_be_hex) {
              "\"background\"?\n");
 }
 
+// A section over a name that the layout's page does not provide renders nothing on every page;
+// the 404 page has no datasets, though other pages do.
+BOOST_AUTO_TEST_CASE(a_layout_section_over_a_name_its_page_does_not_provide_is_refused) {
+  MemoryFileSystem fs({
+      {"themes/x/theme.toml", ""},
+      {"themes/x/templates/base.mustache", "{{{main}}}{{#alternates}}{{href}}{{/alternates}}"},
+      {"themes/x/templates/home.mustache", "{{#datasets}}{{> table}}{{/datasets}}"},
+      {"themes/x/templates/area.mustache", "{{#previous_area}}{{title}}{{/previous_area}}"},
+      {"themes/x/templates/dataset.mustache",
+       "{{#downloads}}{{name}}{{/downloads}}\n{{#datasets}}{{#figures}}{{#table}}{{> table}}"
+       "{{/table}}{{/figures}}{{/datasets}}"},
+      {"themes/x/templates/404.mustache",
+       "<h1>{{title}}</h1>\n {{#datasets}}\n{{> table}}\n{{/datasets}}\n{{downloads}}"},
+      {"themes/x/templates/partials/table.mustache", "{{caption}}"},
+      {"themes/x/i18n/ja.toml", test::default_words_file()},
+  });
+  SiteConfig config;
+  config.theme = "x";
+  Diagnostics diags;
+  BOOST_TEST(!load_theme(fs, "themes", config, diags));
+  BOOST_TEST(first_lines(diags) ==
+             "themes/x/templates/404.mustache:2:2: error: unknown variable \"datasets\": no page "
+             "of the \"404\" layout provides it, so this renders nothing\n"
+             "themes/x/templates/404.mustache:5:1: error: unknown variable \"downloads\": no "
+             "page of the \"404\" layout provides it, so this renders nothing\n");
+}
+
+BOOST_AUTO_TEST_CASE(names_inside_a_layouts_sections_are_the_items_and_stay_warnings) {
+  Diagnostics diags;
+  const std::vector<std::string> provided = {"datasets", "title"};
+  check_template(SourceText("home.mustache", "{{#datasets}}{{svg}}{{titel}}{{/datasets}}{{titel}}"),
+                 mustache::compile("{{#datasets}}{{svg}}{{titel}}{{/datasets}}{{titel}}"), {},
+                 diags, {"datasets", "svg", "title"}, {}, {"home", &provided});
+  BOOST_TEST(first_lines(diags) ==
+             "home.mustache:1:21: warning: unknown variable \"titel\": no page provides it; did "
+             "you mean \"title\"?\n"
+             "home.mustache:1:43: error: unknown variable \"titel\": no page of the \"home\" "
+             "layout provides it, so this renders nothing; did you mean \"title\"?\n");
+}
+
 BOOST_AUTO_TEST_CASE(two_printed_totals_in_one_year_give_one_ratio_from_the_printed_figures) {
   Fixture f(
       "title = \"t\"\nperiods = [2021]\n[measures.done]\nlabel = \"実施\"\n[measures.ok]\n"
