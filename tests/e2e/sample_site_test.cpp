@@ -2,6 +2,8 @@
 // (shared/seeds/000_c5b32f4a58951ada.txt) in the right cell. The expected figures below are
 // copied from that report, as printed there; they are not read from content/.
 #define BOOST_TEST_MODULE sample_site
+#include <algorithm>
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -383,6 +385,14 @@ BOOST_AUTO_TEST_CASE(a_table_shows_exactly_the_notes_whose_marks_are_in_its_cell
                        }));
 }
 
+std::vector<std::string> unique_in_order(const std::vector<std::string>& all) {
+  std::vector<std::string> out;
+  for (const auto& s : all) {
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  }
+  return out;
+}
+
 // A chart's title says its figures are in the table below only where that table is below it:
 // a chart block has none, and a standalone .svg file has nothing below it at all.
 BOOST_AUTO_TEST_CASE(a_chart_names_its_table_only_where_that_table_is_below_it) {
@@ -393,7 +403,8 @@ BOOST_AUTO_TEST_CASE(a_chart_names_its_table_only_where_that_table_is_below_it) 
   const auto figure = html.find("<div class=\"figure\">");
   BOOST_REQUIRE(figure != std::string::npos);
   const auto figure_end = html.find("</table>", figure);
-  const auto own = chart_titles(html.substr(figure, figure_end - figure));
+  // Each chart is drawn twice, wide and narrow (issue 16), with the same title.
+  const auto own = unique_in_order(chart_titles(html.substr(figure, figure_end - figure)));
   BOOST_REQUIRE(own.size() == 1u);
   const auto caption = read_tables(html.substr(figure, figure_end - figure) + "</table>");
   BOOST_REQUIRE(caption.size() == 1u);
@@ -401,7 +412,7 @@ BOOST_AUTO_TEST_CASE(a_chart_names_its_table_only_where_that_table_is_below_it) 
   // The blocks in the prose before it: two charts, no table of theirs below them.
   const auto first_block = html.find("id=\"block1-table\"");
   BOOST_REQUIRE(first_block < figure);
-  const auto titles = chart_titles(html.substr(first_block, figure - first_block));
+  const auto titles = unique_in_order(chart_titles(html.substr(first_block, figure - first_block)));
   BOOST_TEST(titles.size() == 2u);
   for (const auto& title : titles) {
     BOOST_TEST(title.find("表") == std::string::npos, title);
