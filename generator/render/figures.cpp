@@ -1,6 +1,7 @@
 #include "render/figures.h"
 
 #include "charts/dataset_charts.h"
+#include "data/ratio.h"
 
 namespace hyoka {
 
@@ -27,18 +28,44 @@ Figure figure(TableView table, BarChart chart, const ChartStyle& style) {
   return figure(std::move(table), std::move(charts), style);
 }
 
+// A landing page previews its dataset: every area with the totals and every note, or, past
+// kPreviewAreas areas, the first of them and the totals (a portal's preview, not a 5 MB page:
+// 10,000 areas made the build a tenth slower), with a note that says so.
+constexpr std::size_t kPreviewAreas = 100;
+
+TableView preview_table(const Site& site, const SitePage& page, const Dataset& dataset) {
+  Selection first;
+  std::size_t all = 0;
+  for (std::size_t a = 0; a < site.areas.size(); ++a) {
+    for (const auto& ref : site.areas[a].rows) {
+      if (&site.datasets[ref.dataset] != &dataset) continue;
+      if (++all <= kPreviewAreas) first.areas.push_back(a);
+      break;
+    }
+  }
+  if (all <= kPreviewAreas) return overview_table(site, page, dataset);
+  first.with_totals = true;
+  auto table = overview_table(site, page, dataset, first);
+  table.notes.insert(
+      table.notes.begin(),
+      site.words(Word::table_preview,
+                 {format_count(static_cast<std::int64_t>(kPreviewAreas)),
+                  format_count(static_cast<std::int64_t>(all)), site.config.area_label}));
+  table.note_numbers.insert(table.note_numbers.begin(), 0);
+  return table;
+}
+
 }  // namespace
 
 std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
                                          const ChartStyle& style) {
   std::vector<DatasetFigures> out;
   if (page.page->kind == PageKind::dataset) {
-    // A landing page previews its dataset whole: every area, the totals and every note.
     for (const auto& dataset : site.datasets) {
       if (dataset.id != page.page->id) continue;
       out.push_back({&dataset, {}});
       out.back().figures.push_back(
-          figure(overview_table(site, page, dataset), std::vector<BarChart>{}, style));
+          figure(preview_table(site, page, dataset), std::vector<BarChart>{}, style));
     }
     return out;
   }

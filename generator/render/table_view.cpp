@@ -198,8 +198,8 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
       add_row(std::move(title), ref.row);
     }
   }
-  // The totals are of every area, so a table of some areas shows none.
-  if (selection.areas.empty()) {
+  // The totals are of every area, so a table of some areas shows none unless it is a preview.
+  if (selection.areas.empty() || selection.with_totals) {
     add_row(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
   }
   add_notes(site, dataset, marks, used, t);

@@ -30,10 +30,11 @@ inline NoteScope totals_scope(const Dataset& dataset, const Selection& selection
   return scope;
 }
 
-// The rows of the chosen areas (every area when none is chosen, with the totals).
+// The rows of the chosen areas (every area when none is chosen), with the totals when every area
+// is shown or a preview asks for them.
 inline NoteScope areas_scope(const Site& site, const Dataset& dataset, const Selection& selection) {
   auto scope = parts_scope(dataset, selection);
-  scope.totals = selection.areas.empty();
+  scope.totals = selection.areas.empty() || selection.with_totals;
   if (dataset.notes.empty()) return scope;  // rows carry only written notes
   for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
     for (const auto& ref : site.areas[a].rows) {

@@ -13,6 +13,8 @@ struct Selection {
   std::vector<std::size_t> ratios;    // indices into Dataset::ratios
   std::vector<std::size_t> periods;   // indices into Dataset::periods
   std::vector<std::size_t> areas;     // indices into Site::areas
+  // The totals row with chosen areas: a preview of the first areas still shows the whole.
+  bool with_totals = false;
 
   static std::vector<std::size_t> or_all(const std::vector<std::size_t>& chosen, std::size_t n) {
     if (!chosen.empty()) return chosen;

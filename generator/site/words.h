@@ -53,6 +53,7 @@ enum class Word : std::size_t {
   table_unit,
   table_item,
   table_total,
+  table_preview,
   table_area_caption,
   table_totals_caption,
   table_areas_caption,

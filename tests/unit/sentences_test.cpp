@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE sentences
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -243,4 +244,30 @@ BOOST_AUTO_TEST_CASE(the_summary_block_says_only_what_the_data_gives) {
              "2021年度の区分1の達成率は、分母が0のため算出できません。");
   BOOST_TEST(summary_block({{{"10", "10", "\"未公表\""}, {"5", "5", "\"未公表\""}}}, years, "") ==
              "2021年度の区分1の達成率は、未公表のため示せません。");
+}
+
+// A landing page previews a dataset of many areas: the first hundred and the total, and a note
+// that says so; the CSV beside it keeps every row. (120 areas of 1 fiscal year, made here.)
+BOOST_AUTO_TEST_CASE(a_landing_page_previews_the_first_hundred_areas_and_says_so) {
+  std::vector<Area> areas(120, Area{{"10"}, {"5"}});
+  const MemoryFileSystem fs(site_files(areas, {2019}));
+  BuildOptions options;
+  options.source_dir = "s";
+  options.write = false;
+  options.keep_files = true;
+  const auto result = build_site(options, fs);
+  BOOST_REQUIRE(result.ok);
+  const auto& page = result.files.at("data/counts/index.html");
+  BOOST_TEST(page.find(">区分100</a>") != std::string::npos);
+  BOOST_TEST(page.find(">区分101</a>") == std::string::npos);
+  BOOST_TEST(page.find(">合計</th>") != std::string::npos);
+  BOOST_TEST(page.find("<li>この表は、全120の区分のうち最初の100と合計を示すプレビューです。"
+                       "すべての値はCSVにあります。</li>") != std::string::npos);
+  const auto& csv = result.files.at("data/counts.csv");
+  BOOST_TEST(std::count(csv.begin(), csv.end(), '\n') == 121);  // the heading and 120 rows
+  // At a hundred areas the table is whole and says nothing of a preview.
+  const MemoryFileSystem hundred(site_files(std::vector<Area>(100, Area{{"10"}, {"5"}}), {2019}));
+  const auto whole = build_site(options, hundred);
+  BOOST_REQUIRE(whole.ok);
+  BOOST_TEST(whole.files.at("data/counts/index.html").find("プレビュー") == std::string::npos);
 }
