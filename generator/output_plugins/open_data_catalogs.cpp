@@ -150,6 +150,38 @@ std::string data_package(const Site& site) {
                                              : Word::open_data_ratio_description)},
                {"constraints", {{"minimum", 0}}}});
           break;
+        case CsvColumn::Kind::grade_id: {
+          // Table Schema's categories: the grades in the scale's order, ordered when it is.
+          json categories = json::array(), ids = json::array();
+          for (const auto& grade : dataset.scale->grades) {
+            categories.push_back({{"value", grade.id}, {"label", grade.label}});
+            ids.push_back(grade.id);
+          }
+          fields.push_back(
+              {{"name", column.name},
+               {"type", "string"},
+               {"description", words(Word::grades_grade_description, {dataset.scale->label})},
+               {"categories", categories},
+               {"categoriesOrdered", dataset.scale->ordered},
+               {"constraints", {{"required", true}, {"enum", ids}}}});
+          break;
+        }
+        case CsvColumn::Kind::grade:
+          fields.push_back(
+              {{"name", column.name}, {"type", "string"}, {"constraints", {{"required", true}}}});
+          break;
+        case CsvColumn::Kind::count:
+          fields.push_back({{"name", column.name},
+                            {"type", "integer"},
+                            {"description", words(Word::grades_count_description)},
+                            {"constraints", {{"required", !missing}, {"minimum", 0}}}});
+          break;
+        case CsvColumn::Kind::share:
+          fields.push_back({{"name", column.name},
+                            {"type", "number"},
+                            {"description", words(Word::grades_share_description)},
+                            {"constraints", {{"minimum", 0}, {"maximum", 100}}}});
+          break;
         case CsvColumn::Kind::notes:
           fields.push_back(
               {{"name", column.name},
@@ -170,7 +202,10 @@ std::string data_package(const Site& site) {
         {"encoding", "utf-8"},
         {"profile", "tabular-data-resource"},
         {"schema",
-         {{"fields", fields}, {"primaryKey", {columns[1], columns[3]}}, {"missingValues", {""}}}},
+         {{"fields", fields},
+          {"primaryKey", dataset.scale ? json{columns[1], columns[3], columns[5]}
+                                       : json{columns[1], columns[3]}},
+          {"missingValues", {""}}}},
     });
   }
   json package = {

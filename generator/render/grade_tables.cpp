@@ -1,0 +1,270 @@
+#include "render/grade_tables.h"
+
+#include <algorithm>
+
+#include "render/table_notes.h"
+#include "site/note_scope.h"
+
+namespace hyoka {
+
+namespace {
+
+TableCell header(std::string text, std::string scope, NoteNumbers marks = {}) {
+  TableCell c;
+  c.text = std::move(text);
+  c.header = true;
+  c.scope = std::move(scope);
+  c.marks = std::move(marks);
+  return c;
+}
+
+TableCell number(std::string text, NoteNumbers marks = {}) {
+  TableCell c;
+  c.text = std::move(text);
+  c.numeric = true;
+  c.marks = std::move(marks);
+  return c;
+}
+
+std::string with_unit(const Site& site, const std::string& title, const Dataset& dataset) {
+  return dataset.unit.empty() ? title : site.words(Word::table_unit, {title, dataset.unit});
+}
+
+std::string whole_label(const Site& site, const Dataset& dataset) {
+  const auto& scale = *dataset.scale;
+  return scale.total ? dataset.measures[*scale.total].label : site.words(Word::table_total);
+}
+
+std::string group_name(const Site& site, const Dataset& dataset, const GradeGroup& group) {
+  std::string names;
+  for (const auto g : group.grades) {
+    if (!names.empty()) site.words[Word::grades_group_separator].append_to(names);
+    names += dataset.scale->grades[g].label;
+  }
+  return site.words(Word::grades_group, {group.label, names});
+}
+
+// The lines of one row's (or the totals') grades: count and share per fiscal year.
+struct GradeLines {
+  const Site& site;
+  const Dataset& dataset;
+  const NoteMarks& marks;
+  SymbolsUsed& used;
+
+  TableCell count(const Count& count, std::optional<std::size_t> row, std::optional<std::size_t> m,
+                  std::size_t p) const {
+    used.see(count, !row);
+    return number(dataset.shown(count), m ? marks.count(row, *m, p) : NoteNumbers{});
+  }
+  TableCell share(const RatioFigure& figure, bool total) const {
+    used.see(figure, total);
+    return number(dataset.shown(figure));
+  }
+};
+
+// The notes every grade table has, before the others: how shares are made, and what each
+// grade means as the report states it.
+void add_grade_notes(const Site& site, const Dataset& dataset, TableView& t) {
+  const auto& scale = *dataset.scale;
+  static constexpr Word kShown[] = {Word::ratio_shown_0, Word::ratio_shown_1, Word::ratio_shown_2,
+                                    Word::ratio_shown_3, Word::ratio_shown_4};
+  const auto& words = site.words;
+  const auto shown = words(kShown[scale.decimals]);
+  const auto cut = words(Word::ratio_cut, {std::to_string(scale.decimals + 1)});
+  const Word rule = scale.rounding == Rounding::truncate  ? Word::ratio_truncate
+                    : scale.rounding == Rounding::half_up ? Word::ratio_half_up
+                                                          : Word::ratio_half_even;
+  std::vector<std::string> notes = {
+      words(Word::grades_share_note, {whole_label(site, dataset), words(rule, {cut, shown})})};
+  for (const auto& grade : scale.grades) {
+    if (grade.definition.empty()) continue;
+    notes.push_back(words(Word::grades_definition, {grade_name(site, grade), grade.definition}));
+  }
+  t.notes.insert(t.notes.begin(), notes.begin(), notes.end());
+  t.note_ids.insert(t.note_ids.begin(), notes.size(), std::string());
+}
+
+// The printed shares of these rows (or of the totals) that differ from the counts', after the
+// other notes.
+void add_share_discrepancies(const Site& site, const Dataset& dataset,
+                             const std::vector<std::size_t>& rows, bool totals, TableView& t) {
+  for (const auto& d : dataset.share_discrepancies) {
+    const auto& printed = dataset.published_shares[d.published];
+    if (printed.row ? std::find(rows.begin(), rows.end(), *printed.row) == rows.end() : !totals) {
+      continue;
+    }
+    const RatioValue shown{true, printed.scaled, printed.decimals};
+    const auto where =
+        printed.row ? site.words(Word::grades_where_area,
+                                 {site.area_title(dataset.rows[*printed.row].area)})
+                    : std::string();
+    t.notes.push_back(site.words(
+        Word::grades_share_discrepancy,
+        {site.words.fiscal_year(dataset.periods[printed.period]), where,
+         grade_name(site, dataset.scale->grades[printed.grade]), format_ratio(shown),
+         format_ratio(d.computed)}));
+    t.note_ids.emplace_back();
+  }
+}
+
+// Lines of grades, groups, the whole and any other measure; a count and a share column per
+// fiscal year. For one area's row, or the totals.
+TableView grades_by_period(const Site& site, const Dataset& dataset,
+                           std::optional<std::size_t> row, const NoteMarks& marks,
+                           SymbolsUsed& used) {
+  const auto& scale = *dataset.scale;
+  const GradeLines lines{site, dataset, marks, used};
+  const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
+  TableView t;
+  t.column_groups.push_back(1);
+  std::vector<TableCell> years = {header(site.words(Word::table_item), "col")};
+  years.back().rowspan = 2;
+  std::vector<TableCell> columns;
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    t.column_groups.push_back(2);
+    years.push_back(
+        header(site.words.fiscal_year(dataset.periods[p]), "colgroup", marks.period(p)));
+    years.back().colspan = 2;
+    columns.push_back(header(site.words(Word::grades_count), "col"));
+    columns.push_back(header(site.words(Word::grades_share), "col"));
+  }
+  t.head.push_back(std::move(years));
+  t.head.push_back(std::move(columns));
+  for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+    std::vector<TableCell> cells = {header(grade_name(site, scale.grades[g]), "row", marks.line(g))};
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      cells.push_back(lines.count(counts[g][p], row, g, p));
+      cells.push_back(lines.share(dataset.share(counts, g, p), !row));
+    }
+    t.body.push_back(std::move(cells));
+  }
+  for (const auto& group : scale.groups) {
+    std::vector<TableCell> cells = {header(group_name(site, dataset, group), "row")};
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      const auto count = dataset.group_count(counts, group, p);
+      cells.push_back(lines.count(count, row, std::nullopt, p));
+      cells.push_back(lines.share(dataset.share(count, counts, p), !row));
+    }
+    t.body.push_back(std::move(cells));
+  }
+  // The whole, then any other measure: counts only, as a share of the whole is not theirs.
+  const auto whole_line = [&](std::string label, std::optional<std::size_t> m, NoteNumbers marks_) {
+    std::vector<TableCell> cells = {header(std::move(label), "row", std::move(marks_))};
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      cells.push_back(
+          lines.count(m ? counts[*m][p] : dataset.grade_whole(counts, p), row, m, p));
+      cells.push_back(number(""));
+    }
+    t.body.push_back(std::move(cells));
+  };
+  if (scale.total) {
+    whole_line(dataset.measures[*scale.total].label, scale.total, marks.line(*scale.total));
+  } else {
+    whole_line(site.words(Word::table_total), std::nullopt, {});
+  }
+  for (std::size_t m = scale.grades.size(); m < dataset.measures.size(); ++m) {
+    if (scale.total && m == *scale.total) continue;
+    whole_line(dataset.measures[m].label, m, marks.line(m));
+  }
+  return t;
+}
+
+void finish(const Site& site, const Dataset& dataset, const NoteMarks& marks,
+            const SymbolsUsed& used, const std::vector<std::size_t>& rows, bool totals,
+            TableView& t) {
+  add_notes(site, dataset, marks, used, t);
+  add_grade_notes(site, dataset, t);
+  add_share_discrepancies(site, dataset, rows, totals, t);
+}
+
+}  // namespace
+
+TableView grade_area_table(const Site& site, const SitePage& page, const AreaRow& area_row) {
+  const auto& dataset = site.datasets[area_row.dataset];
+  const NoteMarks marks(dataset, row_scope(dataset, area_row.row, {}));
+  SymbolsUsed used(dataset);
+  auto t = grades_by_period(site, dataset, area_row.row, marks, used);
+  t.id = "table-" + dataset.id;
+  t.caption = with_unit(
+      site, site.words(Word::table_area_caption, {page.page->title, dataset.title}), dataset);
+  t.caption_marks = marks.caption();
+  for (const int n : marks.row(area_row.row)) t.caption_marks.push_back(n);
+  std::sort(t.caption_marks.begin(), t.caption_marks.end());
+  finish(site, dataset, marks, used, {area_row.row}, false, t);
+  return t;
+}
+
+TableView grade_totals_table(const Site& site, const Dataset& dataset) {
+  const NoteMarks marks(dataset, totals_scope(dataset, {}));
+  SymbolsUsed used(dataset);
+  auto t = grades_by_period(site, dataset, std::nullopt, marks, used);
+  t.id = "table-" + dataset.id + "-totals";
+  t.caption = with_unit(site, site.words(Word::table_totals_caption, {dataset.title}), dataset);
+  t.caption_marks = marks.caption();
+  for (const int n : marks.whole()) t.caption_marks.push_back(n);
+  std::sort(t.caption_marks.begin(), t.caption_marks.end());
+  finish(site, dataset, marks, used, {}, true, t);
+  return t;
+}
+
+TableView grade_overview_table(const Site& site, const SitePage& page, const Dataset& dataset) {
+  const auto& scale = *dataset.scale;
+  const NoteMarks marks(dataset, areas_scope(site, dataset, {}));
+  SymbolsUsed used(dataset);
+  const GradeLines lines{site, dataset, marks, used};
+  TableView t;
+  t.id = "table-" + dataset.id + "-areas";
+  t.caption = with_unit(
+      site, site.words(Word::table_areas_caption, {dataset.title, site.config.area_label}),
+      dataset);
+  t.caption_marks = marks.caption();
+  t.column_groups = {2};
+  std::vector<TableCell> grades = {header(site.config.area_label, "col"),
+                                   header(site.words(Word::open_data_year_column), "col")};
+  grades[0].rowspan = grades[1].rowspan = 2;
+  std::vector<TableCell> columns;
+  for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+    t.column_groups.push_back(2);
+    grades.push_back(header(grade_name(site, scale.grades[g]), "colgroup", marks.line(g)));
+    grades.back().colspan = 2;
+    columns.push_back(header(site.words(Word::grades_count), "col"));
+    columns.push_back(header(site.words(Word::grades_share), "col"));
+  }
+  t.column_groups.push_back(1);
+  grades.push_back(header(whole_label(site, dataset), "col",
+                          scale.total ? marks.line(*scale.total) : NoteNumbers{}));
+  grades.back().rowspan = 2;
+  t.head.push_back(std::move(grades));
+  t.head.push_back(std::move(columns));
+  const auto add_rows = [&](TableCell title, std::optional<std::size_t> row) {
+    const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
+    title.rowspan = static_cast<int>(dataset.periods.size());
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      std::vector<TableCell> cells;
+      if (p == 0) cells.push_back(title);
+      cells.push_back(
+          header(site.words.fiscal_year(dataset.periods[p]), "row", marks.period(p)));
+      for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+        cells.push_back(lines.count(counts[g][p], row, g, p));
+        cells.push_back(lines.share(dataset.share(counts, g, p), !row));
+      }
+      cells.push_back(lines.count(dataset.grade_whole(counts, p), row, scale.total, p));
+      t.body.push_back(std::move(cells));
+    }
+  };
+  std::vector<std::size_t> rows;
+  for (const auto& area : site.areas) {
+    for (const auto& ref : area.rows) {
+      if (&site.datasets[ref.dataset] != &dataset) continue;
+      auto title = header(area.page->title, "row", marks.row(ref.row));
+      title.href = link(page, area.output_path);
+      add_rows(std::move(title), ref.row);
+      rows.push_back(ref.row);
+    }
+  }
+  add_rows(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
+  finish(site, dataset, marks, used, rows, true, t);
+  return t;
+}
+
+}  // namespace hyoka
