@@ -110,11 +110,11 @@ std::string render_grade_chart(const GradeChart& chart, const ChartStyle& style)
           shapes += " stroke=\"" + style.background + "\" stroke-width=\"2\"/>\n";
         }
         if (text_width(segment.label, kTextSize) + 6 <= width) {
-          const auto on = contrast_ratio("#ffffff", fill).value_or(0) >= 4.5 ? "#ffffff"
-                                                                               : style.text;
+          const auto on =
+              contrast_ratio("#ffffff", fill).value_or(0) >= 4.5 ? "#ffffff" : style.text;
           std::string extra = " text-anchor=\"middle\"";
-          svg.text(x + width / 2, y + kBarHeight / 2 + kTextSize * 0.35, segment.label,
-                   kTextSize, on, extra);
+          svg.text(x + width / 2, y + kBarHeight / 2 + kTextSize * 0.35, segment.label, kTextSize,
+                   on, extra);
         } else {
           if (!listed.empty()) listed += "  ";
           listed += segment.listed;
@@ -123,8 +123,7 @@ std::string render_grade_chart(const GradeChart& chart, const ChartStyle& style)
       }
       y += kBarHeight + 4;
       if (!listed.empty()) {
-        y = svg.lines(kMargin, y, wrap_text(listed, inner, kTextSize), kTextSize,
-                      style.muted_text);
+        y = svg.lines(kMargin, y, wrap_text(listed, inner, kTextSize), kTextSize, style.muted_text);
       }
       y += 6;
     }
@@ -176,15 +175,15 @@ GradeBar grade_bar(const Site& site, const Dataset& dataset, const Counts& count
     const auto name = grade_name(site, scale.grades[g], true);
     segment.listed = site.words(Word::grades_listed, {name, segment.label});
     segment.value_attr = format_ratio_number(share.value);
-    segment.tooltip = site.words(
-        Word::grades_segment, {where, name, segment.label, format_count(count.value), dataset.unit});
+    segment.tooltip = site.words(Word::grades_segment, {where, name, segment.label,
+                                                        format_count(count.value), dataset.unit});
     bar.segments.push_back(std::move(segment));
   }
   return bar;
 }
 
-GradeChart base_chart(const Site& site, const Dataset& dataset, std::string id,
-                      std::string heading, const std::string& table_caption) {
+GradeChart base_chart(const Site& site, const Dataset& dataset, std::string id, std::string heading,
+                      const std::string& table_caption) {
   const auto& scale = *dataset.scale;
   GradeChart chart;
   chart.id = std::move(id);
@@ -213,8 +212,8 @@ void summarise(const Site& site, const Dataset& dataset, const Counts& counts,
     const auto year = site.words.fiscal_year(dataset.periods[p]);
     const auto where = who.empty() ? year : site.words(Word::chart_area_in_year, {who, year});
     chart.summary =
-        site.words(Word::grades_summary, {where, grade_name(site, dataset.scale->grades[0]),
-                                          dataset.shown(share)});
+        site.words(Word::grades_summary,
+                   {where, grade_name(site, dataset.scale->grades[0]), dataset.shown(share)});
     return;
   }
   chart.summary = chart.heading;
@@ -227,9 +226,9 @@ GradeChart by_period(const Site& site, const Dataset& dataset, const Counts& cou
   GradePanel panel;
   for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
     const auto year = site.words.fiscal_year(dataset.periods[p]);
-    panel.bars.push_back(grade_bar(site, dataset, counts, p, year,
-                                   who.empty() ? year
-                                               : site.words(Word::chart_area_in_year, {who, year})));
+    panel.bars.push_back(
+        grade_bar(site, dataset, counts, p, year,
+                  who.empty() ? year : site.words(Word::chart_area_in_year, {who, year})));
   }
   chart.panels.push_back(std::move(panel));
   summarise(site, dataset, counts, who, chart);
@@ -241,12 +240,11 @@ GradeChart by_period(const Site& site, const Dataset& dataset, const Counts& cou
 GradeChart grade_area_chart(const Site& site, const SitePage& page, const AreaRow& row,
                             const std::string& table_caption) {
   const auto& dataset = site.datasets[row.dataset];
-  return by_period(site, dataset, dataset.rows[row.row].values, page.page->title,
-                   "chart-" + dataset.id,
-                   site.words(Word::table_area_caption,
-                              {page.page->title, site.words(Word::grades_chart_heading,
-                                                            {dataset.scale->label})}),
-                   table_caption);
+  return by_period(
+      site, dataset, dataset.rows[row.row].values, page.page->title, "chart-" + dataset.id,
+      site.words(Word::table_area_caption, {page.page->title, site.words(Word::grades_chart_heading,
+                                                                         {dataset.scale->label})}),
+      table_caption);
 }
 
 GradeChart grade_totals_chart(const Site& site, const Dataset& dataset,
@@ -275,10 +273,9 @@ GradeChart grade_areas_chart(const Site& site, const Dataset& dataset,
                                        site.words(Word::chart_area_in_year, {title, year})));
       }
     }
-    panel.bars.push_back(grade_bar(site, dataset, dataset.totals, p,
-                                   site.words(Word::table_total),
-                                   site.words(Word::chart_area_in_year,
-                                              {site.words(Word::table_total), year})));
+    panel.bars.push_back(
+        grade_bar(site, dataset, dataset.totals, p, site.words(Word::table_total),
+                  site.words(Word::chart_area_in_year, {site.words(Word::table_total), year})));
     chart.panels.push_back(std::move(panel));
   }
   summarise(site, dataset, dataset.totals, site.words(Word::chart_whole), chart);

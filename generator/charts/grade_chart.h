@@ -14,12 +14,12 @@
 namespace hyoka {
 
 struct GradeSegment {
-  std::size_t grade = 0;     // index into the scale, also the colour
-  double fraction = 0;       // of the bar: count ÷ whole
-  std::string label;         // inside the segment: "52.3%"
-  std::string listed;        // under the bar when the label does not fit: "C 見直し 2.3%"
-  std::string tooltip;       // the segment's <title>
-  std::string value_attr;    // data-share, as the table shows it without %
+  std::size_t grade = 0;   // index into the scale, also the colour
+  double fraction = 0;     // of the bar: count ÷ whole
+  std::string label;       // inside the segment: "52.3%"
+  std::string listed;      // under the bar when the label does not fit: "C 見直し 2.3%"
+  std::string tooltip;     // the segment's <title>
+  std::string value_attr;  // data-share, as the table shows it without %
 };
 
 struct GradeBar {

@@ -159,14 +159,14 @@ void resolve_grade_total(TomlReader& reader, const toml::table& doc, const std::
     return;
   }
   if (!index) {
-    reader.error(position, "unknown measure \"" + total + "\"" + did_you_mean(total, declared) +
-                               "; the total is declared under [measures." + total + "]");
+    reader.error(position, "the total \"" + total + "\" is not a measure of [measures]" +
+                               did_you_mean(total, declared));
     return;
   }
   auto& measure = dataset.measures[*index];
   if (!measure.sum_of.empty()) {
-    reader.error(position, "the total \"" + total +
-                               "\" already has sum_of; the grades are its parts");
+    reader.error(position,
+                 "the total \"" + total + "\" already has sum_of; the grades are its parts");
     return;
   }
   for (std::size_t g = 0; g < grades; ++g) measure.sum_of.push_back(dataset.measures[g].id);
@@ -320,16 +320,16 @@ bool read_shares(TomlReader& reader, const SourceText& source, const toml::node&
     const auto grade = scale.index(key);
     const auto& array = table.at(key);
     if (!grade) {
-      reader.error(reader.key_position(array, key), "unknown grade \"" + key + "\" in " + where +
-                                                        did_you_mean(key, scale.ids()));
+      reader.error(reader.key_position(array, key),
+                   "unknown grade \"" + key + "\" in " + where + did_you_mean(key, scale.ids()));
       ok = false;
       continue;
     }
     const auto periods = dataset.periods.size();
     if (!array.is_array() || array.as_array()->size() != periods) {
-      reader.error(reader.position(array),
-                   "the shares of \"" + key + "\" are an array of one share per period (" +
-                       std::to_string(periods) + ")");
+      reader.error(reader.position(array), "the shares of \"" + key +
+                                               "\" are an array of one share per period (" +
+                                               std::to_string(periods) + ")");
       ok = false;
       continue;
     }
@@ -354,8 +354,9 @@ bool read_shares(TomlReader& reader, const SourceText& source, const toml::node&
       }
       const auto parsed = parse_share(text);
       if (!parsed) {
-        reader.error(position, "a published share is a percentage from 0 to 100 as printed, "
-                               "such as \"52.3\" (up to 4 decimals); \"\" where the source prints none");
+        reader.error(position,
+                     "a published share is a percentage from 0 to 100 as printed, "
+                     "such as \"52.3\" (up to 4 decimals); \"\" where the source prints none");
         ok = false;
         continue;
       }
@@ -367,8 +368,8 @@ bool read_shares(TomlReader& reader, const SourceText& source, const toml::node&
 
 std::vector<Row> read_rows(TomlReader& reader, const toml::table& doc,
                            const std::vector<Measure>& measures, std::size_t periods,
-                           const std::vector<MissingReason>& reasons,
-                           Dataset* grades = nullptr, const SourceText* source = nullptr) {
+                           const std::vector<MissingReason>& reasons, Dataset* grades = nullptr,
+                           const SourceText* source = nullptr) {
   std::vector<Row> rows;
   const auto* array = reader.get_array(doc, "rows", Need::required);
   if (!array) return rows;
@@ -406,8 +407,8 @@ std::vector<Row> read_rows(TomlReader& reader, const toml::table& doc,
     }
     if (grades && spec.contains("shares")) {
       std::vector<PublishedShare> shares;
-      ok = read_shares(reader, *source, spec.at("shares"), *grades, rows.size(),
-                       "a row's shares", shares) &&
+      ok = read_shares(reader, *source, spec.at("shares"), *grades, rows.size(), "a row's shares",
+                       shares) &&
            ok;
       if (ok) {
         grades->published_shares.insert(grades->published_shares.end(), shares.begin(),
@@ -709,11 +710,11 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
   const int errors_before = reader.errors();
   Dataset dataset;
   dataset.id = std::move(id);
-  reader.check_keys(doc,
-                    {"title", "description", "unit", "periods", "measures", "ratios", "rows",
-                     "published_totals", "whole_totals", "missing", "partial_totals", "notes",
-                     "scale", "published_shares"},
-                    "a dataset");
+  reader.check_keys(
+      doc,
+      {"title", "description", "unit", "periods", "measures", "ratios", "rows", "published_totals",
+       "whole_totals", "missing", "partial_totals", "notes", "scale", "published_shares"},
+      "a dataset");
   dataset.title = reader.get_string(doc, "title", Need::required).value_or("");
   dataset.description = reader.get_string(doc, "description", Need::optional).value_or("");
   dataset.unit = reader.get_string(doc, "unit", Need::optional).value_or("");
@@ -753,15 +754,14 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
       return std::nullopt;
     }
   } else if (rows) {
-    dataset.rows = read_rows(reader, doc, dataset.measures, dataset.periods.size(),
-                             dataset.reasons, dataset.scale ? &dataset : nullptr, &rows->source);
+    dataset.rows = read_rows(reader, doc, dataset.measures, dataset.periods.size(), dataset.reasons,
+                             dataset.scale ? &dataset : nullptr, &rows->source);
   }
   if (dataset.scale && rows && doc.contains("published_shares")) {
     std::vector<PublishedShare> shares;
     if (read_shares(reader, rows->source, doc.at("published_shares"), dataset, std::nullopt,
                     "[published_shares]", shares)) {
-      dataset.published_shares.insert(dataset.published_shares.end(), shares.begin(),
-                                      shares.end());
+      dataset.published_shares.insert(dataset.published_shares.end(), shares.begin(), shares.end());
     }
   }
   read_published_totals(reader, doc, dataset);

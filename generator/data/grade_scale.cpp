@@ -50,6 +50,7 @@ void read_grades(TomlReader& reader, const toml::table& scale, GradeScale& out) 
   const auto* table = reader.get_table(scale, "grades", Need::required);
   if (!table) return;
   std::vector<Grade> special;
+  bool misplaced = false;  // reported once
   for (const auto& id : reader.keys_in_order(*table)) {
     const auto& node = table->at(id);
     if (!node.is_table()) {
@@ -76,7 +77,8 @@ void read_grades(TomlReader& reader, const toml::table& scale, GradeScale& out) 
     if (g.special) {
       special.push_back(std::move(g));
     } else {
-      if (!special.empty()) {
+      if (!special.empty() && !misplaced) {
+        misplaced = true;
         reader.error(reader.key_position(node, id),
                      "special grades (special = true) come after the others: they stand "
                      "outside the scale's order");
@@ -85,7 +87,8 @@ void read_grades(TomlReader& reader, const toml::table& scale, GradeScale& out) 
     }
   }
   for (auto& g : special) out.grades.push_back(std::move(g));
-  if (out.grades.empty()) reader.error(reader.position(*table), "a scale needs at least two grades");
+  if (out.grades.empty())
+    reader.error(reader.position(*table), "a scale needs at least two grades");
   if (out.grades.size() == 1) {
     reader.error(reader.position(*table),
                  "a scale needs at least two grades: one grade has no distribution to show");
@@ -152,8 +155,8 @@ std::optional<GradeScale> read_grade_scale(TomlReader& reader, const toml::table
   const int errors_before = reader.errors();
   const auto* scale = reader.get_table(doc, "scale", Need::optional);
   if (!scale) return std::nullopt;
-  reader.check_keys(*scale, {"label", "ordered", "decimals", "rounding", "total", "grades", "groups"},
-                    "[scale]");
+  reader.check_keys(
+      *scale, {"label", "ordered", "decimals", "rounding", "total", "grades", "groups"}, "[scale]");
   GradeScale out;
   out.label = reader.get_string(*scale, "label", Need::required).value_or("");
   out.ordered = reader.get_bool(*scale, "ordered", Need::optional).value_or(true);

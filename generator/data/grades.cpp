@@ -25,7 +25,9 @@ Count sum_of(const Counts& counts, const Indices& indices, std::size_t period) {
   return out;
 }
 
-std::string percent(const RatioValue& value) { return format_ratio(value); }
+std::string percent(const RatioValue& value) {
+  return format_ratio(value);
+}
 
 }  // namespace
 
@@ -65,23 +67,21 @@ void check_published_shares(Dataset& dataset, Diagnostics& diags) {
     const auto whole = dataset.grade_whole(counts, printed.period);
     // A share of a missing or partial count is not the source's: nothing to compare.
     if (!part.present() || !whole.present() || part.partial || whole.partial) continue;
-    const auto computed =
-        compute_ratio(part.value, whole.value, printed.decimals, scale.rounding);
+    const auto computed = compute_ratio(part.value, whole.value, printed.decimals, scale.rounding);
     if (computed.defined && computed.scaled == printed.scaled) continue;
     dataset.share_discrepancies.push_back({i, computed});
     const RatioValue shown{true, printed.scaled, printed.decimals};
     const auto where = printed.row ? "area \"" + dataset.rows[*printed.row].area + "\", " : "";
     const auto& grade = scale.grades[printed.grade].id;
-    diags.warning(
-        *dataset.source, printed.position,
-        "published share of " + grade + " for " + where + "fiscal year " +
-            std::to_string(dataset.periods[printed.period]) + " is " + percent(shown) +
-            ", but its counts give " +
-            (computed.defined ? percent(computed) + " (" + std::to_string(part.value) + " of " +
-                                    std::to_string(whole.value) + ", " +
-                                    rounding_name(scale.rounding) + ")"
-                              : "none (the whole is 0)") +
-            "; the site shows the counts' share with a note");
+    diags.warning(*dataset.source, printed.position,
+                  "published share of " + grade + " for " + where + "fiscal year " +
+                      std::to_string(dataset.periods[printed.period]) + " is " + percent(shown) +
+                      ", but its counts give " +
+                      (computed.defined ? percent(computed) + " (" + std::to_string(part.value) +
+                                              " of " + std::to_string(whole.value) + ", " +
+                                              rounding_name(scale.rounding) + ")"
+                                        : "none (the whole is 0)") +
+                      "; the site shows the counts' share with a note");
   }
 }
 

@@ -203,8 +203,8 @@ std::string data_package(const Site& site) {
         {"profile", "tabular-data-resource"},
         {"schema",
          {{"fields", fields},
-          {"primaryKey", dataset.scale ? json{columns[1], columns[3], columns[5]}
-                                       : json{columns[1], columns[3]}},
+          {"primaryKey",
+           dataset.scale ? json{columns[1], columns[3], columns[5]} : json{columns[1], columns[3]}},
           {"missingValues", {""}}}},
     });
   }

@@ -164,7 +164,8 @@ std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
     columns.push_back({Kind::grade_id, words(Word::grades_grade_id_column, {scale}), 0});
     columns.push_back({Kind::grade, words(Word::grades_grade_column, {scale}), 0});
     columns.push_back({Kind::count, count, 0});
-    if (reasons) columns.push_back({Kind::reason, words(Word::open_data_reason_column, {count}), 0});
+    if (reasons)
+      columns.push_back({Kind::reason, words(Word::open_data_reason_column, {count}), 0});
     columns.push_back(
         {Kind::share, words(Word::open_data_ratio_column, {words(Word::grades_share)}), 0});
     if (notes_on_rows(dataset))
@@ -231,9 +232,9 @@ std::string grade_csv(const Site& site, const Dataset& dataset, CsvFlavour flavo
               append_number(out, dataset.periods[p]);
               break;
             case CsvColumn::Kind::year_label:
-              append_csv_text(
-                  out, site.words.fiscal_year(dataset.periods[p], FiscalYearStyle::wareki),
-                  flavour);
+              append_csv_text(out,
+                              site.words.fiscal_year(dataset.periods[p], FiscalYearStyle::wareki),
+                              flavour);
               break;
             case CsvColumn::Kind::grade_id:
               append_csv_text(out, scale.grades[g].id, flavour);
@@ -504,14 +505,14 @@ void add_grades(const Site& site, const Dataset& dataset, json& out) {
     for (const auto g : group.grades) members.push_back(scale.grades[g].id);
     groups.push_back({{"id", group.id}, {"label", group.label}, {"grades", members}});
   }
-  json described = {{"label", scale.label},
-                    {"ordered", scale.ordered},
-                    {"share_unit", "%"},
-                    {"decimals", scale.decimals},
-                    {"rounding", rounding_name(scale.rounding)},
-                    {"whole", scale.total ? json(dataset.measures[*scale.total].id)
-                                          : json(nullptr)},
-                    {"grades", grades}};
+  json described = {
+      {"label", scale.label},
+      {"ordered", scale.ordered},
+      {"share_unit", "%"},
+      {"decimals", scale.decimals},
+      {"rounding", rounding_name(scale.rounding)},
+      {"whole", scale.total ? json(dataset.measures[*scale.total].id) : json(nullptr)},
+      {"grades", grades}};
   if (!groups.empty()) described["groups"] = groups;
   out["scale"] = described;
   json rows = json::array();

@@ -55,8 +55,8 @@ std::vector<Figure> grade_home_figures(const Site& site, const SitePage& page,
     const auto heading = site.words(Word::grades_chart_heading_areas,
                                     {dataset.scale->label, site.config.area_label});
     auto f = grade_figure(std::move(overview), std::nullopt, style);
-    f.omitted = site.words(Word::chart_omitted, {site.config.area_label,
-                                                 std::to_string(kMaxAreasPerChart), heading});
+    f.omitted = site.words(Word::chart_omitted,
+                           {site.config.area_label, std::to_string(kMaxAreasPerChart), heading});
     out.push_back(std::move(f));
     return out;
   }

@@ -94,24 +94,21 @@ void add_share_discrepancies(const Site& site, const Dataset& dataset,
       continue;
     }
     const RatioValue shown{true, printed.scaled, printed.decimals};
-    const auto where =
-        printed.row ? site.words(Word::grades_where_area,
-                                 {site.area_title(dataset.rows[*printed.row].area)})
-                    : std::string();
-    t.notes.push_back(site.words(
-        Word::grades_share_discrepancy,
-        {site.words.fiscal_year(dataset.periods[printed.period]), where,
-         grade_name(site, dataset.scale->grades[printed.grade]), format_ratio(shown),
-         format_ratio(d.computed)}));
+    const auto where = printed.row ? site.words(Word::grades_where_area,
+                                                {site.area_title(dataset.rows[*printed.row].area)})
+                                   : std::string();
+    t.notes.push_back(site.words(Word::grades_share_discrepancy,
+                                 {site.words.fiscal_year(dataset.periods[printed.period]), where,
+                                  grade_name(site, dataset.scale->grades[printed.grade]),
+                                  format_ratio(shown), format_ratio(d.computed)}));
     t.note_ids.emplace_back();
   }
 }
 
 // Lines of grades, groups, the whole and any other measure; a count and a share column per
 // fiscal year. For one area's row, or the totals.
-TableView grades_by_period(const Site& site, const Dataset& dataset,
-                           std::optional<std::size_t> row, const NoteMarks& marks,
-                           SymbolsUsed& used) {
+TableView grades_by_period(const Site& site, const Dataset& dataset, std::optional<std::size_t> row,
+                           const NoteMarks& marks, SymbolsUsed& used) {
   const auto& scale = *dataset.scale;
   const GradeLines lines{site, dataset, marks, used};
   const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
@@ -131,7 +128,8 @@ TableView grades_by_period(const Site& site, const Dataset& dataset,
   t.head.push_back(std::move(years));
   t.head.push_back(std::move(columns));
   for (std::size_t g = 0; g < scale.grades.size(); ++g) {
-    std::vector<TableCell> cells = {header(grade_name(site, scale.grades[g]), "row", marks.line(g))};
+    std::vector<TableCell> cells = {
+        header(grade_name(site, scale.grades[g]), "row", marks.line(g))};
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       cells.push_back(lines.count(counts[g][p], row, g, p));
       cells.push_back(lines.share(dataset.share(counts, g, p), !row));
@@ -151,8 +149,7 @@ TableView grades_by_period(const Site& site, const Dataset& dataset,
   const auto whole_line = [&](std::string label, std::optional<std::size_t> m, NoteNumbers marks_) {
     std::vector<TableCell> cells = {header(std::move(label), "row", std::move(marks_))};
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-      cells.push_back(
-          lines.count(m ? counts[*m][p] : dataset.grade_whole(counts, p), row, m, p));
+      cells.push_back(lines.count(m ? counts[*m][p] : dataset.grade_whole(counts, p), row, m, p));
       cells.push_back(number(""));
     }
     t.body.push_back(std::move(cells));
@@ -242,8 +239,7 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       std::vector<TableCell> cells;
       if (p == 0) cells.push_back(title);
-      cells.push_back(
-          header(site.words.fiscal_year(dataset.periods[p]), "row", marks.period(p)));
+      cells.push_back(header(site.words.fiscal_year(dataset.periods[p]), "row", marks.period(p)));
       for (std::size_t g = 0; g < scale.grades.size(); ++g) {
         cells.push_back(lines.count(counts[g][p], row, g, p));
         cells.push_back(lines.share(dataset.share(counts, g, p), !row));
