@@ -112,7 +112,9 @@ std::string render_grade_chart(const GradeChart& chart, const ChartStyle& style)
         if (text_width(segment.label, kTextSize) + 6 <= width) {
           const auto on =
               contrast_ratio("#ffffff", fill).value_or(0) >= 4.5 ? "#ffffff" : style.text;
-          std::string extra = " text-anchor=\"middle\"";
+          // The label stands on its segment, not the background: it names the fill it is on.
+          const std::string extra = " text-anchor=\"middle\" class=\"on-segment\" data-fill=\"" +
+                                    fill + "\"";
           svg.text(x + width / 2, y + kBarHeight / 2 + kTextSize * 0.35, segment.label, kTextSize,
                    on, extra);
         } else {

@@ -215,38 +215,42 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
       site, site.words(Word::table_areas_caption, {dataset.title, site.config.area_label}),
       dataset);
   t.caption_marks = marks.caption();
+  // As narrow as an area's table: a line per area and grade, a count and a share per year.
   t.column_groups = {2};
-  std::vector<TableCell> grades = {header(site.config.area_label, "col"),
-                                   header(site.words(Word::open_data_year_column), "col")};
-  grades[0].rowspan = grades[1].rowspan = 2;
+  std::vector<TableCell> years = {header(site.config.area_label, "col"),
+                                  header(scale.label, "col")};
+  years[0].rowspan = years[1].rowspan = 2;
   std::vector<TableCell> columns;
-  for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
     t.column_groups.push_back(2);
-    grades.push_back(header(grade_name(site, scale.grades[g]), "colgroup", marks.line(g)));
-    grades.back().colspan = 2;
+    years.push_back(
+        header(site.words.fiscal_year(dataset.periods[p]), "colgroup", marks.period(p)));
+    years.back().colspan = 2;
     columns.push_back(header(site.words(Word::grades_count), "col"));
     columns.push_back(header(site.words(Word::grades_share), "col"));
   }
-  t.column_groups.push_back(1);
-  grades.push_back(header(whole_label(site, dataset), "col",
-                          scale.total ? marks.line(*scale.total) : NoteNumbers{}));
-  grades.back().rowspan = 2;
-  t.head.push_back(std::move(grades));
+  t.head.push_back(std::move(years));
   t.head.push_back(std::move(columns));
-  const auto add_rows = [&](TableCell title, std::optional<std::size_t> row) {
+  // Each line names its area (body cells span no rows), so every line reads whole alone.
+  const auto add_lines = [&](const TableCell& title, std::optional<std::size_t> row) {
     const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
-    title.rowspan = static_cast<int>(dataset.periods.size());
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-      std::vector<TableCell> cells;
-      if (p == 0) cells.push_back(title);
-      cells.push_back(header(site.words.fiscal_year(dataset.periods[p]), "row", marks.period(p)));
-      for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+    for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+      std::vector<TableCell> cells = {
+          title, header(grade_name(site, scale.grades[g]), "row", marks.line(g))};
+      for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
         cells.push_back(lines.count(counts[g][p], row, g, p));
         cells.push_back(lines.share(dataset.share(counts, g, p), !row));
       }
-      cells.push_back(lines.count(dataset.grade_whole(counts, p), row, scale.total, p));
       t.body.push_back(std::move(cells));
     }
+    std::vector<TableCell> cells = {title,
+                                    header(whole_label(site, dataset), "row",
+                                           scale.total ? marks.line(*scale.total) : NoteNumbers{})};
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      cells.push_back(lines.count(dataset.grade_whole(counts, p), row, scale.total, p));
+      cells.push_back(number(""));
+    }
+    t.body.push_back(std::move(cells));
   };
   std::vector<std::size_t> rows;
   for (const auto& area : site.areas) {
@@ -254,11 +258,11 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
       if (&site.datasets[ref.dataset] != &dataset) continue;
       auto title = header(area.page->title, "row", marks.row(ref.row));
       title.href = link(page, area.output_path);
-      add_rows(std::move(title), ref.row);
+      add_lines(title, ref.row);
       rows.push_back(ref.row);
     }
   }
-  add_rows(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
+  add_lines(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
   finish(site, dataset, marks, used, rows, true, t);
   return t;
 }
