@@ -183,3 +183,27 @@ BOOST_AUTO_TEST_CASE(a_printed_share_that_differs_is_a_warning_and_a_note) {
                        "原資料では31.5%と記載されていますが、件数から計算すると31.6%です。") !=
              std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(table_and_chart_blocks_of_a_grade_dataset_show_its_grades) {
+  TempDir dir;
+  const fs::path source = fs::path(HYOKA_SOURCE_DIR) / "tests/sites/grades";
+  fs::copy(source, dir.path() / "site", fs::copy_options::recursive);
+  const auto page = dir.path() / "site/content/areas/plan.md";
+  write_file(page, read_file(page) +
+                       "\n```table\ndataset = \"targets\"\narea = \"plan\"\n```\n"
+                       "\n```chart\ndataset = \"targets\"\ntype = \"bars\"\n```\n");
+  const auto run = run_hyoka("build -q --strict --source site --destination public", dir.path());
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.err == "");
+  const auto html = read_file(dir.path() / "public/areas/plan/index.html");
+  std::size_t tables = 0;
+  for (const auto& table : read_tables(html)) {
+    if (table.caption != "群馬県食品安全基本計画2020-2024：数値目標達成状況評価（単位：項目）")
+      continue;
+    ++tables;
+    BOOST_TEST(table.row("A") == (Cells{"12", "63.2%", "15", "78.9%"}));
+  }
+  BOOST_TEST(tables == 2u);  // the page's own and the block's
+  // The block's chart is of the totals: 令和6年度 A 15 of 19 = 78.9%, in a stacked bar.
+  BOOST_TEST(html.find("data-share=\"78.9\"") != std::string::npos);
+}
