@@ -207,3 +207,14 @@ BOOST_AUTO_TEST_CASE(table_and_chart_blocks_of_a_grade_dataset_show_its_grades) 
   // The block's chart is of the totals: 令和6年度 A 15 of 19 = 78.9%, in a stacked bar.
   BOOST_TEST(html.find("data-share=\"78.9\"") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(the_catalogs_list_each_grade_dataset_with_its_files) {
+  const auto turtle = nagayo().file("catalog.ttl");
+  for (const auto* file :
+       {"data/direction.csv", "data/direction.json", "data/status.csv", "data/status.json"}) {
+    BOOST_TEST(
+        turtle.find(std::string("https://example.github.io/nagayo/") + file) != std::string::npos,
+        file);
+  }
+  BOOST_TEST(nagayo().file("catalog.jsonld").find("data/direction/#dataset") != std::string::npos);
+}
