@@ -109,14 +109,19 @@ std::string render_grade_chart(const GradeChart& chart, const ChartStyle& style)
           append_attr(shapes, "y2", y + kBarHeight);
           shapes += " stroke=\"" + style.background + "\" stroke-width=\"2\"/>\n";
         }
-        if (text_width(segment.label, kTextSize) + 6 <= width) {
+        // An unordered scale's colours say nothing of the grade: its name goes in the segment
+        // with the share where both fit.
+        const bool named =
+            !chart.scale->ordered && text_width(segment.listed, kTextSize) + 6 <= width;
+        const auto& text = named ? segment.listed : segment.label;
+        if (named || text_width(segment.label, kTextSize) + 6 <= width) {
           const auto on =
               contrast_ratio("#ffffff", fill).value_or(0) >= 4.5 ? "#ffffff" : style.text;
           // The label stands on its segment, not the background: it names the fill it is on.
-          const std::string extra = " text-anchor=\"middle\" class=\"on-segment\" data-fill=\"" +
-                                    fill + "\"";
-          svg.text(x + width / 2, y + kBarHeight / 2 + kTextSize * 0.35, segment.label, kTextSize,
-                   on, extra);
+          const std::string extra =
+              " text-anchor=\"middle\" class=\"on-segment\" data-fill=\"" + fill + "\"";
+          svg.text(x + width / 2, y + kBarHeight / 2 + kTextSize * 0.35, text, kTextSize, on,
+                   extra);
         } else {
           if (!listed.empty()) listed += "  ";
           listed += segment.listed;
