@@ -801,7 +801,10 @@ bool finish_dataset(Dataset& dataset, const SourceText& source, const Unresolved
   compute_totals(dataset, diags);
   if (unresolved.whole) dataset.totals = unresolved.whole->counts;
   compute_total_ratios(dataset);
-  if (dataset.scale) check_published_shares(dataset, diags);
+  if (dataset.scale) {
+    check_grade_sums(dataset, diags);
+    if (diags.errors() == errors_before) check_published_shares(dataset, diags);
+  }
   return diags.errors() == errors_before;
 }
 

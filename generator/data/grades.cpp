@@ -19,14 +19,10 @@ Count sum_of(const Counts& counts, const Indices& indices, std::size_t period) {
       if (out.present()) out.missing = count.missing;
       continue;
     }
-    if (out.present()) out.value += count.value;  // the totals' own sums did not overflow
+    if (out.present()) out.value += count.value;  // check_grade_sums made sure it fits
   }
   if (!out.present()) out.value = 0;
   return out;
-}
-
-std::string percent(const RatioValue& value) {
-  return format_ratio(value);
 }
 
 }  // namespace
@@ -58,6 +54,31 @@ RatioFigure Dataset::share(const Count& part, const Counts& counts, std::size_t 
   return out;
 }
 
+void check_grade_sums(const Dataset& dataset, Diagnostics& diags) {
+  const int errors_before = diags.errors();
+  const auto grades = dataset.scale->grades.size();
+  const auto check = [&](const Counts& counts, const std::string& where, const SourceText& source,
+                         const std::vector<std::vector<Position>>& positions) {
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      std::int64_t sum = 0;
+      for (std::size_t g = 0; g < grades; ++g) {
+        if (!counts[g][p].present() || !__builtin_add_overflow(sum, counts[g][p].value, &sum)) {
+          continue;
+        }
+        diags.error(source, positions.empty() ? Position{} : positions[g][p],
+                    "the grades of " + where + "fiscal year " + std::to_string(dataset.periods[p]) +
+                        " add up to more than 64 bits hold");
+        break;
+      }
+    }
+  };
+  for (const auto& row : dataset.rows) {
+    check(row.values, "area \"" + row.area + "\", ", dataset.rows_text(), row.positions);
+  }
+  // The totals are checked when no row's grades overflowed: one problem, told once.
+  if (diags.errors() == errors_before) check(dataset.totals, "the totals, ", *dataset.source, {});
+}
+
 void check_published_shares(Dataset& dataset, Diagnostics& diags) {
   const auto& scale = *dataset.scale;
   for (std::size_t i = 0; i < dataset.published_shares.size(); ++i) {
@@ -73,15 +94,16 @@ void check_published_shares(Dataset& dataset, Diagnostics& diags) {
     const RatioValue shown{true, printed.scaled, printed.decimals};
     const auto where = printed.row ? "area \"" + dataset.rows[*printed.row].area + "\", " : "";
     const auto& grade = scale.grades[printed.grade].id;
-    diags.warning(*dataset.source, printed.position,
-                  "published share of " + grade + " for " + where + "fiscal year " +
-                      std::to_string(dataset.periods[printed.period]) + " is " + percent(shown) +
-                      ", but its counts give " +
-                      (computed.defined ? percent(computed) + " (" + std::to_string(part.value) +
-                                              " of " + std::to_string(whole.value) + ", " +
-                                              rounding_name(scale.rounding) + ")"
-                                        : "none (the whole is 0)") +
-                      "; the site shows the counts' share with a note");
+    diags.warning(
+        *dataset.source, printed.position,
+        "published share of " + grade + " for " + where + "fiscal year " +
+            std::to_string(dataset.periods[printed.period]) + " is " + format_ratio(shown) +
+            ", but its counts give " +
+            (computed.defined
+                 ? format_ratio(computed) + " (" + std::to_string(part.value) + " of " +
+                       std::to_string(whole.value) + ", " + rounding_name(scale.rounding) + ")"
+                 : "none (the whole is 0)") +
+            "; the site shows the counts' share with a note");
   }
 }
 
