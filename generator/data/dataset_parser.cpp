@@ -344,10 +344,12 @@ bool read_shares(TomlReader& reader, const SourceText& source, const toml::node&
                                          [&](const MissingReason& r) { return r.label == text; });
         if (missing) continue;
       } else if (item.is_integer() || item.is_floating_point()) {
+        // The number as written, up to the next delimiter: 52.3, but 5.23e1, 0x34 or 5_2 whole,
+        // which parse_share then refuses.
         const auto& all = source.text();
         for (auto at = source.offset_of(position);
-             at < all.size() && (std::isdigit(static_cast<unsigned char>(all[at])) ||
-                                 all[at] == '.' || all[at] == '-' || all[at] == '+');
+             at < all.size() && (std::isalnum(static_cast<unsigned char>(all[at])) ||
+                                 std::string_view(".-+_").find(all[at]) != std::string_view::npos);
              ++at) {
           text += all[at];
         }

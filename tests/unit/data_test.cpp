@@ -402,3 +402,15 @@ BOOST_AUTO_TEST_CASE(parse_share_reads_the_decimal_as_printed) {
   BOOST_TEST(!parse_share("1.23456"));
   BOOST_TEST(!parse_share(""));
 }
+
+BOOST_AUTO_TEST_CASE(a_printed_share_written_as_a_number_is_read_as_written) {
+  // 5.0e1 is 50 to TOML, but no report prints a share so: refused, as 0x32 (50) is.
+  for (const auto* share : {"5.0e1", "0x32", "inf"}) {
+    const auto p = parse(kGrades +
+                         "[[rows]]\narea = \"a\"\ngood = [1, 1]\nlate = [1, 1]\nx = [0, 0]\n"
+                         "shares = { good = [" +
+                         std::string(share) + ", \"\"] }\n");
+    BOOST_TEST(!p.dataset, share);
+    BOOST_TEST(p.messages().find("a published share is a percentage") != std::string::npos, share);
+  }
+}
