@@ -56,6 +56,12 @@ struct GradeLines {
     used.see(count, !row);
     return number(dataset.shown(count), m ? marks.count(row, *m, p) : NoteNumbers{});
   }
+  TableCell share(const RatioFigure& figure, std::optional<std::size_t> row, std::size_t g,
+                  std::size_t p) const {
+    used.see(figure, !row);
+    return number(dataset.shown(figure), marks.share(row, g, p));
+  }
+  // A group's share: no printed share is checked against it.
   TableCell share(const RatioFigure& figure, bool total) const {
     used.see(figure, total);
     return number(dataset.shown(figure));
@@ -82,27 +88,6 @@ void add_grade_notes(const Site& site, const Dataset& dataset, TableView& t) {
   }
   t.notes.insert(t.notes.begin(), notes.begin(), notes.end());
   t.note_ids.insert(t.note_ids.begin(), notes.size(), std::string());
-}
-
-// The printed shares of these rows (or of the totals) that differ from the counts', after the
-// other notes.
-void add_share_discrepancies(const Site& site, const Dataset& dataset,
-                             const std::vector<std::size_t>& rows, bool totals, TableView& t) {
-  for (const auto& d : dataset.share_discrepancies) {
-    const auto& printed = dataset.published_shares[d.published];
-    if (printed.row ? std::find(rows.begin(), rows.end(), *printed.row) == rows.end() : !totals) {
-      continue;
-    }
-    const RatioValue shown{true, printed.scaled, printed.decimals};
-    const auto where = printed.row ? site.words(Word::grades_where_area,
-                                                {site.area_title(dataset.rows[*printed.row].area)})
-                                   : std::string();
-    t.notes.push_back(site.words(Word::grades_share_discrepancy,
-                                 {site.words.fiscal_year(dataset.periods[printed.period]), where,
-                                  grade_name(site, dataset.scale->grades[printed.grade]),
-                                  format_ratio(shown), format_ratio(d.computed)}));
-    t.note_ids.emplace_back();
-  }
 }
 
 // Lines of grades, groups, the whole and any other measure; a count and a share column per
@@ -132,7 +117,7 @@ TableView grades_by_period(const Site& site, const Dataset& dataset, std::option
         header(grade_name(site, scale.grades[g]), "row", marks.line(g))};
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       cells.push_back(lines.count(counts[g][p], row, g, p));
-      cells.push_back(lines.share(dataset.share(counts, g, p), !row));
+      cells.push_back(lines.share(dataset.share(counts, g, p), row, g, p));
     }
     t.body.push_back(std::move(cells));
   }
@@ -167,11 +152,9 @@ TableView grades_by_period(const Site& site, const Dataset& dataset, std::option
 }
 
 void finish(const Site& site, const Dataset& dataset, const NoteMarks& marks,
-            const SymbolsUsed& used, const std::vector<std::size_t>& rows, bool totals,
-            TableView& t) {
+            const SymbolsUsed& used, TableView& t) {
   add_notes(site, dataset, marks, used, t);
   add_grade_notes(site, dataset, t);
-  add_share_discrepancies(site, dataset, rows, totals, t);
 }
 
 }  // namespace
@@ -187,7 +170,7 @@ TableView grade_area_table(const Site& site, const SitePage& page, const AreaRow
   t.caption_marks = marks.caption();
   for (const int n : marks.row(area_row.row)) t.caption_marks.push_back(n);
   std::sort(t.caption_marks.begin(), t.caption_marks.end());
-  finish(site, dataset, marks, used, {area_row.row}, false, t);
+  finish(site, dataset, marks, used, t);
   return t;
 }
 
@@ -200,7 +183,7 @@ TableView grade_totals_table(const Site& site, const Dataset& dataset) {
   t.caption_marks = marks.caption();
   for (const int n : marks.whole()) t.caption_marks.push_back(n);
   std::sort(t.caption_marks.begin(), t.caption_marks.end());
-  finish(site, dataset, marks, used, {}, true, t);
+  finish(site, dataset, marks, used, t);
   return t;
 }
 
@@ -239,7 +222,7 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
           title, header(grade_name(site, scale.grades[g]), "row", marks.line(g))};
       for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
         cells.push_back(lines.count(counts[g][p], row, g, p));
-        cells.push_back(lines.share(dataset.share(counts, g, p), !row));
+        cells.push_back(lines.share(dataset.share(counts, g, p), row, g, p));
       }
       t.body.push_back(std::move(cells));
     }
@@ -252,18 +235,16 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
     }
     t.body.push_back(std::move(cells));
   };
-  std::vector<std::size_t> rows;
   for (const auto& area : site.areas) {
     for (const auto& ref : area.rows) {
       if (&site.datasets[ref.dataset] != &dataset) continue;
       auto title = header(area.page->title, "row", marks.row(ref.row));
       title.href = link(page, area.output_path);
       add_lines(title, ref.row);
-      rows.push_back(ref.row);
     }
   }
   add_lines(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
-  finish(site, dataset, marks, used, rows, true, t);
+  finish(site, dataset, marks, used, t);
   return t;
 }
 
