@@ -50,6 +50,7 @@ struct GradeLines {
   const Dataset& dataset;
   const NoteMarks& marks;
   SymbolsUsed& used;
+  bool& dash;  // a share of a whole of 0 is shown, as 「−」
 
   TableCell count(const Count& count, std::optional<std::size_t> row, std::optional<std::size_t> m,
                   std::size_t p) const {
@@ -59,18 +60,20 @@ struct GradeLines {
   TableCell share(const RatioFigure& figure, std::optional<std::size_t> row, std::size_t g,
                   std::size_t p) const {
     used.see(figure, !row);
+    dash = dash || (figure.present() && !figure.value.defined);
     return number(dataset.shown(figure), marks.share(row, g, p));
   }
   // A group's share: no printed share is checked against it.
   TableCell share(const RatioFigure& figure, bool total) const {
     used.see(figure, total);
+    dash = dash || (figure.present() && !figure.value.defined);
     return number(dataset.shown(figure));
   }
 };
 
 // The notes every grade table has, before the others: how shares are made, and what each
 // grade means as the report states it.
-void add_grade_notes(const Site& site, const Dataset& dataset, TableView& t) {
+void add_grade_notes(const Site& site, const Dataset& dataset, bool dash, TableView& t) {
   const auto& scale = *dataset.scale;
   static constexpr Word kShown[] = {Word::ratio_shown_0, Word::ratio_shown_1, Word::ratio_shown_2,
                                     Word::ratio_shown_3, Word::ratio_shown_4};
@@ -82,6 +85,8 @@ void add_grade_notes(const Site& site, const Dataset& dataset, TableView& t) {
                                                           : Word::ratio_half_even;
   std::vector<std::string> notes = {
       words(Word::grades_share_note, {whole_label(site, dataset), words(rule, {cut, shown})})};
+  // A whole of 0 gives 「−」: said once, as under a table of ratios (add_notes says it there).
+  if (dash && dataset.ratios.empty()) notes.push_back(words(Word::table_dash_note, {"\u2212"}));
   for (const auto& grade : scale.grades) {
     if (grade.definition.empty()) continue;
     notes.push_back(words(Word::grades_definition, {grade_name(site, grade), grade.definition}));
@@ -93,9 +98,9 @@ void add_grade_notes(const Site& site, const Dataset& dataset, TableView& t) {
 // Lines of grades, groups, the whole and any other measure; a count and a share column per
 // fiscal year. For one area's row, or the totals.
 TableView grades_by_period(const Site& site, const Dataset& dataset, std::optional<std::size_t> row,
-                           const NoteMarks& marks, SymbolsUsed& used) {
+                           const NoteMarks& marks, SymbolsUsed& used, bool& dash) {
   const auto& scale = *dataset.scale;
-  const GradeLines lines{site, dataset, marks, used};
+  const GradeLines lines{site, dataset, marks, used, dash};
   const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
   TableView t;
   t.column_groups.push_back(1);
@@ -152,9 +157,9 @@ TableView grades_by_period(const Site& site, const Dataset& dataset, std::option
 }
 
 void finish(const Site& site, const Dataset& dataset, const NoteMarks& marks,
-            const SymbolsUsed& used, TableView& t) {
+            const SymbolsUsed& used, bool dash, TableView& t) {
   add_notes(site, dataset, marks, used, t);
-  add_grade_notes(site, dataset, t);
+  add_grade_notes(site, dataset, dash, t);
 }
 
 }  // namespace
@@ -163,27 +168,29 @@ TableView grade_area_table(const Site& site, const SitePage& page, const AreaRow
   const auto& dataset = site.datasets[area_row.dataset];
   const NoteMarks marks(dataset, row_scope(dataset, area_row.row, {}));
   SymbolsUsed used(dataset);
-  auto t = grades_by_period(site, dataset, area_row.row, marks, used);
+  bool dash = false;
+  auto t = grades_by_period(site, dataset, area_row.row, marks, used, dash);
   t.id = "table-" + dataset.id;
   t.caption = with_unit(
       site, site.words(Word::table_area_caption, {page.page->title, dataset.title}), dataset);
   t.caption_marks = marks.caption();
   for (const int n : marks.row(area_row.row)) t.caption_marks.push_back(n);
   std::sort(t.caption_marks.begin(), t.caption_marks.end());
-  finish(site, dataset, marks, used, t);
+  finish(site, dataset, marks, used, dash, t);
   return t;
 }
 
 TableView grade_totals_table(const Site& site, const Dataset& dataset) {
   const NoteMarks marks(dataset, totals_scope(dataset, {}));
   SymbolsUsed used(dataset);
-  auto t = grades_by_period(site, dataset, std::nullopt, marks, used);
+  bool dash = false;
+  auto t = grades_by_period(site, dataset, std::nullopt, marks, used, dash);
   t.id = "table-" + dataset.id + "-totals";
   t.caption = with_unit(site, site.words(Word::table_totals_caption, {dataset.title}), dataset);
   t.caption_marks = marks.caption();
   for (const int n : marks.whole()) t.caption_marks.push_back(n);
   std::sort(t.caption_marks.begin(), t.caption_marks.end());
-  finish(site, dataset, marks, used, t);
+  finish(site, dataset, marks, used, dash, t);
   return t;
 }
 
@@ -191,7 +198,8 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
   const auto& scale = *dataset.scale;
   const NoteMarks marks(dataset, areas_scope(site, dataset, {}));
   SymbolsUsed used(dataset);
-  const GradeLines lines{site, dataset, marks, used};
+  bool dash = false;
+  const GradeLines lines{site, dataset, marks, used, dash};
   TableView t;
   t.id = "table-" + dataset.id + "-areas";
   t.caption = with_unit(
@@ -244,7 +252,7 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
     }
   }
   add_lines(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
-  finish(site, dataset, marks, used, t);
+  finish(site, dataset, marks, used, dash, t);
   return t;
 }
 

@@ -225,3 +225,26 @@ BOOST_AUTO_TEST_CASE(the_catalogs_list_each_grade_dataset_with_its_files) {
   }
   BOOST_TEST(nagayo().file("catalog.jsonld").find("data/direction/#dataset") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_whole_of_zero_gives_dashes_and_says_why) {
+  TempDir dir;
+  copy_minimal_site(dir.path() / "site");
+  write_file(dir.path() / "site/content/data/grades.toml",
+             "title = \"評価\"\nperiods = [2020, 2021]\n[scale]\nlabel = \"評価\"\n"
+             "[scale.grades.a]\nlabel = \"計画通り\"\n[scale.grades.b]\nlabel = \"見直し\"\n"
+             "[[rows]]\narea = \"alpha\"\na = [0, 3]\nb = [0, 1]\n");
+  const auto run = run_hyoka("build -q --strict --source site --destination public", dir.path());
+  BOOST_TEST(run.exit_code == 0);
+  BOOST_TEST(run.err == "");
+  const auto html = read_file(dir.path() / "public/areas/alpha/index.html");
+  const auto table = find_table(html, "第一の施策：評価");
+  BOOST_REQUIRE(table);
+  // 2020: nothing graded, no share; 2021: 3 of 4 = 75.0%, 1 of 4 = 25.0%.
+  BOOST_TEST(table->row("計画通り") == (Cells{"0", "\u2212", "3", "75.0%"}));
+  BOOST_TEST(table->row("見直し") == (Cells{"0", "\u2212", "1", "25.0%"}));
+  BOOST_TEST(text_of(html).find("「\u2212」は、分母が0のため割合を算出できないことを示します。") !=
+             std::string::npos);
+  // The chart says so in place of the bar.
+  BOOST_TEST(read_file(dir.path() / "public/areas/alpha/chart-grades.svg").find("評価対象なし") !=
+             std::string::npos);
+}
