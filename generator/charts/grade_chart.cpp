@@ -71,6 +71,9 @@ std::string render_grade_chart(const GradeChart& chart, const ChartStyle& style)
     shapes += " fill=\"" + colours[k] + "\" class=\"key\"/>\n";
     y = svg.lines(kMargin + kSwatch + 6, y, lines, kTextSize, style.text);
   }
+  for (const auto& group : chart.key_groups) {
+    y = svg.lines(kMargin, y, wrap_text(group, inner, kTextSize), kTextSize, style.text);
+  }
   y += 8;
   for (const auto& panel : chart.panels) {
     if (!panel.heading.empty()) {
@@ -198,6 +201,14 @@ GradeChart base_chart(const Site& site, const Dataset& dataset, std::string id, 
   chart.title = site.words(Word::chart_title, {chart.heading, table_caption});
   chart.key_heading = site.words(Word::grades_legend);
   chart.scale = &scale;
+  for (const auto& group : scale.groups) {
+    std::string names;
+    for (const auto g : group.grades) {
+      if (!names.empty()) site.words[Word::grades_group_separator].append_to(names);
+      names += scale.grades[g].label;
+    }
+    chart.key_groups.push_back(site.words(Word::grades_group, {group.label, names}));
+  }
   for (const auto& grade : scale.grades) {
     GradeKey key;
     key.name = grade_name(site, grade);

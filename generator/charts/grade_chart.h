@@ -42,6 +42,7 @@ struct GradeChart {
   std::string id, title, heading, summary;
   std::vector<GradePanel> panels;
   std::vector<GradeKey> key;
+  std::vector<std::string> key_groups;  // under the key: 「改善を検討（内容改善＋コスト改善）」
   std::string key_heading;
   const GradeScale* scale = nullptr;  // the colours follow from it and the style
 };

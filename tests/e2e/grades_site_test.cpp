@@ -248,3 +248,28 @@ BOOST_AUTO_TEST_CASE(a_whole_of_zero_gives_dashes_and_says_why) {
   BOOST_TEST(read_file(dir.path() / "public/areas/alpha/chart-grades.svg").find("評価対象なし") !=
              std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_group_of_grades_has_its_line_and_its_place_in_the_key) {
+  TempDir dir;
+  copy_minimal_site(dir.path() / "site");
+  // 「改善を検討」 = 内容改善 + コスト改善, as the town reports it.
+  write_file(dir.path() / "site/content/data/grades.toml",
+             "title = \"評価\"\nperiods = [2020]\n[scale]\nlabel = \"評価\"\n"
+             "[scale.grades.planned]\nlabel = \"計画通り\"\n"
+             "[scale.grades.content]\nlabel = \"内容改善\"\n"
+             "[scale.grades.cost]\nlabel = \"コスト改善\"\n"
+             "[scale.grades.review]\nlabel = \"見直し\"\n"
+             "[scale.groups.improve]\nlabel = \"改善を検討\"\ngrades = [\"content\", \"cost\"]\n"
+             "[[rows]]\narea = \"alpha\"\nplanned = [5]\ncontent = [2]\ncost = [1]\n"
+             "review = [1]\n");
+  const auto run = run_hyoka("build -q --strict --source site --destination public", dir.path());
+  BOOST_TEST(run.exit_code == 0);
+  const auto html = read_file(dir.path() / "public/areas/alpha/index.html");
+  const auto table = find_table(html, "第一の施策：評価");
+  BOOST_REQUIRE(table);
+  // 2 + 1 = 3 of 9 = 33.33…% → 33.3%.
+  BOOST_TEST(table->row("改善を検討（内容改善＋コスト改善）") == (Cells{"3", "33.3%"}));
+  BOOST_TEST(table->row("合計") == (Cells{"9", ""}));
+  BOOST_TEST(read_file(dir.path() / "public/areas/alpha/chart-grades.svg")
+                 .find(">改善を検討（内容改善＋コスト改善）</text>") != std::string::npos);
+}
