@@ -15,6 +15,14 @@ struct ChartStyle {
   std::string grid = "#d8d8db";
   // The UK Analysis Function's categorical palette: each passes 3:1 on white.
   std::vector<std::string> palette = {"#12436d", "#28a197", "#801650", "#f46a25"};
+  // Grades: an ordered scale's ramp from best (dark blue) to worst (dark purple), an
+  // unordered scale's distinct colours, and the grey of a special grade. Each passes 3:1 on
+  // white; segments are parted by a line of the background's colour, which passes 3:1 on each.
+  std::vector<std::string> grade_ramp = {"#08467d", "#1f6fb2", "#3b7f6e", "#7a6a00",
+                                         "#b8500f", "#b3262f", "#6e1f5c"};
+  std::vector<std::string> grade_categories = {"#12436d", "#28a197", "#801650", "#c4520f",
+                                               "#3d3d3d", "#6a4fa3", "#0f6e3a", "#9c4a00"};
+  std::string grade_special = "#6b6b6b";
   std::string font_family = "'Noto Sans JP', 'Noto Sans CJK JP', sans-serif";
 };
 

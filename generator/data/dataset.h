@@ -14,6 +14,7 @@
 #include "base/file_system.h"
 #include "base/source_text.h"
 #include "config/missing_reason.h"
+#include "data/grade_scale.h"
 #include "data/ratio.h"
 
 namespace hyoka {
@@ -139,6 +140,12 @@ struct Dataset {
   std::string whole_note;  // as written, or empty for the standard note
   Position whole_position;
 
+  // A dataset of judgement grades: its first scale->grades.size() measures are the grades, in
+  // scale order, then the measures it declares (such as the total the grades add up to).
+  std::optional<GradeScale> scale;
+  std::vector<PublishedShare> published_shares;  // in the order written
+  std::vector<ShareDiscrepancy> share_discrepancies;
+
   // The text the rows' positions are in.
   const SourceText& rows_text() const { return rows_source ? *rows_source : *source; }
 
@@ -157,6 +164,15 @@ struct Dataset {
 
   // The totals as the source printed them where it did, else the totals.
   Counts published_counts() const;
+
+  // Grades: the whole a share is of (the declared total, else the sum of the grades; missing
+  // when a count it needs is), one grade's or group's count, and its share of the whole.
+  Count grade_whole(const Counts& counts, std::size_t period) const;
+  Count group_count(const Counts& counts, const GradeGroup& group, std::size_t period) const;
+  RatioFigure share(const Count& part, const Counts& counts, std::size_t period) const;
+  RatioFigure share(const Counts& counts, std::size_t grade, std::size_t period) const {
+    return share(counts[grade][period], counts, period);
+  }
 };
 
 // What a dataset may read besides its own text: the CSV file its rows may come from.

@@ -1,6 +1,7 @@
 // Reads a dataset's TOML into the model; cross-checks between values live in
 // dataset_checks.cpp.
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "base/identifier.h"
@@ -10,6 +11,7 @@
 #include "data/csv_rows.h"
 #include "data/dataset.h"
 #include "data/dataset_checks.h"
+#include "data/grade_scale_reader.h"
 #include "data/same_as.h"
 #include "data/totals.h"
 
@@ -49,9 +51,20 @@ std::optional<std::vector<int>> read_periods(TomlReader& reader, const toml::tab
   return periods;
 }
 
-std::vector<Measure> read_measures(TomlReader& reader, const toml::table& doc) {
+// A grade dataset's measures start with its grades; it may declare no other.
+std::vector<Measure> read_measures(TomlReader& reader, const toml::table& doc,
+                                   const GradeScale* scale) {
   std::vector<Measure> measures;
-  const auto* table = reader.get_table(doc, "measures", Need::required);
+  if (scale) {
+    for (const auto& g : scale->grades) {
+      Measure m;
+      m.id = g.id;
+      m.label = g.label;
+      m.short_label = g.short_label;
+      measures.push_back(std::move(m));
+    }
+  }
+  const auto* table = reader.get_table(doc, "measures", scale ? Need::optional : Need::required);
   if (!table) return measures;
   for (const auto& id : reader.keys_in_order(*table)) {
     const auto& node = table->at(id);
@@ -65,6 +78,12 @@ std::vector<Measure> read_measures(TomlReader& reader, const toml::table& doc) {
     if (id == "area") {
       reader.error(reader.key_position(spec, id),
                    "\"area\" cannot be a measure: in [[rows]] it names the row's area");
+      continue;
+    }
+    if (scale && (id == "shares" || scale->index(id))) {
+      reader.error(reader.key_position(node, id),
+                   "\"" + id + "\" cannot be a measure: in [[rows]] it names " +
+                       (id == "shares" ? "the shares the source prints" : "a grade's counts"));
       continue;
     }
     Measure m;
@@ -95,8 +114,11 @@ void check_measure_references(TomlReader& reader, const toml::table& doc,
                               const std::vector<Measure>& measures) {
   std::vector<std::string> ids;
   for (const auto& m : measures) ids.push_back(m.id);
-  const auto& table = *doc.at("measures").as_table();
+  const auto* node = doc.get("measures");
+  if (!node || !node->is_table()) return;  // a grade dataset's measures may all be grades
+  const auto& table = *node->as_table();
   for (const auto& m : measures) {
+    if (!table.contains(m.id)) continue;  // a grade
     const auto& spec = *table.at(m.id).as_table();
     if (!m.at_most.empty() &&
         (m.at_most == m.id || std::find(ids.begin(), ids.end(), m.at_most) == ids.end())) {
@@ -116,6 +138,39 @@ void check_measure_references(TomlReader& reader, const toml::table& doc,
       }
     }
   }
+}
+
+// [scale] total = "evaluated": a measure the dataset declares, which the grades must add up to
+// in every row and the totals (checked as sum_of is).
+void resolve_grade_total(TomlReader& reader, const toml::table& doc, const std::string& total,
+                         Dataset& dataset) {
+  const auto& scale_table = *doc.at("scale").as_table();
+  const auto position = reader.position(scale_table.at("total"));
+  const auto grades = dataset.scale->grades.size();
+  std::vector<std::string> declared;
+  for (std::size_t m = grades; m < dataset.measures.size(); ++m) {
+    declared.push_back(dataset.measures[m].id);
+  }
+  const auto index = dataset.measure_index(total);
+  if (index && *index < grades) {
+    reader.error(position, "the total \"" + total +
+                               "\" is a grade; name a measure of [measures] that the grades add "
+                               "up to, or leave total out to use their sum");
+    return;
+  }
+  if (!index) {
+    reader.error(position, "the total \"" + total + "\" is not a measure of [measures]" +
+                               did_you_mean(total, declared));
+    return;
+  }
+  auto& measure = dataset.measures[*index];
+  if (!measure.sum_of.empty()) {
+    reader.error(position,
+                 "the total \"" + total + "\" already has sum_of; the grades are its parts");
+    return;
+  }
+  for (std::size_t g = 0; g < grades; ++g) measure.sum_of.push_back(dataset.measures[g].id);
+  dataset.scale->total = *index;
 }
 
 std::vector<Ratio> read_ratios(TomlReader& reader, const toml::table& doc,
@@ -247,13 +302,81 @@ std::optional<std::pair<std::vector<Count>, std::vector<Position>>> read_counts(
   return std::make_pair(std::move(values), std::move(positions));
 }
 
+// The shares a source prints, per grade: `{ planned = ["52.3", "50.0"], … }` in a row or as
+// [published_shares] for the totals. A number is read from the file's own text, never through
+// a binary double; "" or a missing reason's label means the source prints none.
+bool read_shares(TomlReader& reader, const SourceText& source, const toml::node& node,
+                 const Dataset& dataset, std::optional<std::size_t> row, const std::string& where,
+                 std::vector<PublishedShare>& out) {
+  const auto& scale = *dataset.scale;
+  if (!node.is_table()) {
+    reader.error(reader.position(node), where + " must be a table of shares by grade, such as " +
+                                            "{ " + scale.grades.front().id + " = [\"52.3\"] }");
+    return false;
+  }
+  bool ok = true;
+  const auto& table = *node.as_table();
+  for (const auto& key : reader.keys_in_order(table)) {
+    const auto grade = scale.index(key);
+    const auto& array = table.at(key);
+    if (!grade) {
+      reader.error(reader.key_position(array, key),
+                   "unknown grade \"" + key + "\" in " + where + did_you_mean(key, scale.ids()));
+      ok = false;
+      continue;
+    }
+    const auto periods = dataset.periods.size();
+    if (!array.is_array() || array.as_array()->size() != periods) {
+      reader.error(reader.position(array), "the shares of \"" + key +
+                                               "\" are an array of one share per period (" +
+                                               std::to_string(periods) + ")");
+      ok = false;
+      continue;
+    }
+    for (std::size_t p = 0; p < periods; ++p) {
+      const auto& item = (*array.as_array())[p];
+      const auto position = reader.position(item);
+      std::string text;
+      if (const auto* str = item.as_string()) {
+        text = str->get();
+        if (text.empty()) continue;  // the source prints no share here
+        const bool missing = std::any_of(dataset.reasons.begin(), dataset.reasons.end(),
+                                         [&](const MissingReason& r) { return r.label == text; });
+        if (missing) continue;
+      } else if (item.is_integer() || item.is_floating_point()) {
+        // The number as written, up to the next delimiter: 52.3, but 5.23e1, 0x34 or 5_2 whole,
+        // which parse_share then refuses.
+        const auto& all = source.text();
+        for (auto at = source.offset_of(position);
+             at < all.size() && (std::isalnum(static_cast<unsigned char>(all[at])) ||
+                                 std::string_view(".-+_").find(all[at]) != std::string_view::npos);
+             ++at) {
+          text += all[at];
+        }
+      }
+      const auto parsed = parse_share(text);
+      if (!parsed) {
+        reader.error(position,
+                     "a published share is a percentage from 0 to 100 as printed, "
+                     "such as \"52.3\" (up to 4 decimals); \"\" where the source prints none");
+        ok = false;
+        continue;
+      }
+      out.push_back({row, *grade, p, parsed->first, parsed->second, position});
+    }
+  }
+  return ok;
+}
+
 std::vector<Row> read_rows(TomlReader& reader, const toml::table& doc,
                            const std::vector<Measure>& measures, std::size_t periods,
-                           const std::vector<MissingReason>& reasons) {
+                           const std::vector<MissingReason>& reasons, Dataset* grades = nullptr,
+                           const SourceText* source = nullptr) {
   std::vector<Row> rows;
   const auto* array = reader.get_array(doc, "rows", Need::required);
   if (!array) return rows;
   std::vector<std::string> known = {"area"};
+  if (grades) known.push_back("shares");
   for (const auto& m : measures) known.push_back(m.id);
   for (const auto& node : *array) {
     if (!node.is_table()) {
@@ -283,6 +406,16 @@ std::vector<Row> read_rows(TomlReader& reader, const toml::table& doc,
       }
       row.values.push_back(std::move(counts->first));
       row.positions.push_back(std::move(counts->second));
+    }
+    if (grades && spec.contains("shares")) {
+      std::vector<PublishedShare> shares;
+      ok = read_shares(reader, *source, spec.at("shares"), *grades, rows.size(), "a row's shares",
+                       shares) &&
+           ok;
+      if (ok) {
+        grades->published_shares.insert(grades->published_shares.end(), shares.begin(),
+                                        shares.end());
+      }
     }
     if (ok) rows.push_back(std::move(row));
   }
@@ -579,10 +712,11 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
   const int errors_before = reader.errors();
   Dataset dataset;
   dataset.id = std::move(id);
-  reader.check_keys(doc,
-                    {"title", "description", "unit", "periods", "measures", "ratios", "rows",
-                     "published_totals", "whole_totals", "missing", "partial_totals", "notes"},
-                    "a dataset");
+  reader.check_keys(
+      doc,
+      {"title", "description", "unit", "periods", "measures", "ratios", "rows", "published_totals",
+       "whole_totals", "missing", "partial_totals", "notes", "scale", "published_shares"},
+      "a dataset");
   dataset.title = reader.get_string(doc, "title", Need::required).value_or("");
   dataset.description = reader.get_string(doc, "description", Need::optional).value_or("");
   dataset.unit = reader.get_string(doc, "unit", Need::optional).value_or("");
@@ -596,10 +730,19 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
   // A CSV's rows may bring the fiscal years themselves.
   const bool periods_given = !from_file || doc.contains("periods");
   const auto periods = periods_given ? read_periods(reader, doc) : std::vector<int>{};
-  dataset.measures = read_measures(reader, doc);
+  std::optional<std::string> total;
+  dataset.scale = read_grade_scale(reader, doc, total);
+  if (doc.contains("scale") && !dataset.scale) return std::nullopt;
+  dataset.measures = read_measures(reader, doc, dataset.scale ? &*dataset.scale : nullptr);
   if (!periods || dataset.measures.empty()) return std::nullopt;
   dataset.periods = *periods;
   check_measure_references(reader, doc, dataset.measures);
+  if (dataset.scale && total) resolve_grade_total(reader, doc, *total, dataset);
+  if (!dataset.scale && doc.contains("published_shares")) {
+    reader.error(reader.key_position(doc.at("published_shares"), "published_shares"),
+                 "[published_shares] are the shares of a dataset's grades: declare them in "
+                 "[scale]");
+  }
   dataset.ratios = read_ratios(reader, doc, dataset.measures);
   if (from_file) {
     if (spec && rows && rows->files && rows->files->named) {
@@ -613,8 +756,15 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
       return std::nullopt;
     }
   } else if (rows) {
-    dataset.rows =
-        read_rows(reader, doc, dataset.measures, dataset.periods.size(), dataset.reasons);
+    dataset.rows = read_rows(reader, doc, dataset.measures, dataset.periods.size(), dataset.reasons,
+                             dataset.scale ? &dataset : nullptr, &rows->source);
+  }
+  if (dataset.scale && rows && doc.contains("published_shares")) {
+    std::vector<PublishedShare> shares;
+    if (read_shares(reader, rows->source, doc.at("published_shares"), dataset, std::nullopt,
+                    "[published_shares]", shares)) {
+      dataset.published_shares.insert(dataset.published_shares.end(), shares.begin(), shares.end());
+    }
   }
   read_published_totals(reader, doc, dataset);
   unresolved.whole = read_whole_totals(reader, doc, dataset);
@@ -653,6 +803,10 @@ bool finish_dataset(Dataset& dataset, const SourceText& source, const Unresolved
   compute_totals(dataset, diags);
   if (unresolved.whole) dataset.totals = unresolved.whole->counts;
   compute_total_ratios(dataset);
+  if (dataset.scale) {
+    check_grade_sums(dataset, diags);
+    if (diags.errors() == errors_before) check_published_shares(dataset, diags);
+  }
   return diags.errors() == errors_before;
 }
 

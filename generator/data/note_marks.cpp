@@ -78,6 +78,13 @@ NoteMarks::NoteMarks(const Dataset& dataset, const NoteScope& scope) : dataset_(
       shown.push_back({{NoteRef::Kind::whole, 0}, dataset.whole_position});
     }
   }
+  for (std::size_t i = 0; i < dataset.share_discrepancies.size(); ++i) {
+    const auto& printed = dataset.published_shares[dataset.share_discrepancies[i].published];
+    const bool where = printed.row ? shows_row[*printed.row] != 0 : scope.totals;
+    if (where && shows_period(printed.period) && shows_count(printed.grade)) {
+      shown.push_back({{NoteRef::Kind::share, i}, printed.position});
+    }
+  }
   std::stable_sort(shown.begin(), shown.end(), [](const Candidate& a, const Candidate& b) {
     return std::pair(a.position.line, a.position.column) <
            std::pair(b.position.line, b.position.column);
@@ -118,6 +125,12 @@ NoteMarks::NoteMarks(const Dataset& dataset, const NoteScope& scope) : dataset_(
       case NoteRef::Kind::whole:
         add(whole_, number);
         break;
+      case NoteRef::Kind::share: {
+        const auto& printed =
+            dataset.published_shares[dataset.share_discrepancies[ref.index].published];
+        add(shares_[{printed.row.value_or(kTotals), printed.grade, printed.period}], number);
+        break;
+      }
     }
   }
 }
@@ -157,6 +170,13 @@ NoteNumbers NoteMarks::ratio(std::optional<std::size_t> row, std::size_t ratio,
   }
   if (!row) numbers = merged(numbers, count(row, dataset_->measures.size() + ratio, period));
   return numbers;
+}
+
+NoteNumbers NoteMarks::share(std::optional<std::size_t> row, std::size_t grade,
+                             std::size_t period) const {
+  if (shares_.empty()) return {};
+  const auto it = shares_.find({row.value_or(kTotals), grade, period});
+  return it == shares_.end() ? NoteNumbers{} : it->second;
 }
 
 std::string note_mark(int number) {

@@ -22,11 +22,11 @@ struct NoteScope {
 };
 
 // One numbered note: a [[notes]] entry, a published total that differs from its rows, a
-// partial total, or the figures of a wider whole.
+// partial total, the figures of a wider whole, or a printed share that differs from its counts'.
 struct NoteRef {
-  enum class Kind { written, discrepancy, partial, whole };
+  enum class Kind { written, discrepancy, partial, whole, share };
   Kind kind = Kind::written;
-  std::size_t index = 0;  // into Dataset::notes, discrepancies or partials
+  std::size_t index = 0;  // into Dataset::notes, discrepancies, partials or share_discrepancies
 };
 
 using NoteNumbers = std::vector<int>;  // from 1, ascending
@@ -48,6 +48,8 @@ class NoteMarks {
   NoteNumbers count(std::optional<std::size_t> row, std::size_t measure, std::size_t period) const;
   // A ratio carries the marks of its two counts, and of its own partial total.
   NoteNumbers ratio(std::optional<std::size_t> row, std::size_t ratio, std::size_t period) const;
+  // A grade's share, where the source printed another.
+  NoteNumbers share(std::optional<std::size_t> row, std::size_t grade, std::size_t period) const;
 
  private:
   using Cell = std::tuple<std::size_t, std::size_t, std::size_t>;  // row (or -1), line, period
@@ -56,6 +58,7 @@ class NoteMarks {
   NoteNumbers caption_, whole_;
   std::map<std::size_t, NoteNumbers> lines_, periods_, rows_;
   std::map<Cell, NoteNumbers> cells_;
+  std::map<Cell, NoteNumbers> shares_;  // a grade's share: row (or -1), grade, period
 };
 
 // "※1"; "※1※3" for several.

@@ -15,7 +15,21 @@ namespace hyoka {
 // One column of a dataset's CSV, and one field of its Data Package schema; the landing page
 // lists the same facts.
 struct CsvColumn {
-  enum class Kind { code, area_id, area, year, year_label, measure, reason, ratio, notes };
+  enum class Kind {
+    code,
+    area_id,
+    area,
+    year,
+    year_label,
+    measure,
+    reason,
+    ratio,
+    notes,
+    grade_id,  // a grade dataset's columns, one line per area × fiscal year × grade
+    grade,
+    count,
+    share
+  };
   Kind kind = Kind::code;
   std::string name;
   std::size_t index = 0;    // the measure (also of a reason column) or the ratio
@@ -25,7 +39,9 @@ struct CsvColumn {
 };
 
 // The CSV's columns, in order. A dataset with a missing count in its rows has a reason column
-// after each measure; one with notes on areas, fiscal years or counts, a notes column last.
+// after each measure; one with notes on areas, fiscal years or counts, a notes column last. A
+// grade dataset's CSV is tidier still: one line per area × fiscal year × grade, with the
+// grade's ID and name, its count (and the reason one is missing) and its share.
 std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset);
 
 // Whether a row of the dataset has a missing count.

@@ -127,11 +127,35 @@ std::string data_package(const Site& site) {
         case CsvColumn::Kind::ratio:
           constraints = {{"minimum", 0}};
           break;
+        case CsvColumn::Kind::grade_id: {
+          json ids = json::array();
+          for (const auto& grade : dataset.scale->grades) ids.push_back(grade.id);
+          constraints = {{"required", true}, {"enum", ids}};
+          break;
+        }
+        case CsvColumn::Kind::grade:
+          constraints = {{"required", true}};
+          break;
+        case CsvColumn::Kind::count:
+          constraints = {{"required", !missing}, {"minimum", 0}};
+          break;
+        case CsvColumn::Kind::share:
+          constraints = {{"minimum", 0}, {"maximum", 100}};
+          break;
         case CsvColumn::Kind::notes:
           break;
       }
       json field = {
           {"name", column.name}, {"type", column.type}, {"description", column.description}};
+      if (column.kind == CsvColumn::Kind::grade_id) {
+        // Table Schema's categories: the grades in the scale's order, ordered when it is.
+        json categories = json::array();
+        for (const auto& grade : dataset.scale->grades) {
+          categories.push_back({{"value", grade.id}, {"label", grade.label}});
+        }
+        field["categories"] = std::move(categories);
+        field["categoriesOrdered"] = dataset.scale->ordered;
+      }
       if (!constraints.empty()) field["constraints"] = std::move(constraints);
       fields.push_back(std::move(field));
     }
@@ -146,7 +170,8 @@ std::string data_package(const Site& site) {
         {"profile", "tabular-data-resource"},
         {"schema",
          {{"fields", fields},
-          {"primaryKey", {layout[1].name, layout[3].name}},
+          {"primaryKey", dataset.scale ? json{layout[1].name, layout[3].name, layout[5].name}
+                                       : json{layout[1].name, layout[3].name}},
           {"missingValues", {""}}}},
     });
   }

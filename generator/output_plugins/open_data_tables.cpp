@@ -165,6 +165,30 @@ std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
        words(Word::open_data_era_year_description)}};
   // A count may be blank only in a dataset with missing counts, and then its reason is not.
   const bool missing = rows_have_missing(dataset);
+  if (dataset.scale) {
+    const auto& scale = dataset.scale->label;
+    const auto count = words(Word::grades_count);
+    columns.push_back({Kind::grade_id, words(Word::grades_grade_id_column, {scale}), 0, string, "",
+                       words(Word::grades_grade_description, {scale})});
+    columns.push_back(
+        {Kind::grade, words(Word::grades_grade_column, {scale}), 0, string, "", scale});
+    columns.push_back({Kind::count, count, 0, integer, dataset.unit,
+                       missing ? words(Word::open_data_count_missing_description,
+                                       {words(Word::grades_count_description)})
+                               : words(Word::grades_count_description)});
+    if (missing) {
+      columns.push_back({Kind::reason, words(Word::open_data_reason_column, {count}), 0, string, "",
+                         words(Word::open_data_reason_description)});
+    }
+    columns.push_back({Kind::share,
+                       words(Word::open_data_ratio_column, {words(Word::grades_share)}), 0, number,
+                       "%", words(Word::grades_share_description)});
+    if (notes_on_rows(dataset)) {
+      columns.push_back({Kind::notes, words(Word::open_data_notes_column), 0, string, "",
+                         words(Word::open_data_notes_description, {area})});
+    }
+    return columns;
+  }
   for (std::size_t m = 0; m < dataset.measures.size(); ++m) {
     const auto& label = dataset.measures[m].label;
     const auto described =
@@ -190,8 +214,85 @@ std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
   return columns;
 }
 
+namespace {
+
+// A grade dataset's CSV: a line per area × fiscal year × grade, in the scale's order.
+std::string grade_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
+  std::string out = flavour == CsvFlavour::excel ? "\xEF\xBB\xBF" : "";
+  const auto layout = csv_layout(site, dataset);
+  for (std::size_t i = 0; i < layout.size(); ++i) {
+    if (i) out += ',';
+    append_csv_text(out, layout[i].name, flavour);
+  }
+  out += "\r\n";
+  const auto& scale = *dataset.scale;
+  for (const auto& ref : rows_in_order(site, dataset)) {
+    const auto& values = ref.row->values;
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      std::string notes;
+      for (const auto& text : row_notes(site.words, dataset, ref.index, p)) {
+        if (!notes.empty()) site.words[Word::open_data_notes_separator].append_to(notes);
+        notes += text;
+      }
+      for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+        const auto& count = values[g][p];
+        for (std::size_t c = 0; c < layout.size(); ++c) {
+          if (c) out += ',';
+          switch (layout[c].kind) {
+            case CsvColumn::Kind::code:
+              append_csv_text(out, site.config.publisher.local_government_code, flavour);
+              break;
+            case CsvColumn::Kind::area_id:
+              append_csv_text(out, ref.page->page->id, flavour);
+              break;
+            case CsvColumn::Kind::area:
+              append_csv_text(out, ref.page->page->title, flavour);
+              break;
+            case CsvColumn::Kind::year:
+              append_number(out, dataset.periods[p]);
+              break;
+            case CsvColumn::Kind::year_label:
+              append_csv_text(out,
+                              site.words.fiscal_year(dataset.periods[p], FiscalYearStyle::wareki),
+                              flavour);
+              break;
+            case CsvColumn::Kind::grade_id:
+              append_csv_text(out, scale.grades[g].id, flavour);
+              break;
+            case CsvColumn::Kind::grade:
+              append_csv_text(out, scale.grades[g].label, flavour);
+              break;
+            case CsvColumn::Kind::count:
+              if (count.present()) append_number(out, count.value);
+              break;
+            case CsvColumn::Kind::reason:
+              if (!count.present())
+                append_csv_text(out, dataset.reason(count.missing).label, flavour);
+              break;
+            case CsvColumn::Kind::share: {
+              const auto share = dataset.share(values, g, p);
+              if (share.present()) append_csv_field(out, format_ratio_number(share.value));
+              break;
+            }
+            case CsvColumn::Kind::notes:
+              append_csv_text(out, notes, flavour);
+              break;
+            default:
+              break;
+          }
+        }
+        out += "\r\n";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 // Every line appended to one buffer; what is the same for an area or a year made once.
 std::string dataset_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
+  if (dataset.scale) return grade_csv(site, dataset, flavour);
   // Excel on Japanese Windows reads UTF-8 only with a byte-order mark.
   std::string out = flavour == CsvFlavour::excel ? "\xEF\xBB\xBF" : "";
   const auto layout = csv_layout(site, dataset);
@@ -399,6 +500,96 @@ void append_json_rows(const Site& site, const Dataset& dataset, std::string& out
 
 }  // namespace
 
+namespace {
+
+json share_json(const RatioFigure& share) {
+  return share.present() && share.value.defined ? json(format_ratio_number(share.value))
+                                                : json(nullptr);
+}
+
+// A grade dataset's JSON: its scale, then one object per area × fiscal year × grade, then the
+// totals per fiscal year and grade. Shares are strings with the scale's decimals, as shown.
+void add_grades(const Site& site, const Dataset& dataset, json& out) {
+  const auto& scale = *dataset.scale;
+  json grades = json::array(), groups = json::array();
+  for (const auto& g : scale.grades) {
+    json item = {{"id", g.id}, {"label", g.label}};
+    if (g.short_label != g.label) item["short_label"] = g.short_label;
+    if (!g.symbol.empty()) item["symbol"] = g.symbol;
+    if (!g.definition.empty()) item["definition"] = g.definition;
+    if (g.special) item["special"] = true;
+    grades.push_back(item);
+  }
+  for (const auto& group : scale.groups) {
+    json members = json::array();
+    for (const auto g : group.grades) members.push_back(scale.grades[g].id);
+    groups.push_back({{"id", group.id}, {"label", group.label}, {"grades", members}});
+  }
+  json described = {
+      {"label", scale.label},
+      {"ordered", scale.ordered},
+      {"share_unit", "%"},
+      {"decimals", scale.decimals},
+      {"rounding", rounding_name(scale.rounding)},
+      {"whole", scale.total ? json(dataset.measures[*scale.total].id) : json(nullptr)},
+      {"grades", grades}};
+  if (!groups.empty()) described["groups"] = groups;
+  out["scale"] = described;
+  json rows = json::array();
+  for (const auto& ref : rows_in_order(site, dataset)) {
+    const auto& values = ref.row->values;
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+        const auto& count = values[g][p];
+        json row = {{"area_id", ref.page->page->id},
+                    {"area_name", ref.page->page->title},
+                    {"fiscal_year", dataset.periods[p]},
+                    {"fiscal_year_label",
+                     site.words.fiscal_year(dataset.periods[p], FiscalYearStyle::wareki)},
+                    {"grade", scale.grades[g].id},
+                    {"count", count.present() ? json(count.value) : json(nullptr)},
+                    {"share", share_json(dataset.share(values, g, p))}};
+        if (!count.present()) row["missing"] = dataset.reason(count.missing).label;
+        rows.push_back(row);
+      }
+    }
+  }
+  out["rows"] = rows;
+  json totals = json::array();
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+      const auto& count = dataset.totals[g][p];
+      json total = {{"fiscal_year", dataset.periods[p]},
+                    {"grade", scale.grades[g].id},
+                    {"count", count.present() ? json(count.value) : json(nullptr)},
+                    {"share", share_json(dataset.share(dataset.totals, g, p))}};
+      if (!count.present()) total["missing"] = dataset.reason(count.missing).label;
+      if (count.partial) total["partial"] = true;
+      totals.push_back(total);
+    }
+  }
+  out["totals"] = totals;
+  json wholes = json::array();
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    const auto whole = dataset.grade_whole(dataset.totals, p);
+    wholes.push_back({{"fiscal_year", dataset.periods[p]},
+                      {"count", whole.present() ? json(whole.value) : json(nullptr)}});
+  }
+  out["wholes"] = wholes;
+  json printed = json::array();
+  for (const auto& share : dataset.published_shares) {
+    json item = json::object();
+    if (share.row) item["area_id"] = dataset.rows[*share.row].area;
+    item["fiscal_year"] = dataset.periods[share.period];
+    item["grade"] = scale.grades[share.grade].id;
+    item["share"] = format_ratio_number({true, share.scaled, share.decimals});
+    printed.push_back(item);
+  }
+  if (!printed.empty()) out["published_shares"] = printed;
+}
+
+}  // namespace
+
 std::string dataset_json(const Site& site, const Dataset& dataset) {
   const auto& config = site.config;
   json measures = json::array(), ratios = json::array(), totals = json::array();
@@ -483,6 +674,17 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
       notes.push_back(item);
     }
     out["notes"] = notes;
+  }
+  if (dataset.scale) {
+    json others = json::array();
+    for (std::size_t m = dataset.scale->grades.size(); m < dataset.measures.size(); ++m) {
+      others.push_back({{"id", dataset.measures[m].id}, {"label", dataset.measures[m].label}});
+    }
+    out["measures"] = others;
+    out.erase("ratios");
+    add_grades(site, dataset, out);
+    if (dataset.whole_totals) out["whole_totals"] = {{"note", dataset.whole_note}};
+    return out.dump(2) + "\n";
   }
   out["rows"] = kRowsPlaceholder;
   if (dataset.whole_totals) {

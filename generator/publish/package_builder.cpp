@@ -20,10 +20,21 @@ std::string notes(const SiteConfig& config, const Dataset& dataset, const std::s
     text += "- 対象期間：" + fiscal_years_label(dataset.periods, config.fiscal_year_style) + "\n";
   }
   if (!dataset.unit.empty()) text += "- 単位：" + dataset.unit + "\n";
-  if (!dataset.measures.empty()) {
+  // A grade dataset lists its grades with their definitions, then any other measure.
+  const std::size_t grades = dataset.scale ? dataset.scale->grades.size() : 0;
+  if (dataset.scale) {
+    text += "- " + dataset.scale->label + "：";
+    for (std::size_t i = 0; i < grades; ++i) {
+      const auto& grade = dataset.scale->grades[i];
+      text += (i ? "、" : "") + grade.label +
+              (grade.definition.empty() ? "" : "（" + grade.definition + "）");
+    }
+    text += "\n";
+  }
+  if (dataset.measures.size() > grades) {
     text += "- 項目：";
-    for (std::size_t i = 0; i < dataset.measures.size(); ++i) {
-      text += (i ? "、" : "") + dataset.measures[i].label;
+    for (std::size_t i = grades; i < dataset.measures.size(); ++i) {
+      text += (i > grades ? "、" : "") + dataset.measures[i].label;
     }
     text += "\n";
   }
@@ -127,7 +138,10 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
   }
 
   const std::string title = f["title"].get<std::string>();
-  const std::string rows = config.area_label + "×年度ごとに1行";
+  // A grade dataset's CSV has a line per grade too.
+  const std::string rows = config.area_label + "×年度" +
+                           (dataset.scale ? "×" + dataset.scale->label : std::string()) +
+                           "ごとに1行";
   add(dataset_csv_path(dataset.id), title + "（CSV）", "CSV", "text/csv",
       "データ本体。" + rows +
           "、見出し行は1行、数値は単位・桁区切りなし。"

@@ -4,8 +4,10 @@
 
 #include "base/escape.h"
 #include "charts/dataset_charts.h"
+#include "charts/grade_chart.h"
 #include "render/block_params.h"
 #include "render/block_plugin.h"
+#include "render/grade_tables.h"
 #include "render/page_context.h"
 #include "render/render_stop.h"
 #include "render/table_view.h"
@@ -29,6 +31,21 @@ std::vector<std::string> BlockRegistry::names() const {
 }
 
 namespace {
+
+// A grade dataset's tables and charts show every grade and fiscal year: its shares are of the
+// whole, which a choice of measures or years would hide.
+bool grade_selection_is_whole(const BlockCall& call, const BlockData& data) {
+  for (const char* key : {"measures", "periods", "areas"}) {
+    if (!call.params.contains(key)) continue;
+    call.reader.error(call.reader.key_position(call.params.at(key), key),
+                      "the dataset \"" + data.dataset->id +
+                          "\" counts grades: its table and chart show every grade and fiscal "
+                          "year, so " +
+                          key + " cannot be chosen");
+    return false;
+  }
+  return true;
+}
 
 std::optional<std::string> render_partial(const BlockCall& call, const std::string& name,
                                           const mustache::Value& context) {
@@ -99,6 +116,17 @@ class ChartBlock final : public BlockPlugin {
                           "bars show one area (area = \"…\") or, without one, the totals");
         return std::nullopt;
       }
+      if (dataset.scale) {
+        // A grade dataset's bars are its 100% stacked bars, every grade in every year.
+        if (!grade_selection_is_whole(call, *data)) return std::nullopt;
+        auto chart = data->row
+                         ? grade_area_chart(site, site.areas[*data->area], *data->row, caption)
+                         : grade_totals_chart(site, dataset, caption);
+        chart.id = id;
+        if (title) chart.heading = *title;
+        return render_chart_partial(call,
+                                    {id, chart.heading, render_page_grade_chart(chart, style), ""});
+      }
       auto chart = data->row ? area_chart(site, site.areas[*data->area], *data->row, caption,
                                           data->selection, id)
                              : totals_chart(site, dataset, caption, data->selection, id);
@@ -147,6 +175,13 @@ class TableBlock final : public BlockPlugin {
     const auto data = read_block_data(call);
     if (!data) return std::nullopt;
     const auto& site = call.site;
+    if (data->dataset->scale) {
+      if (!grade_selection_is_whole(call, *data)) return std::nullopt;
+      TableView table = data->row ? grade_area_table(site, site.areas[*data->area], *data->row)
+                                  : grade_overview_table(site, call.page, *data->dataset);
+      table.id = call.id + "-table";
+      return render_table_partial(call, table);
+    }
     TableView table = data->row
                           ? area_table(site, site.areas[*data->area], *data->row, data->selection)
                           : overview_table(site, call.page, *data->dataset, data->selection);

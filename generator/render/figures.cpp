@@ -1,7 +1,9 @@
 #include "render/figures.h"
 
 #include "charts/dataset_charts.h"
+#include "charts/grade_chart.h"
 #include "data/ratio.h"
+#include "render/grade_tables.h"
 
 namespace hyoka {
 
@@ -34,6 +36,7 @@ Figure figure(TableView table, BarChart chart, const ChartStyle& style) {
 constexpr std::size_t kPreviewAreas = 100;
 
 TableView preview_table(const Site& site, const SitePage& page, const Dataset& dataset) {
+  if (dataset.scale) return grade_overview_table(site, page, dataset);  // no preview cut yet
   Selection first;
   std::size_t all = 0;
   for (std::size_t a = 0; a < site.areas.size(); ++a) {
@@ -55,6 +58,50 @@ TableView preview_table(const Site& site, const SitePage& page, const Dataset& d
   return table;
 }
 
+// A grade dataset's figure: its table with the stacked chart drawn above it.
+Figure grade_figure(TableView table, std::optional<GradeChart> chart, const ChartStyle& style) {
+  Figure f;
+  f.table = std::move(table);
+  if (chart) {
+    auto svg = render_grade_chart(*chart, style, kWideChart);
+    f.standalone_sizes.push_back(svg.size());
+    svg += render_grade_chart(*chart, style, kNarrowChart);
+    f.svgs.push_back(std::move(svg));
+    f.charts.push_back(chart_shell(*chart));
+  }
+  return f;
+}
+
+std::vector<Figure> grade_home_figures(const Site& site, const SitePage& page,
+                                       const Dataset& dataset, const HomeFigure& chosen,
+                                       const ChartStyle& style) {
+  std::vector<Figure> out;
+  if (chosen.table == HomeFigure::Table::totals) {
+    auto totals = grade_totals_table(site, dataset);
+    std::optional<GradeChart> chart;
+    if (chosen.counts_chart) chart = grade_totals_chart(site, dataset, totals.caption);
+    out.push_back(grade_figure(std::move(totals), std::move(chart), style));
+    return out;
+  }
+  auto overview = grade_overview_table(site, page, dataset);
+  std::size_t areas = 0;
+  for (const auto& area : site.areas) {
+    for (const auto& ref : area.rows) areas += &site.datasets[ref.dataset] == &dataset;
+  }
+  if (areas > kMaxAreasPerChart) {
+    const auto heading = site.words(Word::grades_chart_heading_areas,
+                                    {dataset.scale->label, site.config.area_label});
+    auto f = grade_figure(std::move(overview), std::nullopt, style);
+    f.omitted = site.words(Word::chart_omitted,
+                           {site.config.area_label, std::to_string(kMaxAreasPerChart), heading});
+    out.push_back(std::move(f));
+    return out;
+  }
+  auto chart = grade_areas_chart(site, dataset, overview.caption);
+  out.push_back(grade_figure(std::move(overview), std::move(chart), style));
+  return out;
+}
+
 }  // namespace
 
 std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
@@ -74,6 +121,12 @@ std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
       const auto& dataset = site.datasets[shown.dataset];
       DatasetFigures d{&dataset, {}};
       for (const auto& chosen : shown.figures) {
+        if (dataset.scale) {
+          for (auto& f : grade_home_figures(site, page, dataset, chosen, style)) {
+            d.figures.push_back(std::move(f));
+          }
+          continue;
+        }
         if (chosen.table == HomeFigure::Table::totals) {
           auto totals = totals_table(site, dataset);
           std::vector<BarChart> charts;
@@ -102,6 +155,13 @@ std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
     out.reserve(page.rows.size());
     for (const auto& ref : page.rows) {
       const auto& dataset = site.datasets[ref.dataset];
+      if (dataset.scale) {
+        auto table = grade_area_table(site, page, ref);
+        auto chart = grade_area_chart(site, page, ref, table.caption);
+        out.push_back({&dataset, {}});
+        out.back().figures.push_back(grade_figure(std::move(table), std::move(chart), style));
+        continue;
+      }
       auto table = area_table(site, page, ref);
       auto chart = area_chart(site, page, ref, table.caption);
       out.push_back({&dataset, {}});

@@ -63,6 +63,23 @@ std::string note_text(const Site& site, const Dataset& dataset, const NoteRef& n
                         {year, dataset.ratios[partial.line - dataset.measures.size()].label,
                          left_out(site, dataset, partial)});
     }
+    case NoteRef::Kind::share: {
+      // The page shows the share of the counts and says what the source printed.
+      const auto& d = dataset.share_discrepancies[note.index];
+      const auto& printed = dataset.published_shares[d.published];
+      const RatioValue shown{true, printed.scaled, printed.decimals};
+      const auto where = printed.row
+                             ? site.words(Word::grades_where_area,
+                                          {site.area_title(dataset.rows[*printed.row].area)})
+                             : std::string();
+      const auto& grade = dataset.scale->grades[printed.grade];
+      const auto name = grade.symbol.empty() || grade.symbol == grade.label
+                            ? grade.label
+                            : site.words(Word::grades_grade, {grade.symbol, grade.label});
+      return site.words(Word::grades_share_discrepancy,
+                        {year_label(site, dataset, printed.period), where, name,
+                         format_ratio(shown), format_ratio(d.computed)});
+    }
     case NoteRef::Kind::whole:
       if (!dataset.whole_note.empty()) return dataset.whole_note;
       return site.words(Word::table_whole, {site.config.area_label});

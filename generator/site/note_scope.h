@@ -35,7 +35,8 @@ inline NoteScope totals_scope(const Dataset& dataset, const Selection& selection
 inline NoteScope areas_scope(const Site& site, const Dataset& dataset, const Selection& selection) {
   auto scope = parts_scope(dataset, selection);
   scope.totals = selection.areas.empty() || selection.with_totals;
-  if (dataset.notes.empty()) return scope;  // rows carry only written notes
+  // Rows carry only written notes and printed shares that differ.
+  if (dataset.notes.empty() && dataset.share_discrepancies.empty()) return scope;
   for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
     for (const auto& ref : site.areas[a].rows) {
       if (&site.datasets[ref.dataset] == &dataset) scope.rows.push_back(ref.row);

@@ -13,11 +13,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { buildSite, fileUrl, filesEndingIn, htmlPages, launch } from './support.mjs';
 
 const english = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'english');
+// Judgement grades: an ordered scale with a special grade, and two unordered scales.
+const grades = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades');
+const directions = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades-directions');
 // Each site in each theme, by name: "default", "portal", "english default", "english portal".
 const variants = [];
 for (const theme of ['default', 'portal']) {
-  variants.push({ name: theme, source: undefined, theme, charts: 7 });
-  variants.push({ name: `english ${theme}`, source: english, theme, charts: 7 });
+  variants.push({ name: theme, source: undefined, theme, charts: 7, files: 13 });
+  variants.push({ name: `english ${theme}`, source: english, theme, charts: 7, files: 13 });
+  variants.push({ name: `grades ${theme}`, source: grades, theme, charts: 3, files: 7 });
+  variants.push({ name: `directions ${theme}`, source: directions, theme, charts: 6, files: 11 });
 }
 const sites = {};
 let browser;
@@ -45,7 +50,7 @@ const axeOptions = {
   rules: { 'td-has-header': { enabled: true }, 'table-fake-caption': { enabled: true } },
 };
 
-for (const { name: theme } of variants) {
+for (const { name: theme, files: fileCount } of variants) {
   test(`${theme}: every page has no axe violations`, async () => {
     const context = await browser.newContext();
     await servingBaseUrl(context, sites[theme].root);
@@ -76,7 +81,7 @@ for (const { name: theme } of variants) {
     const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
     const root = sites[theme].root;
     const files = [...htmlPages(root), ...filesEndingIn(root, '.svg')].map((f) => join(root, f));
-    assert.ok(files.length >= 13);
+    assert.ok(files.length >= fileCount);
     const out = execFileSync('java', ['-jar', jar, '--errors-only', '--also-check-svg', '--stdout', ...files],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     assert.equal(out.trim(), '');
@@ -105,13 +110,17 @@ for (const { name: site, charts } of variants.filter((v) => v.theme === 'default
       await page.goto(fileUrl(sites[site].root, path));
       const drawn = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].map((svg) => ({
         background: getComputedStyle(svg.querySelector('rect')).fill,
-        texts: [...svg.querySelectorAll('text')].map((t) => getComputedStyle(t).fill),
-        bars: [...svg.querySelectorAll('rect[data-value]')].map((r) => getComputedStyle(r).fill),
+        // A share written on its segment is read against the segment's colour (data-fill).
+        texts: [...svg.querySelectorAll('text')].map((t) => ({ fill: getComputedStyle(t).fill, on: t.dataset.fill })),
+        bars: [...svg.querySelectorAll('rect[data-value], rect[data-share]')].map((r) => getComputedStyle(r).fill),
       })));
       seen += drawn.length;
       for (const chart of drawn) {
         assert.notEqual(chart.background, 'none');
-        for (const fill of chart.texts) assert.ok(contrast(fill, chart.background) >= 4.5, `${path}: text ${fill} on ${chart.background}`);
+        for (const { fill, on } of chart.texts) {
+          const under = on ? `rgb(${[1, 3, 5].map((i) => parseInt(on.slice(i, i + 2), 16)).join(', ')})` : chart.background;
+          assert.ok(contrast(fill, under) >= 4.5, `${path}: text ${fill} on ${under}`);
+        }
         for (const fill of chart.bars) assert.ok(contrast(fill, chart.background) >= 3, `${path}: bar ${fill} on ${chart.background}`);
       }
     }

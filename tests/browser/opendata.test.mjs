@@ -12,13 +12,16 @@ import { buildSite } from './support.mjs';
 
 let site;
 let english;
+let grades;
 before(() => {
   site = buildSite();
   english = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'english'));
+  grades = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades-directions'));
 });
 after(() => {
   site?.cleanup();
   english?.cleanup();
+  grades?.cleanup();
 });
 
 test('datapackage.json is a valid tabular Data Package', async () => {
@@ -65,4 +68,24 @@ test('the English site\'s Data Package is valid and its rows cast under English 
   // recovery, FY2019: 9 of 12 achieved, 75.0%.
   const first = read.find((row) => row['Policy direction ID'] === 'recovery' && row['Fiscal year'] === 2019);
   assert.equal(first['Achievement rate (%)'], 75);
+});
+
+test('a grade site\'s Data Package is valid and its rows cast, one per area, year and grade', async () => {
+  const descriptor = JSON.parse(readFileSync(join(grades.root, 'datapackage.json'), 'utf8'));
+  const dataPackage = await Package.load(descriptor, { basePath: grades.root, strict: false });
+  assert.deepEqual(dataPackage.errors.map(String), []);
+  assert.ok(dataPackage.valid);
+  const counts = {};
+  for (const resource of descriptor.resources) {
+    const table = await Table.load(join(grades.root, resource.path), { schema: resource.schema });
+    const read = await table.read({ keyed: true, cast: true });
+    counts[resource.name] = read.length;
+    for (const row of read) {
+      assert.ok(Number.isInteger(row['件数']) && row['件数'] >= 0);
+      assert.ok(row['割合（%）'] >= 0 && row['割合（%）'] <= 100);
+    }
+    assert.equal(resource.schema.fields[5].categoriesOrdered, false);
+  }
+  // 長与町: one area, one fiscal year; 6 directions (今後の方向性) and 4 (事業実施状況).
+  assert.deepEqual(counts, { direction: 6, status: 4 });
 });

@@ -11,6 +11,7 @@
 #include "base/utf8.h"
 #include "charts/bar_chart.h"
 #include "charts/chart_style.h"
+#include "charts/grade_chart.h"
 #include "charts/svg_text.h"
 #include "charts/text_metrics.h"
 #include "render/theme.h"
@@ -314,4 +315,60 @@ BOOST_AUTO_TEST_CASE(every_theme_palette_meets_wcag_contrast) {
       }
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(grade_colours_pass_3_to_1_and_the_separator_passes_against_each) {
+  const ChartStyle style;
+  BOOST_TEST(style.grade_ramp.size() >= 6u);
+  BOOST_TEST(style.grade_categories.size() >= 6u);
+  std::vector<std::string> all = style.grade_ramp;
+  all.insert(all.end(), style.grade_categories.begin(), style.grade_categories.end());
+  all.push_back(style.grade_special);
+  for (const auto& colour : all) {
+    // Against the background, and so against the separator drawn in the background's colour.
+    BOOST_TEST(contrast_ratio(colour, style.background).value_or(0) >= 3.0, colour);
+  }
+  BOOST_TEST(std::set<std::string>(style.grade_ramp.begin(), style.grade_ramp.end()).size() ==
+             style.grade_ramp.size());
+}
+
+BOOST_AUTO_TEST_CASE(an_ordered_scale_spreads_over_the_ramp_and_an_unordered_one_does_not) {
+  const ChartStyle style;
+  GradeScale scale;
+  for (const char* id : {"a", "b", "c", "d"}) scale.grades.push_back({id, id, id, "", "", false});
+  scale.grades.push_back({"x", "x", "x", "", "", true});
+  const auto ordered = grade_colours(scale, style);
+  BOOST_TEST(ordered == (std::vector<std::string>{style.grade_ramp[0], style.grade_ramp[2],
+                                                  style.grade_ramp[4], style.grade_ramp[6],
+                                                  style.grade_special}));
+  scale.ordered = false;
+  const auto unordered = grade_colours(scale, style);
+  BOOST_TEST(unordered ==
+             (std::vector<std::string>{style.grade_categories[0], style.grade_categories[1],
+                                       style.grade_categories[2], style.grade_categories[3],
+                                       style.grade_special}));
+}
+
+BOOST_AUTO_TEST_CASE(a_share_too_wide_for_its_segment_is_listed_under_the_bar) {
+  GradeScale scale;
+  scale.grades = {{"a", "A", "A", "", "", false}, {"b", "B", "B", "", "", false}};
+  GradeChart chart;
+  chart.id = "g";
+  chart.title = "t";
+  chart.heading = "h";
+  chart.summary = "s";
+  chart.scale = &scale;
+  chart.key = {{"A", "A：目標を達成"}, {"B", "B"}};
+  GradePanel panel;
+  panel.bars.push_back(
+      {"2024",
+       {{0, 0.98, "98.0%", "A 98.0%", "A", "98.0"}, {1, 0.02, "2.0%", "B 2.0%", "B", "2.0"}},
+       ""});
+  chart.panels.push_back(panel);
+  const auto svg = render_grade_chart(chart, ChartStyle{}, kWideChart);
+  BOOST_TEST(svg.find(">98.0%</text>") != std::string::npos);          // inside its segment
+  BOOST_TEST(svg.find(">2.0%</text>") == std::string::npos);           // too narrow …
+  BOOST_TEST(svg.find(">B 2.0%</text>") != std::string::npos);         // … so listed
+  BOOST_TEST(svg.find(">A：目標を達成</text>") != std::string::npos);  // the key's definition
+  BOOST_TEST(svg.find("role=\"img\"") != std::string::npos);
 }

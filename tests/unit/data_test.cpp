@@ -313,3 +313,104 @@ BOOST_AUTO_TEST_CASE(at_most_is_not_checked_against_a_missing_count) {
   BOOST_REQUIRE(p.dataset);
   BOOST_TEST(p.diags.all().empty());
 }
+
+// Grades: a scale of three (the third special), a group, and the whole as their sum.
+namespace {
+
+const std::string kGrades =
+    "title = \"評価\"\n"
+    "periods = [2019, 2020]\n"
+    "[scale]\n"
+    "label = \"評価区分\"\n"
+    "decimals = 2\n"
+    "rounding = \"half-even\"\n"
+    "[scale.grades.good]\nlabel = \"順調\"\nsymbol = \"◎\"\n"
+    "[scale.grades.late]\nlabel = \"遅れ\"\n"
+    "[scale.grades.x]\nlabel = \"判定不能\"\nspecial = true\n"
+    "[scale.groups.all]\nlabel = \"全て\"\ngrades = [\"good\", \"late\"]\n";  // 17 lines
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(grades_come_first_in_scale_order_with_special_grades_last) {
+  const auto p =
+      parse(kGrades + "[[rows]]\narea = \"a\"\ngood = [1, 2]\nlate = [2, 0]\nx = [0, 0]\n");
+  BOOST_REQUIRE(p.dataset);
+  const auto& d = *p.dataset;
+  BOOST_REQUIRE(d.scale);
+  BOOST_TEST(d.scale->ids() == (std::vector<std::string>{"good", "late", "x"}));
+  BOOST_TEST(d.measure_ids() == (std::vector<std::string>{"good", "late", "x"}));
+  BOOST_TEST(d.scale->ordered);
+  BOOST_TEST(d.scale->grades[2].special);
+  BOOST_TEST(d.scale->groups.size() == 1u);
+  BOOST_TEST(d.scale->groups[0].grades == (std::vector<std::size_t>{0, 1}));
+}
+
+BOOST_AUTO_TEST_CASE(shares_are_exact_and_rounded_as_the_scale_says_never_to_100) {
+  // 1/3 = 33.333…% and 2/3 = 66.666…%: 33.33 and 66.67 at two decimals; 1/8 = 12.5% and
+  // 1/16 = 6.25%, 1/32 = 3.125% → 3.12 half to even.
+  const auto p =
+      parse(kGrades + "[[rows]]\narea = \"a\"\ngood = [1, 1]\nlate = [2, 30]\nx = [0, 1]\n");
+  BOOST_REQUIRE(p.dataset);
+  const auto& d = *p.dataset;
+  const auto& counts = d.rows[0].values;
+  BOOST_TEST(d.shown(d.share(counts, 0, 0)) == "33.33%");
+  BOOST_TEST(d.shown(d.share(counts, 1, 0)) == "66.67%");
+  BOOST_TEST(d.shown(d.share(counts, 0, 1)) == "3.12%");   // 1/32
+  BOOST_TEST(d.shown(d.share(counts, 1, 1)) == "93.75%");  // 30/32
+  BOOST_TEST(d.shown(d.share(counts, 2, 1)) == "3.12%");
+  BOOST_TEST(d.grade_whole(counts, 1).value == 32);
+  // The group: 1 + 30 = 31 of 32 = 96.875% → 96.88% (half to even: 8 is even).
+  BOOST_TEST(d.shown(d.share(d.group_count(counts, d.scale->groups[0], 1), counts, 1)) == "96.88%");
+}
+
+BOOST_AUTO_TEST_CASE(a_whole_of_zero_gives_no_share_and_a_missing_grade_no_whole) {
+  const auto p =
+      parse(kGrades +
+            "[[missing]]\nreason = \"未集計\"\nsymbol = \"…\"\n"
+            "[[rows]]\narea = \"a\"\ngood = [0, \"未集計\"]\nlate = [0, 1]\nx = [0, 0]\n");
+  BOOST_REQUIRE(p.dataset);
+  const auto& d = *p.dataset;
+  const auto& counts = d.rows[0].values;
+  BOOST_TEST(d.shown(d.share(counts, 0, 0)) == "\u2212");
+  BOOST_TEST(!d.grade_whole(counts, 1).present());
+  BOOST_TEST(d.shown(d.share(counts, 1, 1)) == "…");
+}
+
+BOOST_AUTO_TEST_CASE(printed_shares_are_compared_at_their_own_decimals) {
+  // 1/3: "33" at 0 decimals and "33.33" agree; "33.4" does not (33.3 at one decimal).
+  const auto p = parse(kGrades +
+                       "[[rows]]\narea = \"a\"\ngood = [1, 1]\nlate = [2, 1]\nx = [0, 0]\n"
+                       "shares = { good = [\"33\", 50.00], late = [\"66.67\", \"\"] }\n"
+                       "[published_shares]\ngood = [\"33.4\", \"50\"]\n");
+  BOOST_REQUIRE(p.dataset);
+  BOOST_TEST(p.dataset->published_shares.size() == 5u);
+  BOOST_TEST(p.dataset->share_discrepancies.size() == 1u);
+  BOOST_TEST(p.messages() ==
+             "d.toml:25:9: warning: published share of good for fiscal year 2019 is 33.4%, but "
+             "its counts give 33.3% (1 of 3, half-even); the site shows the counts' share with a "
+             "note\n");
+}
+
+BOOST_AUTO_TEST_CASE(parse_share_reads_the_decimal_as_printed) {
+  BOOST_TEST((parse_share("52.3") == std::make_pair(static_cast<unsigned __int128>(523), 1)));
+  BOOST_TEST((parse_share("0") == std::make_pair(static_cast<unsigned __int128>(0), 0)));
+  BOOST_TEST((parse_share("100.00") == std::make_pair(static_cast<unsigned __int128>(10000), 2)));
+  BOOST_TEST(!parse_share("100.01"));
+  BOOST_TEST(!parse_share("52.3%"));
+  BOOST_TEST(!parse_share("-1"));
+  BOOST_TEST(!parse_share("1."));
+  BOOST_TEST(!parse_share("1.23456"));
+  BOOST_TEST(!parse_share(""));
+}
+
+BOOST_AUTO_TEST_CASE(a_printed_share_written_as_a_number_is_read_as_written) {
+  // 5.0e1 is 50 to TOML, but no report prints a share so: refused, as 0x32 (50) is.
+  for (const auto* share : {"5.0e1", "0x32", "inf"}) {
+    const auto p = parse(kGrades +
+                         "[[rows]]\narea = \"a\"\ngood = [1, 1]\nlate = [1, 1]\nx = [0, 0]\n"
+                         "shares = { good = [" +
+                         std::string(share) + ", \"\"] }\n");
+    BOOST_TEST(!p.dataset, share);
+    BOOST_TEST(p.messages().find("a published share is a percentage") != std::string::npos, share);
+  }
+}

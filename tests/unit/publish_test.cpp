@@ -169,6 +169,27 @@ BOOST_AUTO_TEST_CASE(builds_a_package_named_after_the_prefix_and_the_dataset) {
   BOOST_TEST(package.resources[2]["url"] == package.fields["url"]);
 }
 
+BOOST_AUTO_TEST_CASE(describes_a_grade_dataset_by_its_grades_and_a_line_per_grade) {
+  auto d = dataset();
+  d.id = "evaluation";
+  GradeScale scale;
+  scale.label = "評価区分";
+  scale.grades = {{"a", "A", "A", "", "目標を達成", false}, {"b", "B", "B", "", "", false}};
+  scale.total = 2;
+  d.scale = scale;
+  d.measures = {{"a", "A", "", "", {}, "", {}},
+                {"b", "B", "", "", {}, "", {}},
+                {"evaluated", "評価事業数", "", "", {"a", "b"}, "", {}}};
+  const auto package = build_package(config(), d, "test-pref");
+  const std::string notes = package.fields["notes"];
+  BOOST_TEST(
+      notes.find("- 評価区分：A（目標を達成）、B\n- 項目：評価事業数\n") != std::string::npos,
+      notes);
+  BOOST_TEST(package.resources[0]["url"] == "https://example.github.io/test/data/evaluation.csv");
+  const std::string csv = package.resources[0]["description"];
+  BOOST_TEST(csv.starts_with("データ本体。施策展開方向×年度×評価区分ごとに1行"), csv);
+}
+
 BOOST_AUTO_TEST_CASE(offers_the_excel_csv_only_when_the_site_does) {
   auto c = config();
   c.open_data.excel_csv = true;
