@@ -216,15 +216,22 @@ std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
 
 namespace {
 
-// A grade dataset's CSV: a line per area × fiscal year × grade, in the scale's order.
-std::string grade_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
+// The CSV's first line, after a byte-order mark for Excel: on Japanese Windows it reads UTF-8
+// only with one.
+std::string csv_heading(const std::vector<CsvColumn>& layout, CsvFlavour flavour) {
   std::string out = flavour == CsvFlavour::excel ? "\xEF\xBB\xBF" : "";
-  const auto layout = csv_layout(site, dataset);
   for (std::size_t i = 0; i < layout.size(); ++i) {
     if (i) out += ',';
     append_csv_text(out, layout[i].name, flavour);
   }
   out += "\r\n";
+  return out;
+}
+
+// A grade dataset's CSV: a line per area × fiscal year × grade, in the scale's order.
+std::string grade_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
+  const auto layout = csv_layout(site, dataset);
+  std::string out = csv_heading(layout, flavour);
   const auto& scale = *dataset.scale;
   for (const auto& ref : rows_in_order(site, dataset)) {
     const auto& values = ref.row->values;
@@ -293,14 +300,8 @@ std::string grade_csv(const Site& site, const Dataset& dataset, CsvFlavour flavo
 // Every line appended to one buffer; what is the same for an area or a year made once.
 std::string dataset_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {
   if (dataset.scale) return grade_csv(site, dataset, flavour);
-  // Excel on Japanese Windows reads UTF-8 only with a byte-order mark.
-  std::string out = flavour == CsvFlavour::excel ? "\xEF\xBB\xBF" : "";
   const auto layout = csv_layout(site, dataset);
-  for (std::size_t i = 0; i < layout.size(); ++i) {
-    if (i) out += ',';
-    append_csv_text(out, layout[i].name, flavour);
-  }
-  out += "\r\n";
+  std::string out = csv_heading(layout, flavour);
   const auto header = out.size();
   std::vector<std::string> years;
   for (const int period : dataset.periods) {

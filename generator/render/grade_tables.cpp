@@ -9,15 +9,6 @@ namespace hyoka {
 
 namespace {
 
-TableCell header(std::string text, std::string scope, NoteNumbers marks = {}) {
-  TableCell c;
-  c.text = std::move(text);
-  c.header = true;
-  c.scope = std::move(scope);
-  c.marks = std::move(marks);
-  return c;
-}
-
 TableCell number(std::string text, NoteNumbers marks = {}) {
   TableCell c;
   c.text = std::move(text);
@@ -95,6 +86,26 @@ void add_grade_notes(const Site& site, const Dataset& dataset, bool dash, TableV
   t.note_numbers.insert(t.note_numbers.begin(), notes.size(), 0);
 }
 
+// A grade table's two header lines: the `first` cells over both, then each fiscal year over
+// its count and share columns.
+void add_heads(const Site& site, const Dataset& dataset, const NoteMarks& marks,
+               std::vector<TableCell> first, TableView& t) {
+  t.column_groups.push_back(static_cast<int>(first.size()));
+  for (auto& cell : first) cell.rowspan = 2;
+  auto years = std::move(first);
+  std::vector<TableCell> columns;
+  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+    t.column_groups.push_back(2);
+    years.push_back(
+        header_cell(site.words.fiscal_year(dataset.periods[p]), "colgroup", marks.period(p)));
+    years.back().colspan = 2;
+    columns.push_back(header_cell(site.words(Word::grades_count), "col"));
+    columns.push_back(header_cell(site.words(Word::grades_share), "col"));
+  }
+  t.head.push_back(std::move(years));
+  t.head.push_back(std::move(columns));
+}
+
 // Lines of grades, groups, the whole and any other measure; a count and a share column per
 // fiscal year. For one area's row, or the totals.
 TableView grades_by_period(const Site& site, const Dataset& dataset, std::optional<std::size_t> row,
@@ -103,23 +114,10 @@ TableView grades_by_period(const Site& site, const Dataset& dataset, std::option
   const GradeLines lines{site, dataset, marks, used, dash};
   const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
   TableView t;
-  t.column_groups.push_back(1);
-  std::vector<TableCell> years = {header(site.words(Word::table_item), "col")};
-  years.back().rowspan = 2;
-  std::vector<TableCell> columns;
-  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-    t.column_groups.push_back(2);
-    years.push_back(
-        header(site.words.fiscal_year(dataset.periods[p]), "colgroup", marks.period(p)));
-    years.back().colspan = 2;
-    columns.push_back(header(site.words(Word::grades_count), "col"));
-    columns.push_back(header(site.words(Word::grades_share), "col"));
-  }
-  t.head.push_back(std::move(years));
-  t.head.push_back(std::move(columns));
+  add_heads(site, dataset, marks, {header_cell(site.words(Word::table_item), "col")}, t);
   for (std::size_t g = 0; g < scale.grades.size(); ++g) {
     std::vector<TableCell> cells = {
-        header(grade_name(site, scale.grades[g]), "row", marks.line(g))};
+        header_cell(grade_name(site, scale.grades[g]), "row", marks.line(g))};
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       cells.push_back(lines.count(counts[g][p], row, g, p));
       cells.push_back(lines.share(dataset.share(counts, g, p), row, g, p));
@@ -127,7 +125,7 @@ TableView grades_by_period(const Site& site, const Dataset& dataset, std::option
     t.body.push_back(std::move(cells));
   }
   for (const auto& group : scale.groups) {
-    std::vector<TableCell> cells = {header(group_name(site, dataset, group), "row")};
+    std::vector<TableCell> cells = {header_cell(group_name(site, dataset, group), "row")};
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       const auto count = dataset.group_count(counts, group, p);
       cells.push_back(lines.count(count, row, std::nullopt, p));
@@ -137,7 +135,7 @@ TableView grades_by_period(const Site& site, const Dataset& dataset, std::option
   }
   // The whole, then any other measure: counts only, as a share of the whole is not theirs.
   const auto whole_line = [&](std::string label, std::optional<std::size_t> m, NoteNumbers marks_) {
-    std::vector<TableCell> cells = {header(std::move(label), "row", std::move(marks_))};
+    std::vector<TableCell> cells = {header_cell(std::move(label), "row", std::move(marks_))};
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       cells.push_back(lines.count(m ? counts[*m][p] : dataset.grade_whole(counts, p), row, m, p));
       cells.push_back(number(""));
@@ -207,36 +205,23 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
       dataset);
   t.caption_marks = marks.caption();
   // As narrow as an area's table: a line per area and grade, a count and a share per year.
-  t.column_groups = {2};
-  std::vector<TableCell> years = {header(site.config.area_label, "col"),
-                                  header(scale.label, "col")};
-  years[0].rowspan = years[1].rowspan = 2;
-  std::vector<TableCell> columns;
-  for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-    t.column_groups.push_back(2);
-    years.push_back(
-        header(site.words.fiscal_year(dataset.periods[p]), "colgroup", marks.period(p)));
-    years.back().colspan = 2;
-    columns.push_back(header(site.words(Word::grades_count), "col"));
-    columns.push_back(header(site.words(Word::grades_share), "col"));
-  }
-  t.head.push_back(std::move(years));
-  t.head.push_back(std::move(columns));
+  add_heads(site, dataset, marks,
+            {header_cell(site.config.area_label, "col"), header_cell(scale.label, "col")}, t);
   // Each line names its area (body cells span no rows), so every line reads whole alone.
   const auto add_lines = [&](const TableCell& title, std::optional<std::size_t> row) {
     const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
     for (std::size_t g = 0; g < scale.grades.size(); ++g) {
       std::vector<TableCell> cells = {
-          title, header(grade_name(site, scale.grades[g]), "row", marks.line(g))};
+          title, header_cell(grade_name(site, scale.grades[g]), "row", marks.line(g))};
       for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
         cells.push_back(lines.count(counts[g][p], row, g, p));
         cells.push_back(lines.share(dataset.share(counts, g, p), row, g, p));
       }
       t.body.push_back(std::move(cells));
     }
-    std::vector<TableCell> cells = {title,
-                                    header(whole_label(site, dataset), "row",
-                                           scale.total ? marks.line(*scale.total) : NoteNumbers{})};
+    std::vector<TableCell> cells = {
+        title, header_cell(whole_label(site, dataset), "row",
+                           scale.total ? marks.line(*scale.total) : NoteNumbers{})};
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       cells.push_back(lines.count(dataset.grade_whole(counts, p), row, scale.total, p));
       cells.push_back(number(""));
@@ -246,12 +231,12 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
   for (const auto& area : site.areas) {
     for (const auto& ref : area.rows) {
       if (&site.datasets[ref.dataset] != &dataset) continue;
-      auto title = header(area.page->title, "row", marks.row(ref.row));
+      auto title = header_cell(area.page->title, "row", marks.row(ref.row));
       title.href = link(page, area.output_path);
       add_lines(title, ref.row);
     }
   }
-  add_lines(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
+  add_lines(header_cell(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
   finish(site, dataset, marks, used, dash, t);
   return t;
 }

@@ -5,9 +5,7 @@
 
 namespace hyoka {
 
-namespace {
-
-TableCell header(std::string text, std::string scope, NoteNumbers marks = {}) {
+TableCell header_cell(std::string text, std::string scope, NoteNumbers marks) {
   TableCell c;
   c.text = std::move(text);
   c.header = true;
@@ -16,6 +14,8 @@ TableCell header(std::string text, std::string scope, NoteNumbers marks = {}) {
   c.marks = std::move(marks);
   return c;
 }
+
+namespace {
 
 TableCell number(std::string text, NoteNumbers marks) {
   TableCell c;
@@ -62,9 +62,9 @@ TableView measures_by_period(const Site& site, const Dataset& dataset,
     cells.push_back(std::move(first));
     return cells;
   };
-  auto head = row_of(header(site.words(Word::table_item), "col"));
+  auto head = row_of(header_cell(site.words(Word::table_item), "col"));
   for (const auto p : periods) {
-    head.push_back(header(site.words.fiscal_year(dataset.periods[p]), "col", marks.period(p)));
+    head.push_back(header_cell(site.words.fiscal_year(dataset.periods[p]), "col", marks.period(p)));
   }
   t.head.push_back(std::move(head));
   const auto measures = Selection::or_all(selection.measures, dataset.measures.size());
@@ -72,13 +72,13 @@ TableView measures_by_period(const Site& site, const Dataset& dataset,
   const Counts& counts = row ? dataset.rows[*row].values : dataset.totals;
   t.body.reserve(measures.size() + ratios.size());
   for (const auto m : measures) {
-    auto cells = row_of(header(dataset.measures[m].label, "row", marks.line(m)));
+    auto cells = row_of(header_cell(dataset.measures[m].label, "row", marks.line(m)));
     for (const auto p : periods) cells.push_back(lines.count(counts[m][p], row, m, p));
     t.body.push_back(std::move(cells));
   }
   for (const auto r : ratios) {
     const auto& ratio = dataset.ratios[r];
-    auto cells = row_of(header(ratio.label, "row", marks.line(dataset.measures.size() + r)));
+    auto cells = row_of(header_cell(ratio.label, "row", marks.line(dataset.measures.size() + r)));
     for (const auto p : periods) {
       cells.push_back(lines.ratio(
           row ? dataset.ratio(ratio, counts, p) : dataset.total_ratio(ratio, p), row, r, p));
@@ -154,20 +154,20 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
   t.caption_marks = marks.caption();
   const int span = static_cast<int>(measures.size() + ratios.size());
   t.column_groups.push_back(1);
-  std::vector<TableCell> years = {header(site.config.area_label, "col")};
+  std::vector<TableCell> years = {header_cell(site.config.area_label, "col")};
   years.back().rowspan = 2;
   std::vector<TableCell> columns;
   for (const auto p : periods) {
     t.column_groups.push_back(span);
     years.push_back(
-        header(site.words.fiscal_year(dataset.periods[p]), "colgroup", marks.period(p)));
+        header_cell(site.words.fiscal_year(dataset.periods[p]), "colgroup", marks.period(p)));
     years.back().colspan = span;
     for (const auto m : measures) {
-      columns.push_back(header(dataset.measures[m].label, "col", marks.line(m)));
+      columns.push_back(header_cell(dataset.measures[m].label, "col", marks.line(m)));
     }
     for (const auto r : ratios) {
       columns.push_back(
-          header(dataset.ratios[r].label, "col", marks.line(dataset.measures.size() + r)));
+          header_cell(dataset.ratios[r].label, "col", marks.line(dataset.measures.size() + r)));
     }
   }
   t.head.push_back(std::move(years));
@@ -193,14 +193,14 @@ TableView overview_table(const Site& site, const SitePage& page, const Dataset& 
     const auto& area = site.areas[a];
     for (const auto& ref : area.rows) {
       if (&site.datasets[ref.dataset] != &dataset) continue;
-      auto title = header(area.page->title, "row", marks.row(ref.row));
+      auto title = header_cell(area.page->title, "row", marks.row(ref.row));
       title.href = link(page, area.output_path);
       add_row(std::move(title), ref.row);
     }
   }
   // The totals are of every area, so a table of some areas shows none unless it is a preview.
   if (selection.areas.empty() || selection.with_totals) {
-    add_row(header(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
+    add_row(header_cell(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
   }
   add_notes(site, dataset, marks, used, t);
   return t;

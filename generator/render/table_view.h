@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/era.h"
+#include "data/note_marks.h"
 #include "site/selection.h"
 #include "site/site.h"
 
@@ -35,6 +36,9 @@ struct TableView {
   std::vector<int> note_numbers;        // for each note, the number of its mark, or 0 for none
   std::vector<std::string> mark_texts;  // the text of mark n at n - 1, in the site's words
 };
+
+// A header cell (scope col, row or colgroup) with its note marks.
+TableCell header_cell(std::string text, std::string scope, NoteNumbers marks = {});
 
 // The id of the note that mark `number` of `table` links to. Made from the table's id when the
 // page is drawn: a block gives its table another id after the notes are written.
