@@ -2,6 +2,7 @@
 
 #include "base/identifier.h"
 #include "base/spellcheck.h"
+#include "data/decimal.h"
 #include "data/grade_scale_reader.h"
 
 namespace hyoka {
@@ -21,25 +22,14 @@ std::optional<std::size_t> GradeScale::index(const std::string& id) const {
 }
 
 std::optional<std::pair<unsigned __int128, int>> parse_share(std::string_view text) {
-  unsigned __int128 scaled = 0;
-  int decimals = 0;
-  bool point = false, digits = false;
-  for (const char c : text) {
-    if (c == '.' && !point) {
-      point = true;
-    } else if (c >= '0' && c <= '9') {
-      if ((point && ++decimals > 4) || (!point && scaled > 1000)) return std::nullopt;
-      scaled = scaled * 10 + static_cast<unsigned>(c - '0');
-      digits = true;
-    } else {
-      return std::nullopt;
-    }
+  // A share is printed without a sign; the rest is a figure as printed (data/decimal.h).
+  if (text.empty() || text.front() == '-' || text.front() == '+') return std::nullopt;
+  const auto parsed = parse_decimal(text);
+  const auto* share = std::get_if<Decimal>(&parsed);
+  if (!share || share->digits < 0 || share->decimals > 4 || compare(*share, Decimal{100, 0}) > 0) {
+    return std::nullopt;
   }
-  if (!digits || (point && decimals == 0)) return std::nullopt;
-  unsigned __int128 hundred = 100;
-  for (int i = 0; i < decimals; ++i) hundred *= 10;
-  if (scaled > hundred) return std::nullopt;
-  return std::make_pair(scaled, decimals);
+  return std::make_pair(static_cast<unsigned __int128>(share->digits), share->decimals);
 }
 
 namespace {
