@@ -36,7 +36,6 @@ Figure figure(TableView table, BarChart chart, const ChartStyle& style) {
 constexpr std::size_t kPreviewAreas = 100;
 
 TableView preview_table(const Site& site, const SitePage& page, const Dataset& dataset) {
-  if (dataset.scale) return grade_overview_table(site, page, dataset);  // no preview cut yet
   Selection first;
   std::size_t all = 0;
   for (std::size_t a = 0; a < site.areas.size(); ++a) {
@@ -46,9 +45,13 @@ TableView preview_table(const Site& site, const SitePage& page, const Dataset& d
       break;
     }
   }
-  if (all <= kPreviewAreas) return overview_table(site, page, dataset);
+  const auto table_of = [&](const Selection& selection) {
+    return dataset.scale ? grade_overview_table(site, page, dataset, selection)
+                         : overview_table(site, page, dataset, selection);
+  };
+  if (all <= kPreviewAreas) return table_of({});
   first.with_totals = true;
-  auto table = overview_table(site, page, dataset, first);
+  auto table = table_of(first);
   table.notes.insert(
       table.notes.begin(),
       site.words(Word::table_preview,

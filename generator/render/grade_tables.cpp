@@ -192,9 +192,10 @@ TableView grade_totals_table(const Site& site, const Dataset& dataset) {
   return t;
 }
 
-TableView grade_overview_table(const Site& site, const SitePage& page, const Dataset& dataset) {
+TableView grade_overview_table(const Site& site, const SitePage& page, const Dataset& dataset,
+                               const Selection& selection) {
   const auto& scale = *dataset.scale;
-  const NoteMarks marks(dataset, areas_scope(site, dataset, {}));
+  const NoteMarks marks(dataset, areas_scope(site, dataset, selection));
   SymbolsUsed used(dataset);
   bool dash = false;
   const GradeLines lines{site, dataset, marks, used, dash};
@@ -228,7 +229,8 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
     }
     t.body.push_back(std::move(cells));
   };
-  for (const auto& area : site.areas) {
+  for (const auto a : Selection::or_all(selection.areas, site.areas.size())) {
+    const auto& area = site.areas[a];
     for (const auto& ref : area.rows) {
       if (&site.datasets[ref.dataset] != &dataset) continue;
       auto title = header_cell(area.page->title, "row", marks.row(ref.row));
@@ -236,7 +238,9 @@ TableView grade_overview_table(const Site& site, const SitePage& page, const Dat
       add_lines(title, ref.row);
     }
   }
-  add_lines(header_cell(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
+  if (selection.areas.empty() || selection.with_totals) {
+    add_lines(header_cell(site.words(Word::table_total), "row", marks.whole()), std::nullopt);
+  }
   finish(site, dataset, marks, used, dash, t);
   return t;
 }

@@ -16,6 +16,7 @@ TableView grade_area_table(const Site& site, const SitePage& page, const AreaRow
 TableView grade_totals_table(const Site& site, const Dataset& dataset);
 
 // Every area × fiscal year, then the totals: a count and a share column per grade.
-TableView grade_overview_table(const Site& site, const SitePage& page, const Dataset& dataset);
+TableView grade_overview_table(const Site& site, const SitePage& page, const Dataset& dataset,
+                               const Selection& selection = {});
 
 }  // namespace hyoka

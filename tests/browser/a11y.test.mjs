@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { buildSite, fileUrl, filesEndingIn, htmlPages, launch } from './support.mjs';
+import { fileUrl, filesEndingIn, htmlPages, sitesAndBrowser } from './support.mjs';
 
 const english = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'english');
 // Judgement grades: an ordered scale with a special grade, and two unordered scales.
@@ -24,16 +24,8 @@ for (const theme of ['default', 'portal']) {
   variants.push({ name: `grades ${theme}`, source: grades, theme, charts: 3, files: 7 });
   variants.push({ name: `directions ${theme}`, source: directions, theme, charts: 6, files: 11 });
 }
-const sites = {};
-let browser;
-before(async () => {
-  for (const v of variants) sites[v.name] = buildSite(v.source, ['--theme', v.theme]);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  for (const site of Object.values(sites)) site.cleanup();
-});
+const shared = sitesAndBrowser(variants, { before, after });
+const { sites } = shared;
 
 // 404.html links to the site's files by base_url, as it must from any missing path: the
 // context serves https://example.github.io/<site>/… from the built folder, as the host would.
@@ -52,7 +44,7 @@ const axeOptions = {
 
 for (const { name: theme, files: fileCount } of variants) {
   test(`${theme}: every page has no axe violations`, async () => {
-    const context = await browser.newContext();
+    const context = await shared.browser.newContext();
     await servingBaseUrl(context, sites[theme].root);
     const page = await context.newPage();
     for (const path of htmlPages(sites[theme].root)) {
@@ -67,7 +59,7 @@ for (const { name: theme, files: fileCount } of variants) {
 
   test(`${theme}: no page overflows sideways at 1280, 640 or 320 px`, async () => {
     for (const width of [1280, 640, 320]) {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await shared.browser.newPage({ viewport: { width, height: 800 } });
       for (const path of htmlPages(sites[theme].root)) {
         await page.goto(fileUrl(sites[theme].root, path));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -103,7 +95,7 @@ const contrast = (a, b) => {
 
 for (const { name: site, charts } of variants.filter((v) => v.theme === 'default')) {
   test(`${site}: with forced colours, charts keep a visible background and labels`, async () => {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     await page.emulateMedia({ forcedColors: 'active' });
     let seen = 0;
     for (const path of htmlPages(sites[site].root)) {
@@ -137,7 +129,7 @@ for (const { name: site } of variants) {
   test(`${site}: the home page prints on A4 portrait with no table row split across pages`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hyoka-print-'));
     try {
-      const page = await browser.newPage();
+      const page = await shared.browser.newPage();
       await page.goto(fileUrl(sites[site].root, 'index.html'));
       await page.emulateMedia({ media: 'print' });
       const rows = await page.evaluate(() => [...document.querySelectorAll('tr')].map((tr) =>

@@ -6,23 +6,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { buildSite, fileUrl, htmlPages, launch, sourceDir } from './support.mjs';
+import { fileUrl, htmlPages, sitesAndBrowser, sourceDir } from './support.mjs';
 
 const variants = [];
 for (const theme of ['default', 'portal']) {
   variants.push({ name: theme, source: undefined, theme });
   variants.push({ name: `english ${theme}`, source: join(sourceDir, 'tests/sites/english'), theme });
 }
-const sites = {};
-let browser;
-before(async () => {
-  for (const v of variants) sites[v.name] = buildSite(v.source, ['--theme', v.theme]);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  for (const site of Object.values(sites)) site.cleanup();
-});
+const shared = sitesAndBrowser(variants, { before, after });
+const { sites } = shared;
 
 // Runs in the page: the text column, the page's body and section-heading sizes, and every
 // chart drawing that is shown, with the rendered size of each of its texts.
@@ -87,7 +79,7 @@ async function checkAt(page, root, width) {
 
 for (const { name } of variants) {
   test(`${name}: charts fill the column with text from 12 px to the body's size at 320, 640, 960 and 1280 px`, async () => {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     for (const width of [320, 640, 960, 1280]) {
       assert.equal(await checkAt(page, sites[name].root, width), 7, `${name} at ${width}px`);
     }
@@ -97,7 +89,7 @@ for (const { name } of variants) {
 
 for (const { name } of variants.filter((v) => !v.name.startsWith('english'))) {
   test(`${name}: the home page's charts fit at every width from 320 to 1280 px, in steps of 8`, async () => {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     await page.goto(fileUrl(sites[name].root, 'index.html'));
     const drawings = new Set();
     for (let width = 320; width <= 1280; width += 8) {

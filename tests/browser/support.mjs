@@ -48,6 +48,21 @@ export async function launch() {
   });
 }
 
+// Builds every variant ({name, source, theme}) before the tests and opens Chromium; closes and
+// removes them after. The sites by name, and the browser once it is open.
+export function sitesAndBrowser(variants, hooks) {
+  const shared = { sites: {}, browser: undefined };
+  hooks.before(async () => {
+    for (const v of variants) shared.sites[v.name] = buildSite(v.source, ['--theme', v.theme]);
+    shared.browser = await launch();
+  });
+  hooks.after(async () => {
+    await shared.browser?.close();
+    for (const site of Object.values(shared.sites)) site.cleanup();
+  });
+  return shared;
+}
+
 // Writes a site with `areas` areas, `periods` fiscal years from 2019, and counts from
 // `count(area, measure, period)`; the theme is the repository's.
 export function writeSite(dir, { areas, periods, measures = ['implemented', 'achieved'], count, name }) {

@@ -271,3 +271,29 @@ BOOST_AUTO_TEST_CASE(a_landing_page_previews_the_first_hundred_areas_and_says_so
   BOOST_REQUIRE(whole.ok);
   BOOST_TEST(whole.files.at("data/counts/index.html").find("プレビュー") == std::string::npos);
 }
+
+// The same for a grade dataset: its landing page shows the grades of the first hundred areas
+// and the total. (120 areas, two grades, made here.)
+BOOST_AUTO_TEST_CASE(a_grade_datasets_landing_page_previews_the_first_hundred_areas) {
+  auto files = site_files(std::vector<Area>(120, Area{{"10"}, {"5"}}), {2019});
+  std::string grades =
+      "title = \"判定\"\nunit = \"件\"\nperiods = [2019]\n[scale]\nlabel = \"評価\"\n"
+      "[scale.grades.a]\nlabel = \"A\"\n[scale.grades.b]\nlabel = \"B\"\n";
+  for (int a = 1; a <= 120; ++a) {
+    grades += "[[rows]]\narea = \"a" + std::to_string(a) + "\"\na = [1]\nb = [2]\n";
+  }
+  files["s/content/data/grades.toml"] = grades;
+  const MemoryFileSystem fs(files);
+  BuildOptions options;
+  options.source_dir = "s";
+  options.write = false;
+  options.keep_files = true;
+  const auto result = build_site(options, fs);
+  BOOST_REQUIRE(result.ok);
+  const auto& page = result.files.at("data/grades/index.html");
+  BOOST_TEST(page.find(">区分100</a>") != std::string::npos);
+  BOOST_TEST(page.find(">区分101</a>") == std::string::npos);
+  BOOST_TEST(page.find(">合計</th>") != std::string::npos);
+  BOOST_TEST(page.find("<li>この表は、全120の区分のうち最初の100と合計を示すプレビューです。"
+                       "すべての値はCSVにあります。</li>") != std::string::npos);
+}
