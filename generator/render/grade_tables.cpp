@@ -168,12 +168,7 @@ TableView grade_area_table(const Site& site, const SitePage& page, const AreaRow
   SymbolsUsed used(dataset);
   bool dash = false;
   auto t = grades_by_period(site, dataset, area_row.row, marks, used, dash);
-  t.id = "table-" + dataset.id;
-  t.caption = with_unit(
-      site, site.words(Word::table_area_caption, {page.page->title, dataset.title}), dataset);
-  t.caption_marks = marks.caption();
-  for (const int n : marks.row(area_row.row)) t.caption_marks.push_back(n);
-  std::sort(t.caption_marks.begin(), t.caption_marks.end());
+  name_area_table(site, page, dataset, marks, area_row.row, t);
   finish(site, dataset, marks, used, dash, t);
   return t;
 }

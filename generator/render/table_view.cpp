@@ -1,5 +1,7 @@
 #include "render/table_view.h"
 
+#include <algorithm>
+
 #include "render/table_notes.h"
 #include "site/note_scope.h"
 
@@ -108,19 +110,24 @@ std::string ratio_note(const Site& site, const Dataset& dataset, const Ratio& ra
   return words(Word::ratio_note, {ratio.label, numerator, denominator, words(rule, {cut, shown})});
 }
 
+void name_area_table(const Site& site, const SitePage& page, const Dataset& dataset,
+                     const NoteMarks& marks, std::size_t row, TableView& t) {
+  t.id = "table-" + dataset.id;
+  t.caption = with_unit(
+      site, site.words(Word::table_area_caption, {page.page->title, dataset.title}), dataset);
+  // The table is the area's own: a note on the area is a note on all of it.
+  t.caption_marks = marks.caption();
+  for (const int n : marks.row(row)) t.caption_marks.push_back(n);
+  std::sort(t.caption_marks.begin(), t.caption_marks.end());
+}
+
 TableView area_table(const Site& site, const SitePage& page, const AreaRow& area_row,
                      const Selection& selection) {
   const auto& dataset = site.datasets[area_row.dataset];
   const NoteMarks marks(dataset, row_scope(dataset, area_row.row, selection));
   SymbolsUsed used(dataset);
   auto t = measures_by_period(site, dataset, area_row.row, marks, used, selection);
-  t.id = "table-" + dataset.id;
-  t.caption = with_unit(
-      site, site.words(Word::table_area_caption, {page.page->title, dataset.title}), dataset);
-  // The table is the area's own: a note on the area is a note on all of it.
-  t.caption_marks = marks.caption();
-  for (const int n : marks.row(area_row.row)) t.caption_marks.push_back(n);
-  std::sort(t.caption_marks.begin(), t.caption_marks.end());
+  name_area_table(site, page, dataset, marks, area_row.row, t);
   add_notes(site, dataset, marks, used, t);
   return t;
 }

@@ -40,6 +40,11 @@ struct TableView {
 // A header cell (scope col, row or colgroup) with its note marks.
 TableCell header_cell(std::string text, std::string scope, NoteNumbers marks = {});
 
+// An area's own table (of `row` of `dataset`): its id, its caption, and the notes on the area
+// among the caption's marks.
+void name_area_table(const Site& site, const SitePage& page, const Dataset& dataset,
+                     const NoteMarks& marks, std::size_t row, TableView& t);
+
 // The id of the note that mark `number` of `table` links to. Made from the table's id when the
 // page is drawn: a block gives its table another id after the notes are written.
 std::string note_id(const TableView& table, int number);
