@@ -207,6 +207,27 @@ BOOST_AUTO_TEST_CASE(a_trend_in_english_separates_its_sentences) {
 
 namespace {
 
+// The files of the site, built in memory.
+SiteFiles built(const std::map<std::string, std::string>& files) {
+  const MemoryFileSystem fs(files);
+  BuildOptions options;
+  options.source_dir = "s";
+  options.write = false;
+  options.keep_files = true;
+  auto result = build_site(options, fs);
+  BOOST_REQUIRE(result.ok);
+  return std::move(result.files);
+}
+
+// A landing page's table of the first 100 of 120 areas (区分1 …) and the total, with its note.
+void shows_the_preview_of_120(const std::string& page) {
+  BOOST_TEST(page.find(">区分100</a>") != std::string::npos);
+  BOOST_TEST(page.find(">区分101</a>") == std::string::npos);
+  BOOST_TEST(page.find(">合計</th>") != std::string::npos);
+  BOOST_TEST(page.find("<li>この表は、全120の区分のうち最初の100と合計を示すプレビューです。"
+                       "すべての値はCSVにあります。</li>") != std::string::npos);
+}
+
 // The summary block's sentence on 区分1's page, built with the summary block in its body.
 std::string summary_block(const std::vector<Area>& areas, const std::vector<int>& years,
                           const std::string& block) {
@@ -215,14 +236,8 @@ std::string summary_block(const std::vector<Area>& areas, const std::vector<int>
       "+++\ntitle = \"区分1\"\nweight = 1\n+++\n\n```summary\ndataset = \"counts\"\narea = "
       "\"a1\"\n" +
       block + "```\n";
-  const MemoryFileSystem fs(files);
-  BuildOptions options;
-  options.source_dir = "s";
-  options.write = false;
-  options.keep_files = true;
-  const auto result = build_site(options, fs);
-  BOOST_REQUIRE(result.ok);
-  const auto& page = result.files.at("areas/a1/index.html");
+  const auto files_built = built(files);
+  const auto& page = files_built.at("areas/a1/index.html");
   const auto start = page.find("<p class=\"data-summary\"");
   BOOST_REQUIRE(start != std::string::npos);
   const auto text = page.find('>', start) + 1;
@@ -249,27 +264,13 @@ BOOST_AUTO_TEST_CASE(the_summary_block_says_only_what_the_data_gives) {
 // A landing page previews a dataset of many areas: the first hundred and the total, and a note
 // that says so; the CSV beside it keeps every row. (120 areas of 1 fiscal year, made here.)
 BOOST_AUTO_TEST_CASE(a_landing_page_previews_the_first_hundred_areas_and_says_so) {
-  std::vector<Area> areas(120, Area{{"10"}, {"5"}});
-  const MemoryFileSystem fs(site_files(areas, {2019}));
-  BuildOptions options;
-  options.source_dir = "s";
-  options.write = false;
-  options.keep_files = true;
-  const auto result = build_site(options, fs);
-  BOOST_REQUIRE(result.ok);
-  const auto& page = result.files.at("data/counts/index.html");
-  BOOST_TEST(page.find(">区分100</a>") != std::string::npos);
-  BOOST_TEST(page.find(">区分101</a>") == std::string::npos);
-  BOOST_TEST(page.find(">合計</th>") != std::string::npos);
-  BOOST_TEST(page.find("<li>この表は、全120の区分のうち最初の100と合計を示すプレビューです。"
-                       "すべての値はCSVにあります。</li>") != std::string::npos);
-  const auto& csv = result.files.at("data/counts.csv");
+  const auto files = built(site_files(std::vector<Area>(120, Area{{"10"}, {"5"}}), {2019}));
+  shows_the_preview_of_120(files.at("data/counts/index.html"));
+  const auto& csv = files.at("data/counts.csv");
   BOOST_TEST(std::count(csv.begin(), csv.end(), '\n') == 121);  // the heading and 120 rows
   // At a hundred areas the table is whole and says nothing of a preview.
-  const MemoryFileSystem hundred(site_files(std::vector<Area>(100, Area{{"10"}, {"5"}}), {2019}));
-  const auto whole = build_site(options, hundred);
-  BOOST_REQUIRE(whole.ok);
-  BOOST_TEST(whole.files.at("data/counts/index.html").find("プレビュー") == std::string::npos);
+  const auto whole = built(site_files(std::vector<Area>(100, Area{{"10"}, {"5"}}), {2019}));
+  BOOST_TEST(whole.at("data/counts/index.html").find("プレビュー") == std::string::npos);
 }
 
 // The same for a grade dataset: its landing page shows the grades of the first hundred areas
@@ -283,17 +284,5 @@ BOOST_AUTO_TEST_CASE(a_grade_datasets_landing_page_previews_the_first_hundred_ar
     grades += "[[rows]]\narea = \"a" + std::to_string(a) + "\"\na = [1]\nb = [2]\n";
   }
   files["s/content/data/grades.toml"] = grades;
-  const MemoryFileSystem fs(files);
-  BuildOptions options;
-  options.source_dir = "s";
-  options.write = false;
-  options.keep_files = true;
-  const auto result = build_site(options, fs);
-  BOOST_REQUIRE(result.ok);
-  const auto& page = result.files.at("data/grades/index.html");
-  BOOST_TEST(page.find(">区分100</a>") != std::string::npos);
-  BOOST_TEST(page.find(">区分101</a>") == std::string::npos);
-  BOOST_TEST(page.find(">合計</th>") != std::string::npos);
-  BOOST_TEST(page.find("<li>この表は、全120の区分のうち最初の100と合計を示すプレビューです。"
-                       "すべての値はCSVにあります。</li>") != std::string::npos);
+  shows_the_preview_of_120(built(files).at("data/grades/index.html"));
 }
