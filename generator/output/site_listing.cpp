@@ -5,7 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <iterator>
 #include <string_view>
+
+#include "base/parallel.h"
 
 namespace hyoka {
 
@@ -15,8 +18,6 @@ namespace {
 bool read_entries(int dir, const std::string& prefix, std::vector<char>& buffer, Listing& out) {
   bool whole = true;
   ssize_t size;
-  // From the first entry, if the folder was read before.
-  if (::lseek(dir, 0, SEEK_SET) != 0) return false;
   // getdents64 rather than readdir: fdopendir would stat each folder once more.
   while ((size = ::getdents64(dir, buffer.data(), buffer.size())) > 0) {
     for (ssize_t at = 0; at < size;) {
@@ -41,31 +42,67 @@ bool read_entries(int dir, const std::string& prefix, std::vector<char>& buffer,
   return size == 0 && whole;
 }
 
-// Lists the folder `dir` at `path` ("" for the site folder) and every folder below it.
-bool list_folder(int dir, const std::string& path, std::vector<char>& buffer, Listing& out) {
-  const std::string prefix = path.empty() ? "" : path + '/';
+struct Folder {
+  std::string path;  // "" for the site folder
   Listing entries;
-  bool whole = read_entries(dir, prefix, buffer, entries);
-  for (auto& [sub, kind] : entries) {
-    out.emplace_back(sub, kind);
-    if (kind != EntryKind::folder) continue;
-    const int open =
-        ::openat(dir, sub.c_str() + prefix.size(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (open < 0) {
-      whole = false;
-      continue;
-    }
-    whole = list_folder(open, sub, buffer, out) && whole;
-    ::close(open);
+  std::vector<std::size_t> below;  // per entry, the Folder it is, or kNone
+  bool whole = true;
+};
+constexpr std::size_t kNone = -1;
+
+void append_in_order(const std::vector<Folder>& folders, std::size_t at, Listing& out) {
+  const auto& folder = folders[at];
+  for (std::size_t i = 0; i < folder.entries.size(); ++i) {
+    out.push_back(folder.entries[i]);
+    if (folder.below[i] != kNone) append_in_order(folders, folder.below[i], out);
   }
-  return whole;
 }
 
 }  // namespace
 
-bool list_site_folder(int root, Listing& out) {
-  std::vector<char> buffer(32 * 1024);
-  return list_folder(root, "", buffer, out);
+bool list_site_folder(int root, Listing& out, unsigned jobs) {
+  // Folder by folder on every core, one depth at a time: the listing is the writer's last step
+  // and ran on one thread, 80 ms of a 0.9 s build of 10,000 areas.
+  std::vector<Folder> folders(1);
+  std::vector<std::size_t> depth{0};
+  // From the first entry, in case the site folder was read before.
+  if (::lseek(root, 0, SEEK_SET) != 0) return false;
+  while (!depth.empty()) {
+    parallel_for(depth.size(), jobs, [&](std::size_t i) {
+      thread_local std::vector<char> buffer(32 * 1024);
+      auto& folder = folders[depth[i]];
+      if (folder.path.empty()) {
+        folder.whole = read_entries(root, "", buffer, folder.entries);
+        return;
+      }
+      const int dir =
+          ::openat(root, folder.path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (dir < 0) {
+        folder.whole = false;
+        return;
+      }
+      folder.whole = read_entries(dir, folder.path + '/', buffer, folder.entries);
+      ::close(dir);
+    });
+    std::vector<std::size_t> next;
+    std::vector<Folder> found;  // appended after the loop, which holds references into folders
+    for (const std::size_t at : depth) {
+      auto& folder = folders[at];
+      folder.below.assign(folder.entries.size(), kNone);
+      for (std::size_t i = 0; i < folder.entries.size(); ++i) {
+        if (folder.entries[i].second != EntryKind::folder) continue;
+        folder.below[i] = folders.size() + found.size();
+        next.push_back(folder.below[i]);
+        found.push_back({folder.entries[i].first, {}, {}, true});
+      }
+    }
+    std::move(found.begin(), found.end(), std::back_inserter(folders));
+    depth = std::move(next);
+  }
+  append_in_order(folders, 0, out);
+  bool whole = true;
+  for (const auto& folder : folders) whole = whole && folder.whole;
+  return whole;
 }
 
 }  // namespace hyoka

@@ -191,7 +191,7 @@ void SiteWriter::fail_locked(const std::string& why) {
   failed_ = true;
 }
 
-bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
+bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats, unsigned jobs) {
   if (!open_) return false;
   std::error_code ec;
   const auto fail = [&](const std::string& what) {
@@ -210,7 +210,7 @@ bool SiteWriter::commit(Diagnostics& diags, WriteStats* stats) {
   if (reused_) {
     // What could not be read could not be removed, and would stay in the new site.
     Listing old;
-    if (!list_site_folder(staging_fd_, old)) {
+    if (!list_site_folder(staging_fd_, old, jobs)) {
       return fail("cannot read all of " + staging_.string() +
                   " (the site before the last) to remove what the site no longer has; remove "
                   "that folder and build again");

@@ -41,7 +41,8 @@ class SiteWriter {
   // Writes one file; a failure is kept for commit() to report, and later files are let go.
   void put(const std::string& path, const std::string& bytes);
   // Removes what the site no longer has and swaps the new site in.
-  bool commit(Diagnostics& diags, WriteStats* stats = nullptr);
+  // `jobs` threads list the site before the last (0: one per core).
+  bool commit(Diagnostics& diags, WriteStats* stats = nullptr, unsigned jobs = 0);
   // Removes the unfinished site; the destination stays as it was.
   void abandon();
 

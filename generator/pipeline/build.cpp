@@ -212,7 +212,7 @@ BuildResult build_site(const BuildOptions& options, const FileSystem& fs) {
   if (stage_failed(options, diags)) return result;
 
   if (options.write) {
-    const bool written = writer.commit(diags, &result.written);
+    const bool written = writer.commit(diags, &result.written, options.jobs);
     clock.lap("write");
     if (!written) return result;
   }

@@ -230,6 +230,36 @@ BOOST_AUTO_TEST_CASE(a_site_folder_is_listed_whole_each_folder_before_what_it_ho
   BOOST_TEST((out[at("top.html")].second == EntryKind::file));
 }
 
+BOOST_AUTO_TEST_CASE(a_site_folder_listed_on_several_threads_keeps_each_folder_whole) {
+  // The writer removes a folder that is gone with everything listed after it under its path, so
+  // what a folder holds must follow it, whole, however many threads read the folders.
+  TempDir dir;
+  const auto site = dir.path / "site";
+  for (int a = 0; a < 30; ++a) {
+    const auto area = site / "areas" / ("a" + std::to_string(a));
+    fs::create_directories(area / "deep");
+    { std::ofstream(area / "index.html") << a; }
+    { std::ofstream(area / "deep/chart.svg") << a; }
+  }
+  { std::ofstream(site / "areas-list.html") << "a"; }  // sorts between "areas" and "areas/"
+  const int root = ::open(site.c_str(), O_RDONLY | O_DIRECTORY);
+  BOOST_REQUIRE(root >= 0);
+  Listing one, several;
+  BOOST_TEST(list_site_folder(root, one, 1));
+  BOOST_TEST(list_site_folder(root, several, 4));
+  ::close(root);
+  BOOST_TEST(one.size() == 2u + 30u * 4u);
+  BOOST_TEST((one == several));
+  for (std::size_t i = 0; i < several.size(); ++i) {
+    if (several[i].second != EntryKind::folder) continue;
+    const auto below = several[i].first + '/';
+    std::size_t end = i + 1;
+    while (end < several.size() && several[end].first.starts_with(below)) ++end;
+    for (std::size_t j = end; j < several.size(); ++j)
+      BOOST_TEST(!several[j].first.starts_with(below));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_file_put_twice_is_written_over_whole_in_a_new_or_a_reused_folder) {
   TempDir dir;
   const auto dest = (dir.path / "public").string();
