@@ -5,7 +5,7 @@
 
 namespace hyoka::utf8 {
 
-std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos) {
+char32_t next_multibyte(std::string_view text, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(pos);
   // Three bytes first: nearly all of Japanese text.
@@ -17,7 +17,7 @@ std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos) 
       return cp;
     }
     ++pos;
-    return std::nullopt;
+    return kInvalid;
   }
   int extra = 0;
   char32_t cp = 0;
@@ -33,18 +33,18 @@ std::optional<char32_t> next_multibyte(std::string_view text, std::size_t& pos) 
     extra = 3, cp = lead & 0x07, min = 0x10000;
   } else {
     ++pos;
-    return std::nullopt;
+    return kInvalid;
   }
   for (int i = 1; i <= extra; ++i) {
     if (pos + i >= text.size() || (byte(pos + i) & 0xC0) != 0x80) {
       ++pos;
-      return std::nullopt;
+      return kInvalid;
     }
     cp = (cp << 6) | (byte(pos + i) & 0x3F);
   }
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
     ++pos;
-    return std::nullopt;
+    return kInvalid;
   }
   pos += extra + 1;
   return cp;
