@@ -44,49 +44,55 @@ std::vector<std::string> reason_labels(const std::vector<MissingReason>& reasons
   return labels;
 }
 
-// A decimal as printed: a string (「1,234」, 「▲12」) or a TOML number read from its text.
+// A decimal as printed: a string (「1,234」, 「▲12」) or a TOML number read from its text. The
+// error names what was written: `"1,100人" is not a number`.
 std::variant<Decimal, std::string> decimal_of(const SourceText& source, const TomlReader& reader,
                                               const toml::node& node) {
-  if (const auto* str = node.as_string()) return parse_decimal(str->get());
-  if (node.is_integer() || node.is_floating_point()) {
-    return parse_toml_number_text(number_text(source, reader.position(node)));
+  std::variant<Decimal, std::string> parsed;
+  std::string written;
+  if (const auto* str = node.as_string()) {
+    written = "\"" + str->get() + "\"";
+    parsed = parse_decimal(str->get());
+  } else if (node.is_integer() || node.is_floating_point()) {
+    written = number_text(source, reader.position(node));
+    parsed = parse_toml_number_text(written);
+  } else {
+    return "a figure is a string as printed, such as \"87.5\", or a number, not " +
+           describe_type(node.type());
   }
-  return "a figure is a string as printed, such as \"87.5\", or a number, not " +
-         describe_type(node.type());
+  if (auto* error = std::get_if<std::string>(&parsed)) *error = written + " " + *error;
+  return parsed;
 }
 
-// A value, or the reason it is missing; `what` names it in messages ("an actual value").
+// A value, or the reason it is missing.
 std::optional<KpiValue> read_value(TomlReader& reader, const SourceText& source,
-                                   const toml::node& node, const std::string& what,
+                                   const toml::node& node,
                                    const std::vector<MissingReason>& reasons) {
-  KpiValue figure;
-  figure.position = reader.position(node);
+  KpiValue value;
+  value.position = reader.position(node);
   if (const auto* str = node.as_string()) {
     if (const auto missing = reason_of(str->get(), reasons)) {
-      figure.missing = *missing;
-      return figure;
+      value.missing = *missing;
+      return value;
     }
   }
   auto parsed = decimal_of(source, reader, node);
-  if (auto* value = std::get_if<Decimal>(&parsed)) {
-    figure.value = *value;
-    return figure;
+  if (auto* decimal = std::get_if<Decimal>(&parsed)) {
+    value.value = *decimal;
+    return value;
   }
-  std::string message = "\"" + std::string(node.is_string() ? node.as_string()->get() : "") +
-                        "\" is not " + what + ": " + std::get<std::string>(parsed);
-  if (!node.is_string()) {
-    message = what + " " + std::get<std::string>(parsed);
-  } else if (reasons.empty()) {
-    message += "; to leave it out, declare the reason under [[missing]]";
-  } else {
+  auto message = std::get<std::string>(parsed);
+  if (node.is_string() && reasons.empty()) {
+    message += "; to leave a value out, declare its reason under [[missing]]";
+  } else if (node.is_string()) {
     message += ", nor a missing value's reason" +
                did_you_mean(node.as_string()->get(), reason_labels(reasons));
   }
-  reader.error(figure.position, message);
+  reader.error(value.position, message);
   return std::nullopt;
 }
 
-// One figure per period.
+// One value per period.
 std::optional<std::vector<KpiValue>> read_values(TomlReader& reader, const SourceText& source,
                                                  const toml::node& node, const std::string& name,
                                                  std::size_t periods,
@@ -109,7 +115,7 @@ std::optional<std::vector<KpiValue>> read_values(TomlReader& reader, const Sourc
   }
   std::vector<KpiValue> figures;
   for (const auto& item : *array) {
-    auto figure = read_value(reader, source, item, "a value as printed", reasons);
+    auto figure = read_value(reader, source, item, reasons);
     ok = ok && figure;
     figures.push_back(figure.value_or(KpiValue{}));
   }
@@ -144,7 +150,7 @@ std::optional<std::pair<KpiValue, int>> read_dated(TomlReader& reader, const Sou
   const auto year = read_year(reader, spec);
   std::optional<KpiValue> value;
   if (const auto* v = spec.get("value")) {
-    value = read_value(reader, source, *v, "a value as printed", reasons);
+    value = read_value(reader, source, *v, reasons);
   } else {
     reader.error(reader.position(spec), name + " needs its value");
   }
@@ -160,6 +166,19 @@ std::optional<std::size_t> grade_named(const GradeScale& scale, const std::strin
   return std::nullopt;
 }
 
+// What a report may print for a grade: its id, label or symbol.
+std::vector<std::string> printed_names(const GradeScale& scale) {
+  std::vector<std::string> names;
+  for (const auto& g : scale.grades) {
+    for (const auto& name : {g.id, g.label, g.symbol}) {
+      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(name);
+      }
+    }
+  }
+  return names;
+}
+
 // [achievement.at_least]: a bound for every ordered grade but the last, which takes the rest.
 std::optional<std::vector<Threshold>> read_thresholds(TomlReader& reader, const SourceText& source,
                                                       const toml::table& achievement,
@@ -170,68 +189,68 @@ std::optional<std::vector<Threshold>> read_thresholds(TomlReader& reader, const 
   for (const auto& g : scale.grades) {
     if (!g.special) ordered.push_back(g.id);
   }
-  std::vector<Threshold> out;
+  struct Bound {
+    std::size_t index;  // into `ordered`
+    std::string grade;
+    Decimal at_least;
+    Position position;
+  };
+  std::vector<Bound> bounds;
   bool ok = true;
-  std::size_t next = 0;  // the grade of `ordered` the next bound is for
   for (const auto& key : reader.keys_in_order(*table)) {
     const auto& node = table->at(key);
     const auto at = reader.key_position(node, key);
     const auto grade = scale.index(key);
+    const auto index =
+        static_cast<std::size_t>(std::find(ordered.begin(), ordered.end(), key) - ordered.begin());
     if (!grade) {
       reader.error(at, "unknown grade \"" + key + "\" in [achievement.at_least]" +
                            did_you_mean(key, ordered));
-      ok = false;
-      continue;
-    }
-    if (scale.grades[*grade].special) {
+    } else if (scale.grades[*grade].special) {
       reader.error(at, "\"" + key +
                            "\" is a special grade: it is given where there is no rate (no_rate), "
                            "never by a bound");
-      ok = false;
-      continue;
-    }
-    const auto index =
-        static_cast<std::size_t>(std::find(ordered.begin(), ordered.end(), key) - ordered.begin());
-    if (index + 1 == ordered.size()) {
+    } else if (index + 1 == ordered.size()) {
       reader.error(at, "\"" + key +
                            "\" is the scale's last grade: it takes every rate below the bound "
                            "before it, so it has no bound");
-      ok = false;
-      continue;
-    }
-    if (index != next) {
-      reader.error(at, index < next ? "the bounds follow the scale's order, best first: \"" + key +
-                                          "\" comes before \"" + ordered[next - 1] + "\""
-                                    : "grade \"" + ordered[next] +
-                                          "\" has no bound: every grade but the last needs one, "
-                                          "in the scale's order");
-      ok = false;
-      next = std::max(next, index + 1);
-      continue;
-    }
-    auto parsed = decimal_of(source, reader, node);
-    const auto* bound = std::get_if<Decimal>(&parsed);
-    if (!bound) {
+    } else {
+      auto parsed = decimal_of(source, reader, node);
+      if (const auto* bound = std::get_if<Decimal>(&parsed)) {
+        bounds.push_back({index, key, *bound, reader.position(node)});
+        continue;
+      }
       reader.error(reader.position(node), "a bound is a percentage such as 80 or \"99.5\": " +
                                               std::get<std::string>(parsed));
-      ok = false;
-    } else if (!out.empty() && out.back().at_least && compare(*bound, *out.back().at_least) >= 0) {
-      reader.error(reader.position(node), "the bound of \"" + key + "\" (" +
-                                              format_decimal(*bound) +
-                                              "%) must be below that of \"" + out.back().grade +
-                                              "\" (" + format_decimal(*out.back().at_least) + "%)");
-      ok = false;
     }
-    out.push_back({key, bound ? std::optional<Decimal>(*bound) : std::nullopt});
-    next = index + 1;
-  }
-  if (ok && next + 1 < ordered.size()) {
-    reader.error(reader.position(*table),
-                 "grade \"" + ordered[next] +
-                     "\" has no bound: every grade but the last needs one, in the scale's order");
     ok = false;
   }
   if (!ok) return std::nullopt;
+  for (std::size_t i = 1; i < bounds.size(); ++i) {
+    if (bounds[i].index > bounds[i - 1].index) continue;
+    reader.error(reader.key_position(table->at(bounds[i].grade), bounds[i].grade),
+                 "the bounds follow the scale's order, best first: \"" + bounds[i].grade +
+                     "\" comes before \"" + bounds[i - 1].grade + "\"");
+    return std::nullopt;
+  }
+  for (std::size_t g = 0; g + 1 < ordered.size(); ++g) {
+    if (g < bounds.size() && bounds[g].index == g) continue;
+    reader.error(reader.position(*table),
+                 "grade \"" + ordered[g] +
+                     "\" has no bound: every grade but the last needs one, in the scale's order");
+    return std::nullopt;
+  }
+  std::vector<Threshold> out;
+  for (std::size_t i = 0; i < bounds.size(); ++i) {
+    if (i > 0 && compare(bounds[i].at_least, bounds[i - 1].at_least) >= 0) {
+      reader.error(bounds[i].position, "the bound of \"" + bounds[i].grade + "\" (" +
+                                           format_decimal(bounds[i].at_least) +
+                                           "%) must be below that of \"" + bounds[i - 1].grade +
+                                           "\" (" + format_decimal(bounds[i - 1].at_least) + "%)");
+      return std::nullopt;
+    }
+    out.push_back({bounds[i].grade, bounds[i].at_least});
+  }
   out.push_back({ordered.back(), std::nullopt});
   return out;
 }
@@ -442,7 +461,7 @@ bool read_indicator(TomlReader& reader, const SourceText& source, const toml::ta
                      }
                      reader.error(reader.position(item),
                                   name ? "unknown grade \"" + name->get() + "\"" +
-                                             did_you_mean(name->get(), scale.ids())
+                                             did_you_mean(name->get(), printed_names(scale))
                                        : "a printed grade is a string such as \"" +
                                              scale.grades.front().id + "\", not " +
                                              describe_type(item.type()));
