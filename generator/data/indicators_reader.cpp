@@ -526,7 +526,7 @@ void grade_indicators(TomlReader& reader, Dataset& dataset) {
                                        achievement_formula_name(at_printed.formula) + ", " +
                                        rounding_name(at_printed.rounding) + ")"
                                  : "it has no rate: " + no_rate_reason(computed.why_none)) +
-                  "; the site shows the computed one with a note");
+                  "; the site uses the computed rate");
         }
       }
       if (const auto& printed = indicator.published_grades[p]; printed && printed->grade != g) {
@@ -537,7 +537,7 @@ void grade_indicators(TomlReader& reader, Dataset& dataset) {
                            (achieved.rate ? "its achievement " + shown_rate(achieved.rate)
                                           : "no rate (" + no_rate_reason(achieved.why_none) + ")") +
                            " gives " + scale.grades[g].label +
-                           "; the site shows the computed one with a note");
+                           "; the site counts the computed grade");
       }
     }
   }

@@ -173,13 +173,13 @@ BOOST_AUTO_TEST_CASE(printed_rates_and_grades_that_differ_warn_at_the_printed_fi
   BOOST_TEST(p.messages() ==
              "d.toml:36:10: warning: printed achievement of indicator \"visitors\" (visitors), "
              "fiscal year 2022 is 91.6%, but the declared rule gives 91.7% (actual / final "
-             "target, half-up); the site shows the computed one with a note\n"
+             "target, half-up); the site uses the computed rate\n"
              "d.toml:36:23: warning: printed achievement of indicator \"visitors\" (visitors), "
-             "fiscal year 2024 is 5%, but it has no rate: no actual value; the site shows the "
-             "computed one with a note\n"
+             "fiscal year 2024 is 5%, but it has no rate: no actual value; the site uses the "
+             "computed rate\n"
              "d.toml:37:16: warning: printed grade of indicator \"visitors\" (visitors), fiscal "
-             "year 2023 is B, but its achievement 104.2% gives A; the site shows the computed "
-             "one with a note\n");
+             "year 2023 is B, but its achievement 104.2% gives A; the site counts the computed "
+             "grade\n");
 }
 
 BOOST_AUTO_TEST_CASE(reports_every_problem_of_an_indicator_with_suggestions) {
