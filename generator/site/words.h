@@ -185,6 +185,22 @@ enum class Word : std::size_t {
   grades_grade_description,
   grades_count_description,
   grades_share_description,
+  kpi_caption,
+  kpi_indicator,
+  kpi_unit,
+  kpi_baseline,
+  kpi_target,
+  kpi_actual,
+  kpi_rate,
+  kpi_dated,
+  kpi_rate_note,
+  kpi_formula_final_target,
+  kpi_formula_year_target,
+  kpi_formula_from_baseline,
+  kpi_formula_final_target_lower,
+  kpi_formula_year_target_lower,
+  kpi_lower_note,
+  kpi_no_rate_note,
   count  // not a word: how many there are
 };
 
