@@ -74,6 +74,44 @@ void add_kpi_notes(const Site& site, const Dataset& dataset, const Indicator* co
   t.note_numbers.insert(t.note_numbers.begin(), notes.size(), 0);
 }
 
+// A printed rate or grade that differs: a numbered mark on the computed one, linked to a note
+// that gives the printed figure, as a printed total that differs has.
+void add_discrepancies(const Site& site, const Dataset& dataset, std::size_t row, TableView& t) {
+  const auto& kpi = *dataset.kpi;
+  const auto& scale = *dataset.scale;
+  std::vector<std::size_t> lines(kpi.indicators.size());  // each indicator's line in `t.body`
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < kpi.indicators.size(); ++i) {
+    if (kpi.indicators[i].row == row) lines[i] = line++;
+  }
+  for (const auto& d : kpi.discrepancies) {
+    const auto& indicator = kpi.indicators[d.indicator];
+    if (indicator.row != row) continue;
+    const auto year = site.words.fiscal_year(dataset.periods[d.period]);
+    std::string text;
+    if (d.grade) {
+      text =
+          site.words(Word::kpi_grade_discrepancy,
+                     {year, indicator.name,
+                      grade_name(site, scale.grades[indicator.published_grades[d.period]->grade]),
+                      grade_name(site, scale.grades[indicator.grades[d.period]])});
+    } else {
+      const auto& rate = indicator.achieved[d.period].rate;
+      text = site.words(
+          Word::kpi_rate_discrepancy,
+          {year, indicator.name, format_decimal(indicator.published_rates[d.period]->rate) + "%",
+           rate ? percent(*rate) : kDash});
+    }
+    const int number = static_cast<int>(t.mark_texts.size() + 1);
+    t.mark_texts.push_back(site.words.mark(t.mark_texts.size()));
+    t.notes.push_back(t.mark_texts.back() + " " + text);
+    t.note_numbers.push_back(number);
+    auto& cell = t.body[lines[d.indicator]][4 + 3 * d.period + (d.grade ? 2 : 1)];
+    cell.marks.push_back(number);
+    cell.mark = site.words.marks(cell.marks);
+  }
+}
+
 }  // namespace
 
 TableView indicator_table(const Site& site, const SitePage& page, const AreaRow& area_row) {
@@ -129,6 +167,7 @@ TableView indicator_table(const Site& site, const SitePage& page, const AreaRow&
                       reason.description);
     t.note_numbers.push_back(0);
   }
+  add_discrepancies(site, dataset, area_row.row, t);
   add_kpi_notes(site, dataset, shown_here.data(), shown_here.size(), t);
   return t;
 }

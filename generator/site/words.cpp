@@ -334,6 +334,14 @@ const std::vector<WordSpec>& word_specs() {
        "the note under indicator tables"},
       {W::kpi_lower_note, "kpi.lower_note", {"indicator", "formula"}, "lower-is-better indicators"},
       {W::kpi_no_rate_note, "kpi.no_rate_note", {"grade"}, "the note under indicator tables"},
+      {W::kpi_rate_discrepancy,
+       "kpi.rate_discrepancy",
+       {"year", "indicator", "published", "computed"},
+       "notes on printed rates that differ"},
+      {W::kpi_grade_discrepancy,
+       "kpi.grade_discrepancy",
+       {"year", "indicator", "published", "computed"},
+       "notes on printed grades that differ"},
   };
   return specs;
 }

@@ -413,7 +413,7 @@ BOOST_AUTO_TEST_CASE(a_language_missing_hyokas_words_is_one_error_naming_them) {
 }
 
 BOOST_AUTO_TEST_CASE(an_area_page_lists_its_indicators_with_each_years_rate_and_grade) {
-  // 1,100 / 1,200 = 91.66…% → 91.7% (B); no actual value: X.
+  // 1,100 / 1,200 = 91.66…% → 91.7% (B), printed 91.6%; no actual value: X, printed A.
   // Lower is better: 4 / 5 = 80.0% (B), 4 / 3 = 133.3% (A).
   Fixture f(
       "title = \"指標\"\nperiods = [2018, 2019]\n"
@@ -426,6 +426,7 @@ BOOST_AUTO_TEST_CASE(an_area_page_lists_its_indicators_with_each_years_rate_and_
       "[[indicators]]\narea = \"a\"\nid = \"v\"\nname = \"観光客数\"\nunit = \"人\"\n"
       "better = \"higher\"\nbaseline = { value = \"1,000\", year = 2016 }\n"
       "target = { value = \"1,200\", year = 2020 }\nactual = [\"1,100\", \"未集計\"]\n"
+      "rates = [\"91.6\", \"\"]\ngrades = [\"B\", \"A\"]\n"
       "[[indicators]]\narea = \"b\"\nid = \"other\"\nname = \"他\"\nunit = \"件\"\n"
       "better = \"higher\"\nbaseline = { value = 1, year = 2016 }\n"
       "target = { value = 2, year = 2020 }\nactual = [1, 2]\n"
@@ -446,10 +447,19 @@ BOOST_AUTO_TEST_CASE(an_area_page_lists_its_indicators_with_each_years_rate_and_
                                     "1,100", "91.7%", "B", "…", "\u2212", "X"}));
   BOOST_TEST(lines(second) == lines({"待機児童数", "人", "9（2016年度）", "4（2020年度）", "5",
                                      "80.0%", "B", "3", "133.3%", "A"}));
-  BOOST_TEST(lines(table.notes) ==
-             lines({"達成率は、実績値÷目標値の百分率で、小数第2位を四捨五入し、小数第1位まで表示"
-                    "しています。",
-                    "「待機児童数」は値が小さいほど良い指標で、達成率は目標値÷実績値の百分率です。",
-                    "達成率を計算できない年度（実績値がない、目標値が0など）は「X」としています。",
-                    "「…」は「未集計」を示します。"}));
+  BOOST_TEST(
+      lines(table.notes) ==
+      lines(
+          {"達成率は、実績値÷目標値の百分率で、小数第2位を四捨五入し、小数第1位まで表示"
+           "しています。",
+           "「待機児童数」は値が小さいほど良い指標で、達成率は目標値÷実績値の百分率です。",
+           "達成率を計算できない年度（実績値がない、目標値が0など）は「X」としています。",
+           "「…」は「未集計」を示します。",
+           "※1 平成30年度（2018年度）の「観光客数」の達成率は、原資料では91.6%と記載されています"
+           "が、計算すると91.7%です。表には計算した値を掲載しています。",
+           "※2 令和元年度（2019年度）の「観光客数」の評価は、原資料では「A」と記載されていますが、"
+           "達成率から判定すると「X」です。表には判定した評価を掲載しています。"}));
+  BOOST_TEST(table.body[0][5].mark == "※1");  // the computed rate, 91.7%
+  BOOST_TEST(table.body[0][9].mark == "※2");  // the computed grade, X
+  BOOST_TEST(table.body[0][6].mark == "");
 }
