@@ -64,6 +64,24 @@ std::variant<Decimal, std::string> decimal_of(const SourceText& source, const To
   return parsed;
 }
 
+// Within these, every step of a rate (a difference, a percentage, a bound compared exactly by
+// cross-multiplying) stays far inside 128 bits; a report prints nothing larger.
+constexpr int kMaxValueDigits = 15;
+constexpr int kMaxBoundDigits = 9;
+constexpr int kMaxValueDecimals = 4;
+
+std::optional<std::string> beyond_limits(const Decimal& value, int max_digits) {
+  if (value.decimals > kMaxValueDecimals) {
+    return "has more than " + std::to_string(kMaxValueDecimals) + " decimals";
+  }
+  __int128 limit = 1;
+  for (int i = 0; i < max_digits; ++i) limit *= 10;
+  if (value.digits >= limit || value.digits <= -limit) {
+    return "has more than " + std::to_string(max_digits) + " digits";
+  }
+  return std::nullopt;
+}
+
 // A value, or the reason it is missing.
 std::optional<KpiValue> read_value(TomlReader& reader, const SourceText& source,
                                    const toml::node& node,
@@ -78,6 +96,10 @@ std::optional<KpiValue> read_value(TomlReader& reader, const SourceText& source,
   }
   auto parsed = decimal_of(source, reader, node);
   if (auto* decimal = std::get_if<Decimal>(&parsed)) {
+    if (const auto problem = beyond_limits(*decimal, kMaxValueDigits)) {
+      reader.error(value.position, "a value " + *problem);
+      return std::nullopt;
+    }
     value.value = *decimal;
     return value;
   }
@@ -216,8 +238,15 @@ std::optional<std::vector<Threshold>> read_thresholds(TomlReader& reader, const 
                            "before it, so it has no bound");
     } else {
       auto parsed = decimal_of(source, reader, node);
-      if (const auto* bound = std::get_if<Decimal>(&parsed)) {
+      const auto* bound = std::get_if<Decimal>(&parsed);
+      const auto problem = bound ? beyond_limits(*bound, kMaxBoundDigits) : std::nullopt;
+      if (bound && !problem) {
         bounds.push_back({index, key, *bound, reader.position(node)});
+        continue;
+      }
+      if (problem) {
+        reader.error(reader.position(node), "a bound " + *problem);
+        ok = false;
         continue;
       }
       reader.error(reader.position(node), "a bound is a percentage such as 80 or \"99.5\": " +

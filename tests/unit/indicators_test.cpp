@@ -200,3 +200,20 @@ BOOST_AUTO_TEST_CASE(reports_every_problem_of_an_indicator_with_suggestions) {
              "d.toml:35:1: error: unknown key \"grade\" in [[indicators]]; did you mean "
              "\"grades\"?\n");
 }
+
+BOOST_AUTO_TEST_CASE(the_largest_values_give_exact_rates_and_larger_ones_are_refused) {
+  // 15 digits with 4 decimals either side of 0: progress (0 − −B) ÷ (B − −B) = 50.0% exactly.
+  const auto big = indicator("alpha", "big", "higher", "\"−99,999,999,999.9999\"",
+                             "\"99,999,999,999.9999\"", "[0, \"0.0001\", \"99,999,999,999.9999\"]");
+  const auto p = parse(kpi("progress from baseline", "exact", big));
+  BOOST_REQUIRE(p.dataset);
+  // 0.0001 + B = 100,000,000,000 of 2B = 199,999,999,999.9998: 50.000000000000000250…% → 50.0.
+  BOOST_TEST(rates(*p.dataset, 0) == (Strings{"50.0 c", "50.0 c", "100.0 a"}));
+  const auto refused = parse(kpi(
+      "actual / final target", "rounded",
+      indicator("alpha", "i", "higher", "1", "\"1,000,000,000,000,000\"", "[1, \"0.00001\", 3]")));
+  BOOST_TEST(!refused.dataset);
+  BOOST_TEST(refused.messages() ==
+             "d.toml:34:20: error: a value has more than 15 digits\n"
+             "d.toml:35:14: error: a value has more than 4 decimals\n");
+}
