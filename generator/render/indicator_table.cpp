@@ -74,6 +74,11 @@ void add_kpi_notes(const Site& site, const Dataset& dataset, const Indicator* co
   t.note_numbers.insert(t.note_numbers.begin(), notes.size(), 0);
 }
 
+// Each year's target has a column of its own where the rate divides by it.
+bool yearly(const Dataset& dataset) {
+  return dataset.kpi->rule.rule.formula == AchievementFormula::year_target;
+}
+
 // A printed rate or grade that differs: a numbered mark on the computed one, linked to a note
 // that gives the printed figure, as a printed total that differs has.
 void add_discrepancies(const Site& site, const Dataset& dataset, std::size_t row, TableView& t) {
@@ -106,7 +111,8 @@ void add_discrepancies(const Site& site, const Dataset& dataset, std::size_t row
     t.mark_texts.push_back(site.words.mark(t.mark_texts.size()));
     t.notes.push_back(t.mark_texts.back() + " " + text);
     t.note_numbers.push_back(number);
-    auto& cell = t.body[lines[d.indicator]][4 + 3 * d.period + (d.grade ? 2 : 1)];
+    const auto width = yearly(dataset) ? 4 : 3;
+    auto& cell = t.body[lines[d.indicator]][4 + width * d.period + (width - 2) + (d.grade ? 1 : 0)];
     cell.marks.push_back(number);
     cell.mark = site.words.marks(cell.marks);
   }
@@ -130,9 +136,10 @@ TableView indicator_table(const Site& site, const SitePage& page, const AreaRow&
   t.column_groups.push_back(static_cast<int>(first.size()));
   std::vector<TableCell> columns;
   for (const int year : dataset.periods) {
-    t.column_groups.push_back(3);
+    t.column_groups.push_back(yearly(dataset) ? 4 : 3);
     first.push_back(header_cell(words.fiscal_year(year), "colgroup"));
-    first.back().colspan = 3;
+    first.back().colspan = t.column_groups.back();
+    if (yearly(dataset)) columns.push_back(header_cell(words(Word::kpi_target), "col"));
     columns.push_back(header_cell(words(Word::kpi_actual), "col"));
     columns.push_back(header_cell(words(Word::kpi_rate), "col"));
     columns.push_back(header_cell(scale.label, "col"));
@@ -152,6 +159,7 @@ TableView indicator_table(const Site& site, const SitePage& page, const AreaRow&
                              ? dated(site, dataset, *indicator.target, indicator.target_year, used)
                              : kDash));
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      if (yearly(dataset)) cells.push_back(cell(shown(dataset, indicator.targets[p], used)));
       cells.push_back(cell(shown(dataset, indicator.actuals[p], used)));
       const auto& rate = indicator.achieved[p].rate;
       cells.push_back(cell(rate ? percent(*rate) : kDash));

@@ -463,3 +463,31 @@ BOOST_AUTO_TEST_CASE(an_area_page_lists_its_indicators_with_each_years_rate_and_
   BOOST_TEST(table.body[0][9].mark == "※2");  // the computed grade, X
   BOOST_TEST(table.body[0][6].mark == "");
 }
+
+BOOST_AUTO_TEST_CASE(each_years_target_has_its_column_where_the_rate_divides_by_it) {
+  // 45 / 50 = 90.0% (B), printed 91; a target of 0 gives no rate (X).
+  Fixture f(
+      "title = \"指標\"\nperiods = [2018, 2019]\n"
+      "[scale]\nlabel = \"達成度\"\n"
+      "[scale.grades.a]\nlabel = \"A\"\n[scale.grades.b]\nlabel = \"B\"\n"
+      "[scale.grades.x]\nlabel = \"X\"\nspecial = true\n"
+      "[achievement]\nformula = \"actual / year target\"\nno_rate = \"x\"\n"
+      "[achievement.at_least]\na = 100\n"
+      "[[indicators]]\narea = \"a\"\nid = \"v\"\nname = \"件数\"\nunit = \"件\"\n"
+      "better = \"higher\"\nbaseline = { value = 40, year = 2016 }\n"
+      "targets = [50, \"0\"]\nactual = [45, 10]\nrates = [\"91\", \"\"]\n");
+  BOOST_REQUIRE(f.site);
+  const auto table = indicator_table(*f.site, f.site->areas[0], f.site->areas[0].rows[0]);
+  BOOST_TEST(table.column_groups == (std::vector<int>{4, 4, 4}));
+  std::vector<std::string> head, cells;
+  for (const auto& cell : table.head[1]) head.push_back(cell.text);
+  for (const auto& cell : table.body[0]) cells.push_back(cell.text);
+  BOOST_TEST(lines(head) == lines({"目標値", "実績値", "達成率", "達成度", "目標値", "実績値",
+                                   "達成率", "達成度"}));
+  BOOST_TEST(lines(cells) == lines({"件数", "件", "40（2016年度）", "\u2212", "50", "45", "90.0%",
+                                    "B", "0", "10", "\u2212", "X"}));
+  BOOST_TEST(table.body[0][6].mark == "※1");
+  BOOST_TEST(table.notes.front() ==
+             "達成率は、実績値÷その年度の目標値の百分率で、小数第2位を四捨五入し、小数第1位まで"
+             "表示しています。");
+}
