@@ -1,11 +1,12 @@
 #include "data/indicators_reader.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 #include "base/identifier.h"
 #include "base/spellcheck.h"
+#include "data/achievement_rule_reader.h"
+#include "data/kpi_values.h"
 
 namespace hyoka {
 
@@ -13,137 +14,6 @@ namespace {
 
 constexpr int kFirstYear = 1868;  // 明治元年, as periods
 constexpr int kLastYear = 9999;
-constexpr std::int64_t kMaxDecimals = 4;
-
-// A TOML number as written, up to the next delimiter: 87.5, but 8.75e1 or 0x57 whole, which
-// parse_toml_number_text then refuses. toml++ has already turned it into a double; this reads
-// the digits the user typed instead.
-std::string number_text(const SourceText& source, Position position) {
-  std::string text;
-  const auto& all = source.text();
-  for (auto at = source.offset_of(position);
-       at < all.size() && (std::isalnum(static_cast<unsigned char>(all[at])) ||
-                           std::string_view(".-+_").find(all[at]) != std::string_view::npos);
-       ++at) {
-    text += all[at];
-  }
-  return text;
-}
-
-std::optional<std::uint16_t> reason_of(const std::string& text,
-                                       const std::vector<MissingReason>& reasons) {
-  for (std::size_t i = 0; i < reasons.size(); ++i) {
-    if (reasons[i].label == text) return static_cast<std::uint16_t>(i + 1);
-  }
-  return std::nullopt;
-}
-
-std::vector<std::string> reason_labels(const std::vector<MissingReason>& reasons) {
-  std::vector<std::string> labels;
-  for (const auto& r : reasons) labels.push_back(r.label);
-  return labels;
-}
-
-// A decimal as printed: a string (「1,234」, 「▲12」) or a TOML number read from its text. The
-// error names what was written: `"1,100人" is not a number`.
-std::variant<Decimal, std::string> decimal_of(const SourceText& source, const TomlReader& reader,
-                                              const toml::node& node) {
-  std::variant<Decimal, std::string> parsed;
-  std::string written;
-  if (const auto* str = node.as_string()) {
-    written = "\"" + str->get() + "\"";
-    parsed = parse_decimal(str->get());
-  } else if (node.is_integer() || node.is_floating_point()) {
-    written = number_text(source, reader.position(node));
-    parsed = parse_toml_number_text(written);
-  } else {
-    return "a figure is a string as printed, such as \"87.5\", or a number, not " +
-           describe_type(node.type());
-  }
-  if (auto* error = std::get_if<std::string>(&parsed)) *error = written + " " + *error;
-  return parsed;
-}
-
-// Within these, every step of a rate (a difference, a percentage, a bound compared exactly by
-// cross-multiplying) stays far inside 128 bits; a report prints nothing larger.
-constexpr int kMaxValueDigits = 15;
-constexpr int kMaxBoundDigits = 9;
-constexpr int kMaxValueDecimals = 4;
-
-std::optional<std::string> beyond_limits(const Decimal& value, int max_digits) {
-  if (value.decimals > kMaxValueDecimals) {
-    return "has more than " + std::to_string(kMaxValueDecimals) + " decimals";
-  }
-  __int128 limit = 1;
-  for (int i = 0; i < max_digits; ++i) limit *= 10;
-  if (value.digits >= limit || value.digits <= -limit) {
-    return "has more than " + std::to_string(max_digits) + " digits";
-  }
-  return std::nullopt;
-}
-
-// A value, or the reason it is missing.
-std::optional<KpiValue> read_value(TomlReader& reader, const SourceText& source,
-                                   const toml::node& node,
-                                   const std::vector<MissingReason>& reasons) {
-  KpiValue value;
-  value.position = reader.position(node);
-  if (const auto* str = node.as_string()) {
-    if (const auto missing = reason_of(str->get(), reasons)) {
-      value.missing = *missing;
-      return value;
-    }
-  }
-  auto parsed = decimal_of(source, reader, node);
-  if (auto* decimal = std::get_if<Decimal>(&parsed)) {
-    if (const auto problem = beyond_limits(*decimal, kMaxValueDigits)) {
-      reader.error(value.position, "a value " + *problem);
-      return std::nullopt;
-    }
-    value.value = *decimal;
-    return value;
-  }
-  auto message = std::get<std::string>(parsed);
-  if (node.is_string() && reasons.empty()) {
-    message += "; to leave a value out, declare its reason under [[missing]]";
-  } else if (node.is_string()) {
-    message += ", nor a missing value's reason" +
-               did_you_mean(node.as_string()->get(), reason_labels(reasons));
-  }
-  reader.error(value.position, message);
-  return std::nullopt;
-}
-
-// One value per period.
-std::optional<std::vector<KpiValue>> read_values(TomlReader& reader, const SourceText& source,
-                                                 const toml::node& node, const std::string& name,
-                                                 std::size_t periods,
-                                                 const std::vector<MissingReason>& reasons) {
-  const auto* array = node.as_array();
-  if (!array) {
-    reader.error(reader.position(node), "\"" + name +
-                                            "\" must be an array with one value per period, not " +
-                                            describe_type(node.type()));
-    return std::nullopt;
-  }
-  bool ok = true;
-  if (array->size() != periods) {
-    reader.error(
-        reader.position(node),
-        "\"" + name + "\" has " + std::to_string(array->size()) + " value" +
-            (array->size() == 1 ? "" : "s") + " but there " +
-            (periods == 1 ? "is 1 period" : "are " + std::to_string(periods) + " periods"));
-    ok = false;
-  }
-  std::vector<KpiValue> figures;
-  for (const auto& item : *array) {
-    auto figure = read_value(reader, source, item, reasons);
-    ok = ok && figure;
-    figures.push_back(figure.value_or(KpiValue{}));
-  }
-  if (!ok) return std::nullopt;
-  return figures;
-}
 
 std::optional<int> read_year(TomlReader& reader, const toml::table& spec) {
   const auto year = reader.get_integer(spec, "year", Need::required);
@@ -199,168 +69,6 @@ std::vector<std::string> printed_names(const GradeScale& scale) {
     }
   }
   return names;
-}
-
-// [achievement.at_least]: a bound for every ordered grade but the last, which takes the rest.
-std::optional<std::vector<Threshold>> read_thresholds(TomlReader& reader, const SourceText& source,
-                                                      const toml::table& achievement,
-                                                      const GradeScale& scale) {
-  const auto* table = reader.get_table(achievement, "at_least", Need::required);
-  if (!table) return std::nullopt;
-  std::vector<std::string> ordered;
-  for (const auto& g : scale.grades) {
-    if (!g.special) ordered.push_back(g.id);
-  }
-  struct Bound {
-    std::size_t index;  // into `ordered`
-    std::string grade;
-    Decimal at_least;
-    Position position;
-  };
-  std::vector<Bound> bounds;
-  bool ok = true;
-  for (const auto& key : reader.keys_in_order(*table)) {
-    const auto& node = table->at(key);
-    const auto at = reader.key_position(node, key);
-    const auto grade = scale.index(key);
-    const auto index =
-        static_cast<std::size_t>(std::find(ordered.begin(), ordered.end(), key) - ordered.begin());
-    if (!grade) {
-      reader.error(at, "unknown grade \"" + key + "\" in [achievement.at_least]" +
-                           did_you_mean(key, ordered));
-    } else if (scale.grades[*grade].special) {
-      reader.error(at, "\"" + key +
-                           "\" is a special grade: it is given where there is no rate (no_rate), "
-                           "never by a bound");
-    } else if (index + 1 == ordered.size()) {
-      reader.error(at, "\"" + key +
-                           "\" is the scale's last grade: it takes every rate below the bound "
-                           "before it, so it has no bound");
-    } else {
-      auto parsed = decimal_of(source, reader, node);
-      const auto* bound = std::get_if<Decimal>(&parsed);
-      const auto problem = bound ? beyond_limits(*bound, kMaxBoundDigits) : std::nullopt;
-      if (bound && !problem) {
-        bounds.push_back({index, key, *bound, reader.position(node)});
-        continue;
-      }
-      if (problem) {
-        reader.error(reader.position(node), "a bound " + *problem);
-        ok = false;
-        continue;
-      }
-      reader.error(reader.position(node), "a bound is a percentage such as 80 or \"99.5\": " +
-                                              std::get<std::string>(parsed));
-    }
-    ok = false;
-  }
-  if (!ok) return std::nullopt;
-  for (std::size_t i = 1; i < bounds.size(); ++i) {
-    if (bounds[i].index > bounds[i - 1].index) continue;
-    reader.error(reader.key_position(table->at(bounds[i].grade), bounds[i].grade),
-                 "the bounds follow the scale's order, best first: \"" + bounds[i].grade +
-                     "\" comes before \"" + bounds[i - 1].grade + "\"");
-    return std::nullopt;
-  }
-  for (std::size_t g = 0; g + 1 < ordered.size(); ++g) {
-    if (g < bounds.size() && bounds[g].index == g) continue;
-    reader.error(reader.position(*table),
-                 "grade \"" + ordered[g] +
-                     "\" has no bound: every grade but the last needs one, in the scale's order");
-    return std::nullopt;
-  }
-  std::vector<Threshold> out;
-  for (std::size_t i = 0; i < bounds.size(); ++i) {
-    if (i > 0 && compare(bounds[i].at_least, bounds[i - 1].at_least) >= 0) {
-      reader.error(bounds[i].position, "the bound of \"" + bounds[i].grade + "\" (" +
-                                           format_decimal(bounds[i].at_least) +
-                                           "%) must be below that of \"" + bounds[i - 1].grade +
-                                           "\" (" + format_decimal(bounds[i - 1].at_least) + "%)");
-      return std::nullopt;
-    }
-    out.push_back({bounds[i].grade, bounds[i].at_least});
-  }
-  out.push_back({ordered.back(), std::nullopt});
-  return out;
-}
-
-std::optional<KpiRule> read_rule(TomlReader& reader, const SourceText& source,
-                                 const toml::table& doc, const GradeScale& scale) {
-  const int errors_before = reader.errors();
-  const auto* table = reader.get_table(doc, "achievement", Need::required);
-  if (!table) return std::nullopt;
-  reader.check_keys(*table, {"formula", "decimals", "rounding", "graded_on", "at_least", "no_rate"},
-                    "[achievement]");
-  KpiRule out;
-  if (!scale.ordered) {
-    reader.error(reader.key_position(*doc.get("achievement"), "achievement"),
-                 "indicators are graded by bounds, best first, so their scale is ordered: leave "
-                 "out ordered = false");
-  }
-  if (const auto formula = reader.get_string(*table, "formula", Need::required)) {
-    if (const auto parsed = parse_achievement_formula(*formula)) {
-      out.rule.formula = *parsed;
-    } else {
-      std::vector<std::string> names;
-      for (const auto f : {AchievementFormula::final_target, AchievementFormula::year_target,
-                           AchievementFormula::from_baseline}) {
-        names.push_back(achievement_formula_name(f));
-      }
-      reader.error(reader.position(table->at("formula")),
-                   "unknown formula \"" + *formula + "\"" + did_you_mean(*formula, names));
-    }
-  }
-  if (const auto decimals = reader.get_integer(*table, "decimals", Need::optional)) {
-    if (*decimals < 0 || *decimals > kMaxDecimals) {
-      reader.error(reader.position(table->at("decimals")), "decimals must be from 0 to 4");
-    } else {
-      out.rule.decimals = static_cast<int>(*decimals);
-    }
-  }
-  if (const auto rounding = reader.get_string(*table, "rounding", Need::optional)) {
-    if (const auto parsed = parse_rounding(*rounding)) {
-      out.rule.rounding = *parsed;
-    } else {
-      reader.error(reader.position(table->at("rounding")),
-                   "unknown rounding \"" + *rounding + "\"" +
-                       did_you_mean(*rounding, {"truncate", "half-up", "half-even"}));
-    }
-  }
-  if (const auto on = reader.get_string(*table, "graded_on", Need::optional)) {
-    if (*on == "exact" || *on == "rounded") {
-      out.exact = *on == "exact";
-    } else {
-      reader.error(reader.position(table->at("graded_on")),
-                   "graded_on is \"rounded\" (the rate as printed) or \"exact\", not \"" + *on +
-                       "\"" + did_you_mean(*on, {"rounded", "exact"}));
-    }
-  }
-  if (const auto name = reader.get_string(*table, "no_rate", Need::required)) {
-    std::vector<std::string> special;
-    for (const auto& g : scale.grades) {
-      if (g.special) special.push_back(g.id);
-    }
-    const auto grade = scale.index(*name);
-    if (grade && scale.grades[*grade].special) {
-      out.no_rate = *grade;
-    } else if (special.empty()) {
-      reader.error(reader.position(table->at("no_rate")),
-                   "no_rate names the special grade of a year without a rate: declare one in "
-                   "[scale.grades] with special = true");
-    } else {
-      reader.error(
-          reader.position(table->at("no_rate")),
-          (grade ? "\"" + *name + "\" is not a special grade" : "unknown grade \"" + *name + "\"") +
-              did_you_mean(*name, special));
-    }
-  }
-  if (scale.ordered) {
-    if (auto thresholds = read_thresholds(reader, source, *table, scale)) {
-      out.thresholds = std::move(*thresholds);
-    }
-  }
-  if (reader.errors() > errors_before) return std::nullopt;
-  return out;
 }
 
 // A printed rate or grade per period: "" or a missing value's reason where none is printed.
@@ -577,7 +285,7 @@ void grade_indicators(TomlReader& reader, Dataset& dataset) {
 bool read_kpi(TomlReader& reader, const SourceText& source, const toml::table& doc,
               Dataset& dataset) {
   const int errors_before = reader.errors();
-  const auto rule = read_rule(reader, source, doc, *dataset.scale);
+  const auto rule = read_achievement_rule(reader, source, doc, *dataset.scale);
   const auto* array = reader.get_array(doc, "indicators", Need::required);
   if (!rule || !array) return false;
   dataset.kpi = Kpi{*rule, {}, {}};
