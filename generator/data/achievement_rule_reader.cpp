@@ -21,6 +21,12 @@ std::optional<std::vector<Threshold>> read_thresholds(TomlReader& reader, const 
   for (const auto& g : scale.grades) {
     if (!g.special) ordered.push_back(g.id);
   }
+  if (ordered.empty()) {
+    reader.error(reader.position(*table),
+                 "a rate is graded into the scale's grades that are not special: declare at least "
+                 "one without special = true");
+    return std::nullopt;
+  }
   struct Bound {
     std::size_t index;  // into `ordered`
     std::string grade;
