@@ -76,8 +76,11 @@ struct KpiDiscrepancy {
 
 struct Kpi {
   KpiRule rule;
-  std::vector<Indicator> indicators;  // in the order written
-  std::vector<KpiDiscrepancy> discrepancies;
+  std::vector<Indicator> indicators;          // in the order written
+  std::vector<KpiDiscrepancy> discrepancies;  // by indicator, then period
+  // Each row's indicators (indexes into `indicators`), in the order written: an area page
+  // looks up its own, not all of them (a scan per page took half of a 10,000-area build).
+  std::vector<std::vector<std::size_t>> by_row;
 };
 
 // Why a year has no rate, as messages and notes say it.

@@ -288,7 +288,7 @@ bool read_kpi(TomlReader& reader, const SourceText& source, const toml::table& d
   const auto rule = read_achievement_rule(reader, source, doc, *dataset.scale);
   const auto* array = reader.get_array(doc, "indicators", Need::required);
   if (!rule || !array) return false;
-  dataset.kpi = Kpi{*rule, {}, {}};
+  dataset.kpi = Kpi{*rule, {}, {}, {}};
   std::map<std::string, std::size_t> rows;
   std::map<std::string, Position> ids;
   for (const auto& node : *array) {
@@ -303,6 +303,11 @@ bool read_kpi(TomlReader& reader, const SourceText& source, const toml::table& d
   }
   if (array->empty()) reader.error(reader.position(*array), "a KPI dataset needs indicators");
   if (reader.errors() > errors_before) return false;
+  auto& by_row = dataset.kpi->by_row;
+  by_row.resize(dataset.rows.size());
+  for (std::size_t i = 0; i < dataset.kpi->indicators.size(); ++i) {
+    by_row[dataset.kpi->indicators[i].row].push_back(i);
+  }
   grade_indicators(reader, dataset);
   return true;
 }

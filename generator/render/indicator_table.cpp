@@ -1,5 +1,7 @@
 #include "render/indicator_table.h"
 
+#include <algorithm>
+
 #include "charts/grade_chart.h"
 #include "render/table_notes.h"
 
@@ -79,42 +81,49 @@ bool yearly(const Dataset& dataset) {
   return dataset.kpi->rule.rule.formula == AchievementFormula::year_target;
 }
 
+// One printed figure that differs, on line `line` of the table.
+void add_discrepancy(const Site& site, const Dataset& dataset, const KpiDiscrepancy& d,
+                     std::size_t line, TableView& t) {
+  const auto& scale = *dataset.scale;
+  const auto& indicator = dataset.kpi->indicators[d.indicator];
+  const auto year = site.words.fiscal_year(dataset.periods[d.period]);
+  std::string text;
+  if (d.grade) {
+    text = site.words(Word::kpi_grade_discrepancy,
+                      {year, indicator.name,
+                       grade_name(site, scale.grades[indicator.published_grades[d.period]->grade]),
+                       grade_name(site, scale.grades[indicator.grades[d.period]])});
+  } else {
+    const auto& rate = indicator.achieved[d.period].rate;
+    text = site.words(
+        Word::kpi_rate_discrepancy,
+        {year, indicator.name, format_decimal(indicator.published_rates[d.period]->rate) + "%",
+         rate ? percent(*rate) : kDash});
+  }
+  const int number = static_cast<int>(t.mark_texts.size() + 1);
+  t.mark_texts.push_back(site.words.mark(t.mark_texts.size()));
+  t.notes.push_back(t.mark_texts.back() + " " + text);
+  t.note_numbers.push_back(number);
+  const auto width = yearly(dataset) ? 4 : 3;
+  auto& cell = t.body[line][4 + width * d.period + (width - 2) + (d.grade ? 1 : 0)];
+  cell.marks.push_back(number);
+  cell.mark = site.words.marks(cell.marks);
+}
+
 // A printed rate or grade that differs: a numbered mark on the computed one, linked to a note
 // that gives the printed figure, as a printed total that differs has.
 void add_discrepancies(const Site& site, const Dataset& dataset, std::size_t row, TableView& t) {
   const auto& kpi = *dataset.kpi;
-  const auto& scale = *dataset.scale;
-  std::vector<std::size_t> lines(kpi.indicators.size());  // each indicator's line in `t.body`
-  std::size_t line = 0;
-  for (std::size_t i = 0; i < kpi.indicators.size(); ++i) {
-    if (kpi.indicators[i].row == row) lines[i] = line++;
-  }
-  for (const auto& d : kpi.discrepancies) {
-    const auto& indicator = kpi.indicators[d.indicator];
-    if (indicator.row != row) continue;
-    const auto year = site.words.fiscal_year(dataset.periods[d.period]);
-    std::string text;
-    if (d.grade) {
-      text =
-          site.words(Word::kpi_grade_discrepancy,
-                     {year, indicator.name,
-                      grade_name(site, scale.grades[indicator.published_grades[d.period]->grade]),
-                      grade_name(site, scale.grades[indicator.grades[d.period]])});
-    } else {
-      const auto& rate = indicator.achieved[d.period].rate;
-      text = site.words(
-          Word::kpi_rate_discrepancy,
-          {year, indicator.name, format_decimal(indicator.published_rates[d.period]->rate) + "%",
-           rate ? percent(*rate) : kDash});
+  const auto& here = kpi.by_row[row];
+  for (std::size_t line = 0; line < here.size(); ++line) {
+    const auto by_indicator = [](const KpiDiscrepancy& d, std::size_t i) {
+      return d.indicator < i;
+    };
+    for (auto it = std::lower_bound(kpi.discrepancies.begin(), kpi.discrepancies.end(), here[line],
+                                    by_indicator);
+         it != kpi.discrepancies.end() && it->indicator == here[line]; ++it) {
+      add_discrepancy(site, dataset, *it, line, t);
     }
-    const int number = static_cast<int>(t.mark_texts.size() + 1);
-    t.mark_texts.push_back(site.words.mark(t.mark_texts.size()));
-    t.notes.push_back(t.mark_texts.back() + " " + text);
-    t.note_numbers.push_back(number);
-    const auto width = yearly(dataset) ? 4 : 3;
-    auto& cell = t.body[lines[d.indicator]][4 + width * d.period + (width - 2) + (d.grade ? 1 : 0)];
-    cell.marks.push_back(number);
-    cell.mark = site.words.marks(cell.marks);
   }
 }
 
@@ -148,8 +157,8 @@ TableView indicator_table(const Site& site, const SitePage& page, const AreaRow&
   t.head.push_back(std::move(columns));
   SymbolsUsed used(dataset);
   std::vector<const Indicator*> shown_here;
-  for (const auto& indicator : kpi.indicators) {
-    if (indicator.row != area_row.row) continue;
+  for (const std::size_t i : kpi.by_row[area_row.row]) {
+    const auto& indicator = kpi.indicators[i];
     shown_here.push_back(&indicator);
     std::vector<TableCell> cells = {header_cell(indicator.name, "row")};
     cells.push_back(cell(indicator.unit));
