@@ -15,6 +15,7 @@
 #include "base/source_text.h"
 #include "config/missing_reason.h"
 #include "data/grade_scale.h"
+#include "data/indicators.h"
 #include "data/ratio.h"
 
 namespace hyoka {
@@ -145,6 +146,9 @@ struct Dataset {
   std::optional<GradeScale> scale;
   std::vector<PublishedShare> published_shares;  // in the order written
   std::vector<ShareDiscrepancy> share_discrepancies;
+
+  // A KPI dataset: its indicators, graded into `scale`; `rows` then count the grades.
+  std::optional<Kpi> kpi;
 
   // The text the rows' positions are in.
   const SourceText& rows_text() const { return rows_source ? *rows_source : *source; }

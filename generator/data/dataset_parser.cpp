@@ -12,6 +12,7 @@
 #include "data/dataset.h"
 #include "data/dataset_checks.h"
 #include "data/grade_scale_reader.h"
+#include "data/indicators_reader.h"
 #include "data/same_as.h"
 #include "data/totals.h"
 
@@ -691,6 +692,29 @@ std::vector<Note> read_notes(TomlReader& reader, const toml::table& doc, const D
   return notes;
 }
 
+// A KPI dataset's rows are the counts of its indicators' grades: it has [scale] and
+// [achievement], and neither rows nor other measures of its own.
+bool check_kpi_keys(TomlReader& reader, const toml::table& doc) {
+  const auto at = [&](const char* key) { return reader.key_position(doc.at(key), key); };
+  bool ok = true;
+  if (!doc.contains("scale")) {
+    reader.error(at("indicators"),
+                 "indicators are graded into a [scale]: declare its grades, and [achievement] "
+                 "with the bound of each");
+    ok = false;
+  }
+  for (const char* key : {"rows", "measures"}) {
+    if (!doc.contains(key)) continue;
+    reader.error(at(key), std::string(key) == "rows"
+                              ? "a KPI dataset's rows are its indicators' grades, counted per "
+                                "area: leave rows out"
+                              : "a KPI dataset counts its indicators per grade and has no other "
+                                "measures: leave [measures] out");
+    ok = false;
+  }
+  return ok;
+}
+
 // What read_dataset leaves to finish_dataset: the notes' areas, found once the rows are read.
 struct Unresolved {
   std::vector<std::pair<std::string, Position>> note_areas;  // one per note; empty: none
@@ -712,11 +736,11 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
   const int errors_before = reader.errors();
   Dataset dataset;
   dataset.id = std::move(id);
-  reader.check_keys(
-      doc,
-      {"title", "description", "unit", "periods", "measures", "ratios", "rows", "published_totals",
-       "whole_totals", "missing", "partial_totals", "notes", "scale", "published_shares"},
-      "a dataset");
+  reader.check_keys(doc,
+                    {"title", "description", "unit", "periods", "measures", "ratios", "rows",
+                     "published_totals", "whole_totals", "missing", "partial_totals", "notes",
+                     "scale", "published_shares", "achievement", "indicators"},
+                    "a dataset");
   dataset.title = reader.get_string(doc, "title", Need::required).value_or("");
   dataset.description = reader.get_string(doc, "description", Need::optional).value_or("");
   dataset.unit = reader.get_string(doc, "unit", Need::optional).value_or("");
@@ -725,6 +749,8 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
     dataset.reasons.push_back(std::move(reason));
   }
   dataset.partial_totals = reader.get_bool(doc, "partial_totals", Need::optional).value_or(false);
+  const bool kpi = doc.contains("indicators");
+  if (kpi && !check_kpi_keys(reader, doc)) return std::nullopt;
   std::optional<RowsSpec> spec;
   const bool from_file = names_rows_file(reader, doc, spec);
   // A CSV's rows may bring the fiscal years themselves.
@@ -743,6 +769,10 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
                  "[published_shares] are the shares of a dataset's grades: declare them in "
                  "[scale]");
   }
+  if (!kpi && doc.contains("achievement")) {
+    reader.error(reader.key_position(doc.at("achievement"), "achievement"),
+                 "[achievement] grades a KPI dataset's [[indicators]]: add them, or leave it out");
+  }
   dataset.ratios = read_ratios(reader, doc, dataset.measures);
   if (from_file) {
     if (spec && rows && rows->files && rows->files->named) {
@@ -755,6 +785,8 @@ std::optional<Dataset> read_dataset(TomlReader& reader, const toml::table& doc, 
                                 rows->diags)) {
       return std::nullopt;
     }
+  } else if (kpi) {
+    if (!read_kpi(reader, rows ? rows->source : reader.source(), doc, dataset)) return std::nullopt;
   } else if (rows) {
     dataset.rows = read_rows(reader, doc, dataset.measures, dataset.periods.size(), dataset.reasons,
                              dataset.scale ? &dataset : nullptr, &rows->source);

@@ -12,6 +12,10 @@ __int128 power_of_ten(int n) {
   return p;
 }
 
+__int128 magnitude(__int128 n) {
+  return n < 0 ? -n : n;
+}
+
 // The ASCII form of one character of a figure: full-width digits, comma and point as their
 // ASCII twins; 0 for anything else. `at` moves past the character.
 char ascii_of(std::string_view text, std::size_t& at) {
@@ -47,8 +51,9 @@ int sign_of(std::string_view text, std::size_t& at) {
   return 0;
 }
 
-// Digits (ASCII already), one optional point, and `,` in the whole part in groups of three.
-std::variant<Decimal, std::string> read_digits(const std::string& ascii, int sign) {
+// Digits (ASCII already), one optional point, and the separators allowed: `,` in the whole
+// part in groups of three (spreadsheets), or `_` between digits (TOML).
+std::variant<Decimal, std::string> read_digits(const std::string& ascii, int sign, char separator) {
   Decimal out;
   bool point = false, any = false;
   int digits = 0, group = 0;  // significant digits; digits since the last separator
@@ -64,12 +69,17 @@ std::variant<Decimal, std::string> read_digits(const std::string& ascii, int sig
       }
       if (!point) ++group;
       any = true;
-    } else if (c == ',' && !point) {
+    } else if (c == separator && !point && separator == ',') {
       if (!any || (separators ? group != 3 : group > 3)) {
         return std::string("has a thousands separator out of place");
       }
       separators = true;
       group = 0;
+    } else if (c == separator && separator == '_') {
+      if (i == 0 || i + 1 == ascii.size() || ascii[i - 1] < '0' || ascii[i - 1] > '9' ||
+          ascii[i + 1] < '0' || ascii[i + 1] > '9') {
+        return std::string("has an underscore that is not between digits");
+      }
     } else if (c == '.' && !point) {
       if (!any) return std::string("has no digit before its decimal point");
       if (separators && group != 3) return std::string("has a thousands separator out of place");
@@ -100,6 +110,12 @@ int compare(const Decimal& a, const Decimal& b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+Decimal operator-(const Decimal& a, const Decimal& b) {
+  const int scale = a.decimals > b.decimals ? a.decimals : b.decimals;
+  return {a.digits * power_of_ten(scale - a.decimals) - b.digits * power_of_ten(scale - b.decimals),
+          scale};
+}
+
 std::variant<Decimal, std::string> parse_decimal(std::string_view text) {
   const auto cell = trim_cell(text);
   std::size_t at = 0;
@@ -110,7 +126,71 @@ std::variant<Decimal, std::string> parse_decimal(std::string_view text) {
     if (c == 0) return std::string("is not a number");
     ascii += c;
   }
-  return read_digits(ascii, sign < 0 ? -1 : 1);
+  return read_digits(ascii, sign < 0 ? -1 : 1, ',');
+}
+
+std::variant<Decimal, std::string> parse_toml_number_text(std::string_view text) {
+  std::size_t at = 0;
+  int sign = 1;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    sign = text[0] == '-' ? -1 : 1;
+    at = 1;
+  }
+  const auto rest = text.substr(at);
+  if (rest.find_first_of("eE") != std::string_view::npos || rest.starts_with("inf") ||
+      rest.starts_with("nan")) {
+    return std::string("is not written as the report prints it (no exponent, inf or nan)");
+  }
+  if (rest.size() > 1 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'o' || rest[1] == 'b')) {
+    return std::string("is not a decimal number");
+  }
+  return read_digits(std::string(rest), sign, '_');
+}
+
+std::string format_decimal(const Decimal& value, bool plain) {
+  auto n = magnitude(value.digits);
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(n % 10)));
+    n /= 10;
+  } while (n > 0);
+  const auto places = static_cast<std::size_t>(value.decimals);
+  if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
+  const auto whole = digits.substr(0, digits.size() - places);
+  std::string out;
+  if (value.digits < 0) out = plain ? "-" : "\u2212";
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (!plain && i > 0 && (whole.size() - i) % 3 == 0) out += ',';
+    out += whole[i];
+  }
+  if (places > 0) out += "." + digits.substr(whole.size());
+  return out;
+}
+
+std::optional<Percentage> percentage(const Decimal& a, const Decimal& b, int decimals,
+                                     Rounding rounding) {
+  if (b.digits == 0) return std::nullopt;
+  // a / b = (a.digits * 10^b.decimals) / (b.digits * 10^a.decimals); at most 10^27 each.
+  auto num = magnitude(a.digits) * power_of_ten(b.decimals) * 100 * power_of_ten(decimals);
+  const auto den = magnitude(b.digits) * power_of_ten(a.decimals);
+  auto quotient = num / den;
+  const auto remainder = num % den;
+  switch (rounding) {
+    case Rounding::truncate:
+      break;
+    case Rounding::half_up:  // away from zero on a tie, as 四捨五入 is done on the figure's size
+      if (2 * remainder >= den) ++quotient;
+      break;
+    case Rounding::half_even:
+      if (2 * remainder > den || (2 * remainder == den && quotient % 2 == 1)) ++quotient;
+      break;
+  }
+  const bool negative = (a.digits < 0) != (b.digits < 0);
+  return Percentage{negative ? -quotient : quotient, decimals};
+}
+
+std::string format_percentage(const Percentage& value) {
+  return format_decimal(Decimal{value.scaled, value.decimals}, true);
 }
 
 }  // namespace hyoka

@@ -508,9 +508,65 @@ json share_json(const RatioFigure& share) {
                                                 : json(nullptr);
 }
 
+// A grade dataset's rows, one object per area × fiscal year × grade, laid out as dump(2) lays
+// them out, straight into `out`: a KPI dataset of 10,000 areas has 150,000 of them, and as a
+// tree they took most of the outputs stage (787 ms of a 4.1 s build).
+void append_grade_json_rows(const Site& site, const Dataset& dataset, std::string& out) {
+  const auto& scale = *dataset.scale;
+  std::vector<std::string> years;  // the year and its label, up to the grade's value
+  for (const int period : dataset.periods) {
+    auto& year = years.emplace_back();
+    append_number(year, period);
+    year += ",\n      \"fiscal_year_label\": ";
+    append_json_string(year, site.words.fiscal_year(period, FiscalYearStyle::wareki));
+    year += ",\n      \"grade\": ";
+  }
+  const auto start = out.size();
+  const auto rows = rows_in_order(site, dataset);
+  std::string area;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 1) reserve_like_the_first(out, start, rows.size());
+    const auto& ref = rows[i];
+    area = "{\n      \"area_id\": ";
+    append_json_string(area, ref.page->page->id);
+    area += ",\n      \"area_name\": ";
+    append_json_string(area, ref.page->page->title);
+    area += ",\n      \"fiscal_year\": ";
+    const auto& values = ref.row->values;
+    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
+      for (std::size_t g = 0; g < scale.grades.size(); ++g) {
+        const auto& count = values[g][p];
+        out += out.size() == start ? "[\n    " : ",\n    ";
+        out += area;
+        out += years[p];
+        append_json_string(out, scale.grades[g].id);
+        out += ",\n      \"count\": ";
+        if (count.present()) {
+          append_number(out, count.value);
+        } else {
+          out += "null";
+        }
+        out += ",\n      \"share\": ";
+        const auto share = dataset.share(values, g, p);
+        if (share.present() && share.value.defined) {
+          append_json_string(out, format_ratio_number(share.value));
+        } else {
+          out += "null";
+        }
+        if (!count.present()) {
+          out += ",\n      \"missing\": ";
+          append_json_string(out, dataset.reason(count.missing).label);
+        }
+        out += "\n    }";
+      }
+    }
+  }
+  out += out.size() == start ? "[]" : "\n  ]";
+}
+
 // A grade dataset's JSON: its scale, then one object per area × fiscal year × grade, then the
 // totals per fiscal year and grade. Shares are strings with the scale's decimals, as shown.
-void add_grades(const Site& site, const Dataset& dataset, json& out) {
+void add_grades(const Dataset& dataset, json& out) {
   const auto& scale = *dataset.scale;
   json grades = json::array(), groups = json::array();
   for (const auto& g : scale.grades) {
@@ -536,26 +592,7 @@ void add_grades(const Site& site, const Dataset& dataset, json& out) {
       {"grades", grades}};
   if (!groups.empty()) described["groups"] = groups;
   out["scale"] = described;
-  json rows = json::array();
-  for (const auto& ref : rows_in_order(site, dataset)) {
-    const auto& values = ref.row->values;
-    for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
-      for (std::size_t g = 0; g < scale.grades.size(); ++g) {
-        const auto& count = values[g][p];
-        json row = {{"area_id", ref.page->page->id},
-                    {"area_name", ref.page->page->title},
-                    {"fiscal_year", dataset.periods[p]},
-                    {"fiscal_year_label",
-                     site.words.fiscal_year(dataset.periods[p], FiscalYearStyle::wareki)},
-                    {"grade", scale.grades[g].id},
-                    {"count", count.present() ? json(count.value) : json(nullptr)},
-                    {"share", share_json(dataset.share(values, g, p))}};
-        if (!count.present()) row["missing"] = dataset.reason(count.missing).label;
-        rows.push_back(row);
-      }
-    }
-  }
-  out["rows"] = rows;
+  out["rows"] = kRowsPlaceholder;  // append_grade_json_rows() writes them
   json totals = json::array();
   for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
     for (std::size_t g = 0; g < scale.grades.size(); ++g) {
@@ -683,22 +720,24 @@ std::string dataset_json(const Site& site, const Dataset& dataset) {
     }
     out["measures"] = others;
     out.erase("ratios");
-    add_grades(site, dataset, out);
+    add_grades(dataset, out);
     if (dataset.whole_totals) out["whole_totals"] = {{"note", dataset.whole_note}};
-    return out.dump(2) + "\n";
+  } else {
+    out["rows"] = kRowsPlaceholder;
+    if (dataset.whole_totals) out["whole_totals"] = {{"note", dataset.whole_note}};
+    out["totals"] = totals;
   }
-  out["rows"] = kRowsPlaceholder;
-  if (dataset.whole_totals) {
-    out["whole_totals"] = {{"note", dataset.whole_note}};
-  }
-  out["totals"] = totals;
   // Everything else is small: the library lays it out, and the rows go where it put the
   // placeholder.
   const auto frame = out.dump(2);
   const auto quoted = json(kRowsPlaceholder).dump();
   const auto at = frame.find(quoted);
   std::string text(frame, 0, at);
-  append_json_rows(site, dataset, text);
+  if (dataset.scale) {
+    append_grade_json_rows(site, dataset, text);
+  } else {
+    append_json_rows(site, dataset, text);
+  }
   text.append(frame, at + quoted.size());
   text += '\n';
   return text;

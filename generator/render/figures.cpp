@@ -4,6 +4,7 @@
 #include "charts/grade_chart.h"
 #include "data/ratio.h"
 #include "render/grade_tables.h"
+#include "render/indicator_table.h"
 
 namespace hyoka {
 
@@ -163,6 +164,11 @@ std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
         auto chart = grade_area_chart(site, page, ref, table.caption);
         out.push_back({&dataset, {}});
         out.back().figures.push_back(grade_figure(std::move(table), std::move(chart), style));
+        if (dataset.kpi) {  // its indicators below their grades' distribution, without a chart
+          Figure indicators;
+          indicators.table = indicator_table(site, page, ref);
+          out.back().figures.push_back(std::move(indicators));
+        }
         continue;
       }
       auto table = area_table(site, page, ref);

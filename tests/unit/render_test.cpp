@@ -4,6 +4,7 @@
 #include "support/messages.h"
 #include "support/words.h"
 
+#include "render/indicator_table.h"
 #include "render/render_site.h"
 #include "render/table_view.h"
 #include "render/template_check.h"
@@ -409,4 +410,84 @@ BOOST_AUTO_TEST_CASE(a_language_missing_hyokas_words_is_one_error_naming_them) {
       format(diags.all().front())
           .find("themes/t/i18n/xx.toml: error: missing: " + std::to_string(word_specs().size()) +
                 " of the words hyoka writes (not_found.title, ") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_area_page_lists_its_indicators_with_each_years_rate_and_grade) {
+  // 1,100 / 1,200 = 91.66…% → 91.7% (B), printed 91.6%; no actual value: X, printed A.
+  // Lower is better: 4 / 5 = 80.0% (B), 4 / 3 = 133.3% (A).
+  Fixture f(
+      "title = \"指標\"\nperiods = [2018, 2019]\n"
+      "[[missing]]\nreason = \"未集計\"\nsymbol = \"…\"\n"
+      "[scale]\nlabel = \"達成度\"\n"
+      "[scale.grades.a]\nlabel = \"A\"\n[scale.grades.b]\nlabel = \"B\"\n"
+      "[scale.grades.c]\nlabel = \"C\"\n[scale.grades.x]\nlabel = \"X\"\nspecial = true\n"
+      "[achievement]\nformula = \"actual / final target\"\nno_rate = \"x\"\n"
+      "[achievement.at_least]\na = 100\nb = 80\n"
+      "[[indicators]]\narea = \"a\"\nid = \"v\"\nname = \"観光客数\"\nunit = \"人\"\n"
+      "better = \"higher\"\nbaseline = { value = \"1,000\", year = 2016 }\n"
+      "target = { value = \"1,200\", year = 2020 }\nactual = [\"1,100\", \"未集計\"]\n"
+      "rates = [\"91.6\", \"\"]\ngrades = [\"B\", \"A\"]\n"
+      "[[indicators]]\narea = \"b\"\nid = \"other\"\nname = \"他\"\nunit = \"件\"\n"
+      "better = \"higher\"\nbaseline = { value = 1, year = 2016 }\n"
+      "target = { value = 2, year = 2020 }\nactual = [1, 2]\n"
+      "[[indicators]]\narea = \"a\"\nid = \"w\"\nname = \"待機児童数\"\nunit = \"人\"\n"
+      "better = \"lower\"\nbaseline = { value = 9, year = 2016 }\n"
+      "target = { value = 4, year = 2020 }\nactual = [5, 3]\n");
+  BOOST_REQUIRE(f.site);
+  const auto table = indicator_table(*f.site, f.site->areas[0], f.site->areas[0].rows[0]);
+  BOOST_TEST(table.caption == "A：指標（指標別）");
+  BOOST_TEST(table.head[0][3].text == "目標値");
+  BOOST_TEST(table.head[0][4].text == "平成30年度（2018年度）");
+  BOOST_TEST(table.head[1][2].text == "達成度");
+  BOOST_REQUIRE(table.body.size() == 2u);  // area b's indicator is not here
+  std::vector<std::string> first, second;
+  for (const auto& cell : table.body[0]) first.push_back(cell.text);
+  for (const auto& cell : table.body[1]) second.push_back(cell.text);
+  BOOST_TEST(lines(first) == lines({"観光客数", "人", "1,000（2016年度）", "1,200（2020年度）",
+                                    "1,100", "91.7%", "B", "…", "\u2212", "X"}));
+  BOOST_TEST(lines(second) == lines({"待機児童数", "人", "9（2016年度）", "4（2020年度）", "5",
+                                     "80.0%", "B", "3", "133.3%", "A"}));
+  BOOST_TEST(
+      lines(table.notes) ==
+      lines(
+          {"達成率は、実績値÷目標値の百分率で、小数第2位を四捨五入し、小数第1位まで表示"
+           "しています。",
+           "「待機児童数」は値が小さいほど良い指標で、達成率は目標値÷実績値の百分率です。",
+           "達成率を計算できない年度（実績値がない、目標値が0など）は「X」としています。",
+           "「…」は「未集計」を示します。",
+           "※1 平成30年度（2018年度）の「観光客数」の達成率は、原資料では91.6%と記載されています"
+           "が、計算すると91.7%です。表には計算した値を掲載しています。",
+           "※2 令和元年度（2019年度）の「観光客数」の評価は、原資料では「A」と記載されていますが、"
+           "達成率から判定すると「X」です。表には判定した評価を掲載しています。"}));
+  BOOST_TEST(table.body[0][5].mark == "※1");  // the computed rate, 91.7%
+  BOOST_TEST(table.body[0][9].mark == "※2");  // the computed grade, X
+  BOOST_TEST(table.body[0][6].mark == "");
+}
+
+BOOST_AUTO_TEST_CASE(each_years_target_has_its_column_where_the_rate_divides_by_it) {
+  // 45 / 50 = 90.0% (B), printed 91; a target of 0 gives no rate (X).
+  Fixture f(
+      "title = \"指標\"\nperiods = [2018, 2019]\n"
+      "[scale]\nlabel = \"達成度\"\n"
+      "[scale.grades.a]\nlabel = \"A\"\n[scale.grades.b]\nlabel = \"B\"\n"
+      "[scale.grades.x]\nlabel = \"X\"\nspecial = true\n"
+      "[achievement]\nformula = \"actual / year target\"\nno_rate = \"x\"\n"
+      "[achievement.at_least]\na = 100\n"
+      "[[indicators]]\narea = \"a\"\nid = \"v\"\nname = \"件数\"\nunit = \"件\"\n"
+      "better = \"higher\"\nbaseline = { value = 40, year = 2016 }\n"
+      "targets = [50, \"0\"]\nactual = [45, 10]\nrates = [\"91\", \"\"]\n");
+  BOOST_REQUIRE(f.site);
+  const auto table = indicator_table(*f.site, f.site->areas[0], f.site->areas[0].rows[0]);
+  BOOST_TEST(table.column_groups == (std::vector<int>{4, 4, 4}));
+  std::vector<std::string> head, cells;
+  for (const auto& cell : table.head[1]) head.push_back(cell.text);
+  for (const auto& cell : table.body[0]) cells.push_back(cell.text);
+  BOOST_TEST(lines(head) == lines({"目標値", "実績値", "達成率", "達成度", "目標値", "実績値",
+                                   "達成率", "達成度"}));
+  BOOST_TEST(lines(cells) == lines({"件数", "件", "40（2016年度）", "\u2212", "50", "45", "90.0%",
+                                    "B", "0", "10", "\u2212", "X"}));
+  BOOST_TEST(table.body[0][6].mark == "※1");
+  BOOST_TEST(table.notes.front() ==
+             "達成率は、実績値÷その年度の目標値の百分率で、小数第2位を四捨五入し、小数第1位まで"
+             "表示しています。");
 }
