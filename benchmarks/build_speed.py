@@ -118,7 +118,7 @@ def indicator(i, k):
         step = (seed * (y + 3)) % 300 - 100
         actual.append(max(1, (base - step) if lower else (base + step)))
     text = (lambda v: f"{v / 10:.1f}") if unit == "%" else (lambda v: f"{v:,}")
-    return {"id": f"a{i:05d}-k{k + 1:02d}", "name": f"重点指標{k + 1}（{unit}）", "unit": unit,
+    return {"id": f"a{i:05d}-k{k + 1:02d}", "name": f"重点指標{k + 1}", "unit": unit,
             "better": "lower" if lower else "higher", "baseline": text(base),
             "target": text(target), "actual": [None if v is None else text(v) for v in actual],
             "numbers": (base, target, actual), "percent": unit == "%"}
@@ -226,7 +226,7 @@ HUGO_KPI_SINGLE = """{{ define "main" }}
 {{ $r = div (math.Round (mul $r 10)) 10.0 }}{{ $rate = printf "%s%%" (lang.FormatNumber 1 $r) }}
 {{ $grade = cond (ge $r 100.0) "A" (cond (ge $r 80.0) "B" (cond (ge $r 50.0) "C" "D")) }}{{ end }}
 {{ $counts.Add (printf "%d-%s" $y $grade) 1 }}
-{{ $cells = $cells | append (dict "actual" (index $ind.actual_text $y) "rate" $rate "grade" $grade) }}{{ end }}
+{{ $cells = $cells | append (dict "value" $a "actual" (index $ind.actual_text $y) "rate" $rate "grade" $grade) }}{{ end }}
 {{ $rows = $rows | append (dict "ind" $ind "cells" $cells) }}{{ end }}
 {{ $n := len $d.indicators }}
 {{ $title := printf "%s：達成度の構成比" .Title }}
@@ -241,6 +241,14 @@ HUGO_KPI_SINGLE = """{{ define "main" }}
 <tbody>{{ range $g := slice "A" "B" "C" "D" "X" }}<tr><th scope="row">{{ $g }}</th>{{ range $y, $p := $d.periods }}{{ $c := or ($counts.Get (printf "%d-%s" $y $g)) 0 }}<td class="num">{{ $c }}</td><td class="num">{{ lang.FormatNumber 1 (div (mul 100.0 $c) $n) }}%</td>{{ end }}</tr>{{ end }}
 <tr><th scope="row">合計</th>{{ range $d.periods }}<td class="num">{{ $n }}</td><td class="num"></td>{{ end }}</tr></tbody></table>
 <ul class="table-notes"><li>A：達成率100%以上</li><li>B：達成率80%以上100%未満</li><li>C：達成率50%以上80%未満</li><li>D：達成率50%未満</li><li>X：実績値がなく判定できない</li></ul>
+{{ $page := . }}{{ range $k, $row := $rows }}{{ $cid := printf "chart-kpi-%s" $row.ind.id }}
+{{ $ctitle := printf "%s：%s（%s）" $page.Title $row.ind.name $row.ind.unit }}
+{{ $cwide := partial "indicator.html" (dict "row" $row "width" 696 "id" $cid "title" $ctitle "periods" $d.periods) }}
+<figure class="chart" id="{{ $cid }}">{{ $cwide }}
+{{ partial "indicator.html" (dict "row" $row "width" 288 "id" (printf "%s-narrow" $cid) "title" $ctitle "periods" $d.periods) }}
+{{ $cfile := resources.FromString (path.Join "areas" $page.File.ContentBaseName (printf "%s.svg" $cid)) (printf `<?xml version="1.0" encoding="UTF-8"?>%s` $cwide) }}
+<figcaption><a href="{{ $cfile.RelPermalink }}" download>「{{ $ctitle }}」のグラフ（SVG形式）をダウンロード</a></figcaption></figure>
+{{ end }}
 <table><caption>{{ .Title }}：重要業績評価指標の達成状況（指標別）</caption>
 <thead><tr><th scope="col" rowspan="2">指標</th><th scope="col" rowspan="2">単位</th><th scope="col" rowspan="2">基準値</th><th scope="col" rowspan="2">目標値</th>{{ range $d.periods }}<th scope="colgroup" colspan="3">{{ . }}年度</th>{{ end }}</tr>
 <tr>{{ range $d.periods }}<th scope="col">実績値</th><th scope="col">達成率</th><th scope="col">達成度</th>{{ end }}</tr></thead>
@@ -269,10 +277,41 @@ HUGO_KPI_CHART = """{{ $d := .d }}{{ $w := .width }}{{ $id := .id }}{{ $counts :
 """
 
 
+# One indicator's chart as hyoka draws it: heading, summary, the baseline's outlined bar, a bar
+# per fiscal year coloured by its grade with the value, rate and grade after it, the final
+# target as a dashed line with its label, ticks.
+HUGO_KPI_INDICATOR = """{{ $ind := .row.ind }}{{ $cells := .row.cells }}{{ $w := .width }}{{ $id := .id }}
+{{ $colors := dict "A" "#08467d" "B" "#3b7f6e" "C" "#b8500f" "D" "#6e1f5c" "X" "#6b6b6b" }}
+{{ $max := $ind.target }}{{ if gt $ind.baseline $max }}{{ $max = $ind.baseline }}{{ end }}
+{{ range $ind.actual }}{{ if gt . $max }}{{ $max = . }}{{ end }}{{ end }}
+{{ $step := math.Pow 10 (math.Floor (div (math.Log (div $max 4.0)) 2.302585092994046)) }}{{ $domain := mul (math.Ceil (div $max $step)) $step }}
+{{ $span := sub $w 260.0 }}{{ $last := index $cells (sub (len $cells) 1) }}
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{ $w }} 250" width="{{ $w }}" height="250" role="img" aria-labelledby="{{ $id }}-title" aria-describedby="{{ $id }}-summary" font-size="12" class="chart">
+<title id="{{ $id }}-title">{{ .title }}</title>
+<rect width="100%" height="100%" fill="#ffffff"/>
+<text x="12" y="27.75" font-size="1.25em" fill="#1a1a1c" font-weight="700" class="heading">{{ $ind.name }}（{{ $ind.unit }}）</text>
+<g id="{{ $id }}-summary"><text x="12" y="49.1" fill="#1a1a1c">{{ $ind.name }}の実績値は{{ index .periods 2 }}年度に{{ $last.actual }}{{ $ind.unit }}、目標値は{{ $ind.target_text }}{{ $ind.unit }}（2026年度）です。</text></g>
+{{ if eq $ind.better "lower" }}<text x="12" y="67.1" fill="#4d4d57">値が小さいほど良い指標です。</text>{{ end }}
+<text x="12" y="93.1" fill="#1a1a1c">基準値（2020年度）</text>
+<rect x="140" y="82.5" width="{{ div (mul $span $ind.baseline) $domain }}" height="14" fill="none" stroke="#12436d" stroke-width="1.5" class="bar baseline" data-value="{{ $ind.baseline_text }}"><title>基準値（2020年度）：{{ $ind.baseline_text }}{{ $ind.unit }}</title></rect>
+<text x="{{ add 144 (div (mul $span $ind.baseline) $domain) }}" y="93.1" fill="#1a1a1c">{{ $ind.baseline_text }}{{ $ind.unit }}</text>
+{{ range $y, $c := $cells }}{{ $top := add 104.5 (mul 22 $y) }}{{ $p := index $.periods $y }}
+<text x="12" y="{{ add $top 10.6 }}" fill="#1a1a1c">{{ $p }}年度</text>
+{{ if ge $c.value 0.0 }}<rect x="140" y="{{ $top }}" width="{{ div (mul $span $c.value) $domain }}" height="14" fill="{{ index $colors $c.grade }}" class="bar" data-value="{{ $c.actual }}"><title>{{ $p }}年度：{{ $c.actual }}{{ $ind.unit }}（達成率{{ $c.rate }}、{{ $c.grade }}）</title></rect>
+<text x="{{ add 144 (div (mul $span $c.value) $domain) }}" y="{{ add $top 10.6 }}" fill="#1a1a1c">{{ $c.actual }}{{ $ind.unit }}（{{ $c.rate }} {{ $c.grade }}）</text>
+{{ else }}<text x="144" y="{{ add $top 10.6 }}" fill="#4d4d57">…（未集計）</text>{{ end }}{{ end }}
+<line x1="{{ add 140 (div (mul $span $ind.target) $domain) }}" y1="76" x2="{{ add 140 (div (mul $span $ind.target) $domain) }}" y2="176" stroke="#1a1a1c" stroke-width="2" stroke-dasharray="6 3" class="target" data-value="{{ $ind.target_text }}"/>
+<text x="{{ add 140 (div (mul $span $ind.target) $domain) }}" y="72" fill="#1a1a1c" text-anchor="middle">目標値 {{ $ind.target_text }}{{ $ind.unit }}（2026年度）</text>
+{{ range $t := seq 0 $step $domain }}<text x="{{ add 140 (div (mul $span $t) $domain) }}" y="200" fill="#4d4d57" text-anchor="middle" class="tick">{{ lang.FormatNumber 0 $t }}</text>
+{{ end }}</svg>
+"""
+
+
 def generate_hugo_kpi(root, areas, per_area):
     generate_hugo(root, areas, data=False, label="施策")
     write(f"{root}/layouts/_default/single.html", HUGO_KPI_SINGLE)
     write(f"{root}/layouts/partials/grades.html", HUGO_KPI_CHART)
+    write(f"{root}/layouts/partials/indicator.html", HUGO_KPI_INDICATOR)
     for i in range(areas):
         parts = [f"periods = {KPI_YEARS}\n"]
         for k in range(per_area):
@@ -281,8 +320,9 @@ def generate_hugo_kpi(root, areas, per_area):
             scale = 10 if ind["percent"] else 1
             values = ", ".join("-1.0" if v is None else f"{v / scale}" for v in actual)
             texts = ", ".join('"…"' if v is None else f'"{v}"' for v in ind["actual"])
-            parts.append(f'[[indicators]]\nname = "{ind["name"]}"\nunit = "{ind["unit"]}"\n'
-                         f'better = "{ind["better"]}"\nbaseline_text = "{ind["baseline"]}"\n'
+            parts.append(f'[[indicators]]\nid = "{ind["id"]}"\nname = "{ind["name"]}"\nunit = "{ind["unit"]}"\n'
+                         f'better = "{ind["better"]}"\nbaseline = {base / scale}\n'
+                         f'baseline_text = "{ind["baseline"]}"\n'
                          f'target = {target / scale}\ntarget_text = "{ind["target"]}"\n'
                          f"actual = [{values}]\nactual_text = [{texts}]\n")
         write(f"{root}/data/areas/{area_id(i)}.toml", "".join(parts))
