@@ -162,11 +162,15 @@ json schema_fields(const Site& site, const Dataset& dataset, const std::vector<C
       case CsvColumn::Kind::better:
         constraints = {{"required", true}, {"enum", {"higher", "lower"}}};
         break;
-      case CsvColumn::Kind::kpi_year:
+      case CsvColumn::Kind::kpi_year: {
         // Every indicator has a baseline year; one without a final target has no target year.
-        constraints = {{"required", column.index == static_cast<std::size_t>(KpiField::baseline)},
-                       {"minimum", 1868}};
+        bool every = true;
+        for (const auto& indicator : dataset.kpi->indicators) every &= indicator.target.has_value();
+        constraints = {
+            {"required", every || column.index == static_cast<std::size_t>(KpiField::baseline)},
+            {"minimum", 1868}};
         break;
+      }
       case CsvColumn::Kind::printed_grade:
         constraints = {{"enum", grade_ids}};
         break;

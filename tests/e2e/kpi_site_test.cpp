@@ -207,6 +207,8 @@ BOOST_AUTO_TEST_CASE(the_data_package_describes_the_indicators_csv_and_every_cel
   BOOST_TEST(fields["実績値"]["type"] == "number");
   BOOST_TEST(fields["年度"]["type"] == "integer");
   BOOST_TEST(fields["目標値の年度"]["type"] == "integer");
+  // Every indicator of the site has a final target, so every line has its year.
+  BOOST_TEST(fields["目標値の年度"]["constraints"]["required"] == true);
   BOOST_TEST(fields["達成率（%）"]["type"] == "number");
   BOOST_TEST(fields["達成率（%）"]["decimals"] == 1);
   BOOST_TEST(fields["達成度ID"]["categoriesOrdered"] == true);
