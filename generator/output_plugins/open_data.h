@@ -28,11 +28,20 @@ struct CsvColumn {
     grade_id,  // a grade dataset's columns, one line per area × fiscal year × grade
     grade,
     count,
-    share
+    share,
+    indicator_id,  // a KPI dataset's indicators' columns, one line per area × indicator × year
+    indicator,
+    indicator_unit,
+    better,
+    kpi_value,  // index: a KpiField
+    kpi_year,   // index: KpiField::baseline or KpiField::target
+    rate,
+    printed_rate,
+    printed_grade
   };
   Kind kind = Kind::code;
   std::string name;
-  std::size_t index = 0;    // the measure (also of a reason column) or the ratio
+  std::size_t index = 0;    // the measure (also of a reason column), the ratio or a KpiField
   std::string type;         // the Table Schema type: integer, number or string
   std::string unit;         // the dataset's unit for a count, % for a ratio, else empty
   std::string description;  // in the site's words
@@ -43,6 +52,17 @@ struct CsvColumn {
 // grade dataset's CSV is tidier still: one line per area × fiscal year × grade, with the
 // grade's ID and name, its count (and the reason one is missing) and its share.
 std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset);
+
+// The figures of an indicator that have a column in its CSV (and a reason column after it
+// where one is missing).
+enum class KpiField : std::size_t { baseline, target, year_target, actual };
+
+// The columns of a KPI dataset's indicators' CSV, in order: the area, the indicator (ID, name,
+// unit, which way is better), its baseline and final target with their years, the fiscal year,
+// that year's target where indicators have yearly targets, the actual value, the achievement
+// rate, the grade (ID and name), and the rate and grade as printed where the source prints
+// them. A value column has a reason column after it where one of its values is missing.
+std::vector<CsvColumn> indicators_csv_layout(const Site& site, const Dataset& dataset);
 
 // Whether a row of the dataset has a missing count.
 bool rows_have_missing(const Dataset& dataset);
@@ -64,12 +84,25 @@ std::string dataset_csv(const Site& site, const Dataset& dataset,
 // The same data with its metadata, totals and notes.
 std::string dataset_json(const Site& site, const Dataset& dataset);
 
+// A KPI dataset's indicators: one line per area × indicator × fiscal year, every value exactly
+// as the source prints it (its decimals kept), blank where it is missing; the rate with the
+// declared decimals, blank where there is none.
+std::string indicators_csv(const Site& site, const Dataset& dataset,
+                           CsvFlavour flavour = CsvFlavour::plain);
+// The same with the declared rule (formula, decimals, rounding, the bounds as declared), the
+// scale, and each indicator's definition.
+std::string indicators_json(const Site& site, const Dataset& dataset);
+
 // Sizes of the files each distribution points at, for catalogs and the landing page.
 struct DatasetFiles {
   const Dataset* dataset = nullptr;
   std::size_t csv_bytes = 0;
   std::size_t excel_csv_bytes = 0;  // 0 when not offered
   std::size_t json_bytes = 0;
+  // A KPI dataset's indicators' files; 0 for any other dataset.
+  std::size_t indicators_csv_bytes = 0;
+  std::size_t indicators_excel_csv_bytes = 0;
+  std::size_t indicators_json_bytes = 0;
 };
 
 std::string data_package(const Site& site);

@@ -38,6 +38,20 @@ std::vector<Distribution> distributions(const Site& site, const DatasetFiles& f)
   }
   out.push_back({"json", words(Word::open_data_json_distribution), dataset_json_path(id), "JSON",
                  "application/json", f.json_bytes});
+  // A KPI dataset's indicators are more distributions of the same dataset: the grade counts
+  // are made from them.
+  if (f.indicators_csv_bytes) {
+    out.push_back({"indicators-csv", words(Word::open_data_indicators_csv_distribution),
+                   indicators_csv_path(id), "CSV", "text/csv", f.indicators_csv_bytes});
+  }
+  if (f.indicators_excel_csv_bytes) {
+    out.push_back({"indicators-excel-csv", words(Word::open_data_indicators_excel_csv_distribution),
+                   indicators_excel_csv_path(id), "CSV", "text/csv", f.indicators_excel_csv_bytes});
+  }
+  if (f.indicators_json_bytes) {
+    out.push_back({"indicators-json", words(Word::open_data_indicators_json_distribution),
+                   indicators_json_path(id), "JSON", "application/json", f.indicators_json_bytes});
+  }
   return out;
 }
 
@@ -94,86 +108,149 @@ std::vector<Period> periods_of(const Dataset& dataset) {
 
 }  // namespace
 
+namespace {
+
+// The Table Schema fields of a CSV's columns: typed, with their constraints, and a grade
+// column's categories in the scale's order.
+json schema_fields(const Site& site, const Dataset& dataset, const std::vector<CsvColumn>& layout) {
+  json fields = json::array();
+  const bool has_code = !site.config.publisher.local_government_code.empty();
+  const bool missing = rows_have_missing(dataset);
+  json reasons = json::array();
+  for (const auto& reason : dataset.reasons) reasons.push_back(reason.label);
+  json grade_ids = json::array();
+  if (dataset.scale) {
+    for (const auto& grade : dataset.scale->grades) grade_ids.push_back(grade.id);
+  }
+  for (const auto& column : layout) {
+    json constraints = json::object();
+    switch (column.kind) {
+      case CsvColumn::Kind::code:
+        constraints = {{"required", has_code}, {"pattern", "[0-9]{6}"}};
+        break;
+      case CsvColumn::Kind::year:
+        constraints = {{"required", true}, {"minimum", 1868}};
+        break;
+      case CsvColumn::Kind::area_id:
+      case CsvColumn::Kind::area:
+      case CsvColumn::Kind::year_label:
+      case CsvColumn::Kind::indicator_id:
+      case CsvColumn::Kind::indicator:
+        constraints = {{"required", true}};
+        break;
+      case CsvColumn::Kind::measure:
+        constraints = {{"required", !missing}, {"minimum", 0}};
+        break;
+      case CsvColumn::Kind::reason:
+        constraints = {{"enum", reasons}};
+        break;
+      case CsvColumn::Kind::ratio:
+        constraints = {{"minimum", 0}};
+        break;
+      case CsvColumn::Kind::grade_id:
+        constraints = {{"required", true}, {"enum", grade_ids}};
+        break;
+      case CsvColumn::Kind::grade:
+        constraints = {{"required", true}};
+        break;
+      case CsvColumn::Kind::count:
+        constraints = {{"required", !missing}, {"minimum", 0}};
+        break;
+      case CsvColumn::Kind::share:
+        constraints = {{"minimum", 0}, {"maximum", 100}};
+        break;
+      case CsvColumn::Kind::better:
+        constraints = {{"required", true}, {"enum", {"higher", "lower"}}};
+        break;
+      case CsvColumn::Kind::kpi_year: {
+        // Every indicator has a baseline year; one without a final target has no target year.
+        bool every = true;
+        for (const auto& indicator : dataset.kpi->indicators) every &= indicator.target.has_value();
+        constraints = {
+            {"required", every || column.index == static_cast<std::size_t>(KpiField::baseline)},
+            {"minimum", 1868}};
+        break;
+      }
+      case CsvColumn::Kind::printed_grade:
+        constraints = {{"enum", grade_ids}};
+        break;
+      case CsvColumn::Kind::notes:
+      case CsvColumn::Kind::indicator_unit:
+      case CsvColumn::Kind::kpi_value:  // a value may be below 0 (▲12)
+      case CsvColumn::Kind::rate:       // and so may progress from the baseline
+      case CsvColumn::Kind::printed_rate:
+        break;
+    }
+    json field = {
+        {"name", column.name}, {"type", column.type}, {"description", column.description}};
+    if (column.kind == CsvColumn::Kind::grade_id) {
+      // Table Schema's categories: the grades in the scale's order, ordered when it is.
+      json categories = json::array();
+      for (const auto& grade : dataset.scale->grades) {
+        categories.push_back({{"value", grade.id}, {"label", grade.label}});
+      }
+      field["categories"] = std::move(categories);
+      field["categoriesOrdered"] = dataset.scale->ordered;
+    }
+    if (column.kind == CsvColumn::Kind::rate) {
+      // Not a Table Schema property: the declared decimals every rate of the column has.
+      field["decimals"] = dataset.kpi->rule.rule.decimals;
+    }
+    if (!constraints.empty()) field["constraints"] = std::move(constraints);
+    fields.push_back(std::move(field));
+  }
+  return fields;
+}
+
+json table_resource(const std::string& name, const std::string& title,
+                    const std::string& description, const std::string& path, json fields,
+                    json primary_key) {
+  return {
+      {"name", name},
+      {"title", title},
+      {"description", description},
+      {"path", path},
+      {"format", "csv"},
+      {"mediatype", "text/csv"},
+      {"encoding", "utf-8"},
+      {"profile", "tabular-data-resource"},
+      {"schema",
+       {{"fields", std::move(fields)},
+        {"primaryKey", std::move(primary_key)},
+        {"missingValues", {""}}}},
+  };
+}
+
+// The name of the column of `kind` (the first).
+std::string column_name(const std::vector<CsvColumn>& layout, CsvColumn::Kind kind) {
+  for (const auto& column : layout) {
+    if (column.kind == kind) return column.name;
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string data_package(const Site& site) {
   const auto& config = site.config;
   json resources = json::array();
   for (const auto& dataset : site.datasets) {
     const auto layout = csv_layout(site, dataset);
-    json fields = json::array();
-    const bool has_code = !config.publisher.local_government_code.empty();
-    const bool missing = rows_have_missing(dataset);
-    json reasons = json::array();
-    for (const auto& reason : dataset.reasons) reasons.push_back(reason.label);
-    for (const auto& column : layout) {
-      json constraints = json::object();
-      switch (column.kind) {
-        case CsvColumn::Kind::code:
-          constraints = {{"required", has_code}, {"pattern", "[0-9]{6}"}};
-          break;
-        case CsvColumn::Kind::year:
-          constraints = {{"required", true}, {"minimum", 1868}};
-          break;
-        case CsvColumn::Kind::area_id:
-        case CsvColumn::Kind::area:
-        case CsvColumn::Kind::year_label:
-          constraints = {{"required", true}};
-          break;
-        case CsvColumn::Kind::measure:
-          constraints = {{"required", !missing}, {"minimum", 0}};
-          break;
-        case CsvColumn::Kind::reason:
-          constraints = {{"enum", reasons}};
-          break;
-        case CsvColumn::Kind::ratio:
-          constraints = {{"minimum", 0}};
-          break;
-        case CsvColumn::Kind::grade_id: {
-          json ids = json::array();
-          for (const auto& grade : dataset.scale->grades) ids.push_back(grade.id);
-          constraints = {{"required", true}, {"enum", ids}};
-          break;
-        }
-        case CsvColumn::Kind::grade:
-          constraints = {{"required", true}};
-          break;
-        case CsvColumn::Kind::count:
-          constraints = {{"required", !missing}, {"minimum", 0}};
-          break;
-        case CsvColumn::Kind::share:
-          constraints = {{"minimum", 0}, {"maximum", 100}};
-          break;
-        case CsvColumn::Kind::notes:
-          break;
-      }
-      json field = {
-          {"name", column.name}, {"type", column.type}, {"description", column.description}};
-      if (column.kind == CsvColumn::Kind::grade_id) {
-        // Table Schema's categories: the grades in the scale's order, ordered when it is.
-        json categories = json::array();
-        for (const auto& grade : dataset.scale->grades) {
-          categories.push_back({{"value", grade.id}, {"label", grade.label}});
-        }
-        field["categories"] = std::move(categories);
-        field["categoriesOrdered"] = dataset.scale->ordered;
-      }
-      if (!constraints.empty()) field["constraints"] = std::move(constraints);
-      fields.push_back(std::move(field));
-    }
-    resources.push_back({
-        {"name", dataset.id},
-        {"title", dataset.title},
-        {"description", dataset.description},
-        {"path", dataset_csv_path(dataset.id)},
-        {"format", "csv"},
-        {"mediatype", "text/csv"},
-        {"encoding", "utf-8"},
-        {"profile", "tabular-data-resource"},
-        {"schema",
-         {{"fields", fields},
-          {"primaryKey", dataset.scale ? json{layout[1].name, layout[3].name, layout[5].name}
-                                       : json{layout[1].name, layout[3].name}},
-          {"missingValues", {""}}}},
-    });
+    resources.push_back(
+        table_resource(dataset.id, dataset.title, dataset.description, dataset_csv_path(dataset.id),
+                       schema_fields(site, dataset, layout),
+                       dataset.scale ? json{layout[1].name, layout[3].name, layout[5].name}
+                                     : json{layout[1].name, layout[3].name}));
+    if (!dataset.kpi) continue;
+    // The indicators: a resource name no dataset id can take ('.' is not in one).
+    const auto indicators = indicators_csv_layout(site, dataset);
+    using Kind = CsvColumn::Kind;
+    resources.push_back(table_resource(
+        dataset.id + ".indicators", site.words(Word::kpi_indicators_title, {dataset.title}),
+        dataset.description, indicators_csv_path(dataset.id),
+        schema_fields(site, dataset, indicators),
+        json{column_name(indicators, Kind::area_id), column_name(indicators, Kind::indicator_id),
+             column_name(indicators, Kind::year)}));
   }
   json package = {
       {"$schema", "https://datapackage.org/profiles/2.0/datapackage.json"},

@@ -25,7 +25,7 @@ class OpenDataOutput final : public OutputPlugin {
     const auto& site = context.site;
     std::vector<DatasetFiles> sizes;
     for (const auto& dataset : site.datasets) {
-      DatasetFiles f{&dataset, 0, 0, 0};
+      DatasetFiles f{&dataset};
       // Moved, not copied, into `out`: the JSON of every area is tens of MiB.
       auto csv = dataset_csv(site, dataset);
       f.csv_bytes = csv.size();
@@ -38,6 +38,7 @@ class OpenDataOutput final : public OutputPlugin {
       auto json = dataset_json(site, dataset);
       f.json_bytes = json.size();
       out[dataset_json_path(dataset.id)] = std::move(json);
+      if (dataset.kpi) indicator_files(site, dataset, f, out);
       sizes.push_back(f);
     }
     out[kDataPackagePath] = data_package(site);
@@ -53,6 +54,37 @@ class OpenDataOutput final : public OutputPlugin {
   }
 
  private:
+  // A KPI dataset's indicators, beside its landing page.
+  static void indicator_files(const Site& site, const Dataset& dataset, DatasetFiles& f,
+                              SiteFiles& out) {
+    auto csv = indicators_csv(site, dataset);
+    f.indicators_csv_bytes = csv.size();
+    out[indicators_csv_path(dataset.id)] = std::move(csv);
+    if (site.config.open_data.excel_csv) {
+      auto excel = indicators_csv(site, dataset, CsvFlavour::excel);
+      f.indicators_excel_csv_bytes = excel.size();
+      out[indicators_excel_csv_path(dataset.id)] = std::move(excel);
+    }
+    auto json = indicators_json(site, dataset);
+    f.indicators_json_bytes = json.size();
+    out[indicators_json_path(dataset.id)] = std::move(json);
+  }
+
+  static mustache::List column_list(const Words& words, const std::vector<CsvColumn>& layout) {
+    mustache::List columns;
+    for (const auto& column : layout) {
+      const auto type = column.type == "integer"  ? Word::open_data_type_integer
+                        : column.type == "number" ? Word::open_data_type_number
+                                                  : Word::open_data_type_string;
+      columns.push_back(mustache::Map{{"name", column.name},
+                                      {"type", column.type},
+                                      {"type_label", words(type)},
+                                      {"unit", column.unit},
+                                      {"description", column.description}});
+    }
+    return columns;
+  }
+
   void landing_page(const OutputContext& context, const DatasetFiles& f, std::size_t index,
                     SiteFiles& out, Diagnostics& diags) const {
     const auto& site = context.site;
@@ -84,17 +116,22 @@ class OpenDataOutput final : public OutputPlugin {
     }
     add(words(Word::open_data_json), dataset_json_path(dataset.id), "JSON", f.json_bytes,
         words(Word::open_data_json_note));
-    mustache::List columns;
-    for (const auto& column : csv_layout(site, dataset)) {
-      const auto type = column.type == "integer"  ? Word::open_data_type_integer
-                        : column.type == "number" ? Word::open_data_type_number
-                                                  : Word::open_data_type_string;
-      columns.push_back(mustache::Map{{"name", column.name},
-                                      {"type", column.type},
-                                      {"type_label", words(type)},
-                                      {"unit", column.unit},
-                                      {"description", column.description}});
+    // A KPI dataset's indicators: their downloads, and their CSV's columns in a table of its
+    // own (an empty list for any other dataset, so that the theme leaves it out).
+    mustache::List indicators;
+    if (f.indicators_csv_bytes) {
+      add(words(Word::open_data_indicators_csv), indicators_csv_path(dataset.id), "CSV",
+          f.indicators_csv_bytes, words(Word::open_data_csv_note));
+      if (f.indicators_excel_csv_bytes) {
+        add(words(Word::open_data_indicators_excel_csv), indicators_excel_csv_path(dataset.id),
+            "CSV", f.indicators_excel_csv_bytes, words(Word::open_data_excel_csv_note));
+      }
+      add(words(Word::open_data_indicators_json), indicators_json_path(dataset.id), "JSON",
+          f.indicators_json_bytes, words(Word::open_data_indicators_json_note));
+      indicators.push_back(
+          mustache::Map{{"columns", column_list(words, indicators_csv_layout(site, dataset))}});
     }
+    const auto columns = column_list(words, csv_layout(site, dataset));
     const auto alternate = [&](const std::string& type, const std::string& path,
                                const std::string& title) {
       return mustache::Map{{"type", type}, {"href", link(landing, path)}, {"title", title}};
@@ -106,6 +143,7 @@ class OpenDataOutput final : public OutputPlugin {
     const mustache::Map extra = {
         {"downloads", downloads},
         {"columns", columns},
+        {"indicators", indicators},
         {"alternates", alternates},
         {"metadata", alternates},
         {"license_title", license_title(site)},

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/era.h"
+#include "output_plugins/csv_cells.h"
 #include "output_plugins/open_data.h"
 #include "site/open_data_paths.h"
 
@@ -15,36 +16,6 @@ namespace hyoka {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-void append_number(std::string& out, std::int64_t n) {
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
-}
-
-void append_csv_field(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += text;
-    return;
-  }
-  out += '"';
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-// A text cell. Spreadsheets run a cell that starts with =, +, -, @, a tab or a carriage return
-// as a formula (=HYPERLINK(…) in an area's title): in the Excel CSV such a cell starts with an
-// apostrophe, which makes it text (OWASP's rule for CSV injection). Numbers never come here.
-void append_csv_text(std::string& out, std::string_view text, CsvFlavour flavour) {
-  if (flavour == CsvFlavour::excel && !text.empty() &&
-      std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
-    append_csv_field(out, "'" + std::string(text));
-    return;
-  }
-  append_csv_field(out, text);
-}
 
 // A JSON string as the library's dump() writes it: printable ASCII other than quotes and
 // backslashes as it is, anything else (escapes, UTF-8 and its checks) by the library itself.
@@ -215,18 +186,6 @@ std::vector<CsvColumn> csv_layout(const Site& site, const Dataset& dataset) {
 }
 
 namespace {
-
-// The CSV's first line, after a byte-order mark for Excel: on Japanese Windows it reads UTF-8
-// only with one.
-std::string csv_heading(const std::vector<CsvColumn>& layout, CsvFlavour flavour) {
-  std::string out = flavour == CsvFlavour::excel ? "\xEF\xBB\xBF" : "";
-  for (std::size_t i = 0; i < layout.size(); ++i) {
-    if (i) out += ',';
-    append_csv_text(out, layout[i].name, flavour);
-  }
-  out += "\r\n";
-  return out;
-}
 
 // A grade dataset's CSV: a line per area × fiscal year × grade, in the scale's order.
 std::string grade_csv(const Site& site, const Dataset& dataset, CsvFlavour flavour) {

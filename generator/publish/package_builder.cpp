@@ -31,6 +31,14 @@ std::string notes(const SiteConfig& config, const Dataset& dataset, const std::s
     }
     text += "\n";
   }
+  // A KPI dataset's grades are counted from its indicators, which have their own files.
+  if (dataset.kpi) {
+    text += "- 指標：";
+    for (std::size_t i = 0; i < dataset.kpi->indicators.size(); ++i) {
+      text += (i ? "、" : "") + dataset.kpi->indicators[i].name;
+    }
+    text += "\n";
+  }
   if (dataset.measures.size() > grades) {
     text += "- 項目：";
     for (std::size_t i = grades; i < dataset.measures.size(); ++i) {
@@ -152,6 +160,20 @@ CkanPackage build_package(const SiteConfig& config, const Dataset& dataset,
   }
   add(dataset_json_path(dataset.id), title + "（JSON）", "JSON", "application/json",
       "CSV と同じデータの JSON 版。");
+  if (dataset.kpi) {
+    // The indicators the grades are counted from: their own CSV and JSON.
+    add(indicators_csv_path(dataset.id), title + "（指標別 CSV）", "CSV", "text/csv",
+        "指標ごとの基準値・目標値・実績値・達成率・評価。" + config.area_label +
+            "×指標×年度ごとに1行、数値は原資料の桁数のまま単位・桁区切りなし。"
+            "文字コードは UTF-8（BOM なし）。");
+    if (config.open_data.excel_csv) {
+      add(indicators_excel_csv_path(dataset.id), title + "（指標別 CSV・Excel 用）", "CSV",
+          "text/csv",
+          "指標別 CSV と同じ内容の BOM 付き UTF-8 版。Windows の Excel で文字化けせずに開けます。");
+    }
+    add(indicators_json_path(dataset.id), title + "（指標別 JSON）", "JSON", "application/json",
+        "指標別 CSV と同じデータの JSON 版。達成率の計算式・端数処理と評価の基準を含む。");
+  }
   add(dataset_page_path(dataset.id), title + "（説明ページ）", "HTML", "text/html",
       "データの説明、ライセンスと出典の表示、ダウンロードリンク、表のプレビューがあるページ。");
   return package;

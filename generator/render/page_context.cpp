@@ -27,7 +27,8 @@ const std::vector<std::string>& template_variables() {
       "phrases", "wbr",
       // landing pages of datasets (and alternates on the home page)
       "downloads", "name", "format", "size", "note", "license_title", "license_uri", "attribution",
-      "json_ld", "alternates", "type", "columns", "metadata", "temporal", "type_label", "unit"};
+      "json_ld", "alternates", "type", "columns", "metadata", "temporal", "type_label", "unit",
+      "indicators"};
   return names;
 }
 
@@ -48,9 +49,9 @@ const std::vector<std::string>* layout_variables(const std::string& layout) {
     out["area"] = with(every_page, {"datasets", "previous_area", "next_area"});
     out["404"] = every_page;
     // The landing page's own names are the open-data plugin's (output_plugins/).
-    out["dataset"] =
-        with(every_page, {"datasets", "downloads", "columns", "alternates", "metadata",
-                          "license_title", "license_uri", "attribution", "temporal", "json_ld"});
+    out["dataset"] = with(
+        every_page, {"datasets", "downloads", "columns", "indicators", "alternates", "metadata",
+                     "license_title", "license_uri", "attribution", "temporal", "json_ld"});
     Names base = {"main"};
     for (const auto& [name, names] : out) {
       for (const auto& n : names) {

@@ -16,6 +16,17 @@ inline std::string dataset_excel_csv_path(const std::string& id) {
 inline std::string dataset_json_path(const std::string& id) {
   return "data/" + id + ".json";
 }
+// A KPI dataset's indicators, beside its landing page: no dataset id can make these paths
+// (an id has no '/'), so they never meet another dataset's files.
+inline std::string indicators_csv_path(const std::string& id) {
+  return "data/" + id + "/indicators.csv";
+}
+inline std::string indicators_excel_csv_path(const std::string& id) {
+  return "data/" + id + "/indicators-excel.csv";
+}
+inline std::string indicators_json_path(const std::string& id) {
+  return "data/" + id + "/indicators.json";
+}
 // The landing page is data/<id>/index.html; its URL is the folder.
 inline std::string dataset_page_path(const std::string& id) {
   return "data/" + id + "/";

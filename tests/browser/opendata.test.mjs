@@ -13,15 +13,18 @@ import { buildSite } from './support.mjs';
 let site;
 let english;
 let grades;
+let kpi;
 before(() => {
   site = buildSite();
   english = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'english'));
   grades = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades-directions'));
+  kpi = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'kpi'));
 });
 after(() => {
   site?.cleanup();
   english?.cleanup();
   grades?.cleanup();
+  kpi?.cleanup();
 });
 
 test('datapackage.json is a valid tabular Data Package', async () => {
@@ -88,4 +91,27 @@ test('a grade site\'s Data Package is valid and its rows cast, one per area, yea
   }
   // 長与町: one area, one fiscal year; 6 directions (今後の方向性) and 4 (事業実施状況).
   assert.deepEqual(counts, { direction: 6, status: 4 });
+});
+
+test('a KPI site\'s Data Package is valid and its indicators\' rows cast, one per indicator and year', async () => {
+  const descriptor = JSON.parse(readFileSync(join(kpi.root, 'datapackage.json'), 'utf8'));
+  const dataPackage = await Package.load(descriptor, { basePath: kpi.root, strict: false });
+  assert.deepEqual(dataPackage.errors.map(String), []);
+  assert.ok(dataPackage.valid);
+  assert.deepEqual(descriptor.resources.map((r) => r.path), ['data/kpi.csv', 'data/kpi/indicators.csv']);
+  const resource = descriptor.resources[1];
+  const table = await Table.load(join(kpi.root, resource.path), { schema: resource.schema });
+  const read = await table.read({ keyed: true, cast: true });
+  assert.deepEqual(table.headers, resource.schema.fields.map((f) => f.name));
+  assert.equal(read.length, 4 * 3); // tests/sites/kpi: four indicators × three fiscal years
+  const row = (id, year) => read.find((r) => r['指標ID'] === id && r['年度'] === year);
+  // From content/data/kpi.toml: 64.50 ÷ 70.0 = 92.14…% → 92.1; ▲5 ÷ 30 = −16.66…% → −16.7;
+  // visitors has no actual value in 2024, so no rate and the grade x.
+  assert.equal(Number(row('satisfaction', 2022)['実績値']), 64.5);
+  assert.equal(Number(row('satisfaction', 2022)['達成率（%）']), 92.1);
+  assert.equal(Number(row('balance', 2022)['達成率（%）']), -16.7);
+  assert.equal(row('balance', 2022)['基準値の年度'], 2021);
+  assert.equal(row('visitors', 2024)['実績値'], null);
+  assert.equal(row('visitors', 2024)['実績値（欠測理由）'], '未集計');
+  assert.equal(row('visitors', 2024)['達成度ID'], 'x');
 });

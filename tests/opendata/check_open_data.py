@@ -160,5 +160,54 @@ class OpenData(unittest.TestCase):
         self.assertIn("出典：福島県 デジタル変革課「施策展開方向毎の事業の達成状況」", page)
 
 
+
+class KpiOpenData(unittest.TestCase):
+    """tests/sites/kpi (a constructed site): its indicators' files in both catalogs, read with
+    rdflib, and their CSV with Python's strict reader."""
+
+    KPI = "https://example.github.io/kpi/"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.public = pathlib.Path(cls.tmp.name) / "public"
+        subprocess.run([BINARY, "build", "--quiet", "--source", str(SOURCE / "tests/sites/kpi"),
+                        "--destination", str(cls.public)], check=True, stderr=subprocess.DEVNULL)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_the_indicators_files_are_distributions_of_the_dataset_in_both_catalogs(self):
+        turtle = rdflib.Graph().parse(self.public / "catalog.ttl", format="turtle")
+        json_ld = rdflib.Graph().parse(self.public / "catalog.jsonld", format="json-ld")
+        self.assertTrue(isomorphic(turtle, json_ld))
+        dataset = rdflib.URIRef(self.KPI + "data/kpi/#dataset")
+        downloads = {}
+        for distribution in turtle.objects(dataset, DCAT.distribution):
+            self.assertIsInstance(distribution, rdflib.URIRef)
+            self.assertEqual(turtle.value(distribution, DCTERMS.license), CC_BY)
+            url = str(turtle.value(distribution, DCAT.downloadURL))
+            downloads[url] = str(turtle.value(distribution, DCTERMS.format))
+            path = self.public / url[len(self.KPI):]
+            self.assertEqual(int(turtle.value(distribution, DCAT.byteSize)), path.stat().st_size)
+        self.assertEqual(downloads, {self.KPI + "data/kpi.csv": "CSV",
+                                     self.KPI + "data/kpi-excel.csv": "CSV",
+                                     self.KPI + "data/kpi.json": "JSON",
+                                     self.KPI + "data/kpi/indicators.csv": "CSV",
+                                     self.KPI + "data/kpi/indicators-excel.csv": "CSV",
+                                     self.KPI + "data/kpi/indicators.json": "JSON"})
+
+    def test_the_indicators_csv_reads_strictly_one_line_per_indicator_and_year(self):
+        raw = (self.public / "data/kpi/indicators.csv").read_bytes()
+        self.assertFalse(raw.startswith(b"\xef\xbb\xbf"))
+        self.assertNotIn(b"\n", raw.replace(b"\r\n", b""))  # CRLF only
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline=""), strict=True))
+        self.assertEqual(len(rows), 4 * 3)  # content/data/kpi.toml: 4 indicators, 3 fiscal years
+        # satisfaction, 2022: 64.50 ÷ 70.0 = 92.14…% → 92.1 → B (content/data/kpi.toml).
+        row = next(r for r in rows if r["指標ID"] == "satisfaction" and r["年度"] == "2022")
+        self.assertEqual((row["実績値"], row["達成率（%）"], row["達成度ID"]), ("64.50", "92.1", "b"))
+
+
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -93,6 +93,13 @@ mustache::Map landing_extras() {
                                                    {"type_label", "数値"},
                                                    {"unit", "%"},
                                                    {"description", "百分率 & 'x'"}}}},
+          {"indicators",
+           mustache::List{mustache::Map{
+               {"columns", mustache::List{mustache::Map{{"name", "達成率（%）"},
+                                                        {"type", "number"},
+                                                        {"type_label", "数値"},
+                                                        {"unit", "%"},
+                                                        {"description", "実績値 <÷> 目標値"}}}}}}},
           {"alternates", alternates},
           {"metadata", alternates},
           {"license_title", "CC BY 4.0"},

@@ -199,6 +199,48 @@ BOOST_AUTO_TEST_CASE(offers_the_excel_csv_only_when_the_site_does) {
              "https://example.github.io/test/data/achievement-excel.csv");
 }
 
+BOOST_AUTO_TEST_CASE(links_a_kpi_datasets_indicators_beside_its_grade_counts) {
+  auto d = dataset();
+  d.id = "kpi";
+  GradeScale scale;
+  scale.label = "達成度";
+  scale.grades = {{"a", "A", "A", "", "達成率100%以上", false}, {"b", "B", "B", "", "", false}};
+  d.scale = scale;
+  d.measures = {{"a", "A", "", "", {}, "", {}}, {"b", "B", "", "", {}, "", {}}};
+  d.kpi = Kpi{};
+  d.kpi->indicators.resize(2);
+  d.kpi->indicators[0].name = "観光入込客数";
+  d.kpi->indicators[1].name = "待機児童数";
+  auto c = config();
+  c.open_data.excel_csv = true;
+  const auto package = build_package(c, d, "test-pref");
+  const std::string notes = package.fields["notes"];
+  BOOST_TEST(notes.find("- 達成度：A（達成率100%以上）、B\n- 指標：観光入込客数、待機児童数\n") !=
+                 std::string::npos,
+             notes);
+  // The grade counts' CSV, its Excel copy and JSON, then the indicators' three files, then the
+  // landing page; each a link to the site's file, never an upload.
+  BOOST_REQUIRE(package.resources.size() == 7u);
+  const std::string base = "https://example.github.io/test/";
+  BOOST_TEST(package.resources[3]["url"] == base + "data/kpi/indicators.csv");
+  BOOST_TEST(package.resources[3]["name"] == "事業の達成状況（指標別 CSV）");
+  BOOST_TEST(package.resources[3]["format"] == "CSV");
+  BOOST_TEST(package.resources[3]["mimetype"] == "text/csv");
+  const std::string csv = package.resources[3]["description"];
+  BOOST_TEST(csv.find("施策展開方向×指標×年度ごとに1行") != std::string::npos, csv);
+  BOOST_TEST(package.resources[4]["url"] == base + "data/kpi/indicators-excel.csv");
+  BOOST_TEST(package.resources[4]["format"] == "CSV");
+  BOOST_TEST(package.resources[5]["url"] == base + "data/kpi/indicators.json");
+  BOOST_TEST(package.resources[5]["format"] == "JSON");
+  BOOST_TEST(package.resources[5]["mimetype"] == "application/json");
+  BOOST_TEST(package.resources[6]["format"] == "HTML");
+  BOOST_TEST(package.site_paths == (std::vector<std::string>{
+                                       "data/kpi.csv", "data/kpi-excel.csv", "data/kpi.json",
+                                       "data/kpi/indicators.csv", "data/kpi/indicators-excel.csv",
+                                       "data/kpi/indicators.json", "data/kpi/"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(errors_when_the_name_prefix_is_missing_or_the_name_too_long) {
   auto c = config();
   c.publish.name_prefix = "";
