@@ -18,7 +18,7 @@ before(() => {
   site = buildSite();
   english = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'english'));
   grades = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades-directions'));
-  kpi = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'kpi'));
+  kpi = buildSite(join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'kpi-opendata'));
 });
 after(() => {
   site?.cleanup();
@@ -103,7 +103,7 @@ test('a KPI site\'s Data Package is valid and its indicators\' rows cast, one pe
   const table = await Table.load(join(kpi.root, resource.path), { schema: resource.schema });
   const read = await table.read({ keyed: true, cast: true });
   assert.deepEqual(table.headers, resource.schema.fields.map((f) => f.name));
-  assert.equal(read.length, 4 * 3); // tests/sites/kpi: four indicators × three fiscal years
+  assert.equal(read.length, 4 * 3); // tests/sites/kpi-opendata: four indicators × three fiscal years
   const row = (id, year) => read.find((r) => r['指標ID'] === id && r['年度'] === year);
   // From content/data/kpi.toml: 64.50 ÷ 70.0 = 92.14…% → 92.1; ▲5 ÷ 30 = −16.66…% → −16.7;
   // visitors has no actual value in 2024, so no rate and the grade x.

@@ -162,7 +162,7 @@ class OpenData(unittest.TestCase):
 
 
 class KpiOpenData(unittest.TestCase):
-    """tests/sites/kpi (a constructed site): its indicators' files in both catalogs, read with
+    """tests/sites/kpi-opendata (a constructed site): its indicators' files in both catalogs, read with
     rdflib, and their CSV with Python's strict reader."""
 
     KPI = "https://example.github.io/kpi/"
@@ -171,7 +171,7 @@ class KpiOpenData(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.public = pathlib.Path(cls.tmp.name) / "public"
-        subprocess.run([BINARY, "build", "--quiet", "--source", str(SOURCE / "tests/sites/kpi"),
+        subprocess.run([BINARY, "build", "--quiet", "--source", str(SOURCE / "tests/sites/kpi-opendata"),
                         "--destination", str(cls.public)], check=True, stderr=subprocess.DEVNULL)
 
     @classmethod

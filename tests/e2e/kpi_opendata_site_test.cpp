@@ -1,5 +1,5 @@
-// A KPI dataset's own open data with the real binary, on tests/sites/kpi: a constructed site
-// (no published report behind it; its site.toml says so). Every value below is typed from
+// A KPI dataset's own open data with the real binary, on tests/sites/kpi-opendata: a constructed
+// site (no published report behind it; its site.toml says so). Every value below is typed from
 // content/data/kpi.toml, every rate and grade worked out by hand in the comments from the
 // declared rule (actual / final target, 1 decimal, half-up, graded on the rounded rate; A from
 // 100, B from 80, C from 50, D below; X without a rate). The files are read back as a portal
@@ -30,7 +30,7 @@ struct Built {
   TempDir dir;
   RunResult run;
   Built() {
-    const fs::path source = fs::path(HYOKA_SOURCE_DIR) / "tests/sites/kpi";
+    const fs::path source = fs::path(HYOKA_SOURCE_DIR) / "tests/sites/kpi-opendata";
     run = run_hyoka("build -q --strict --source " + source.string() + " --destination " +
                         (dir.path() / "public").string(),
                     dir.path());
