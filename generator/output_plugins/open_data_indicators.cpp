@@ -4,6 +4,8 @@
 // declared decimals.
 #include <nlohmann/json.hpp>
 
+#include "base/parallel.h"
+
 #include "output_plugins/csv_cells.h"
 #include "output_plugins/open_data.h"
 #include "site/open_data_paths.h"
@@ -26,8 +28,8 @@ std::vector<IndicatorRef> indicators_in_order(const Site& site, const Dataset& d
   for (const auto& area : site.areas) {
     for (const auto& ref : area.rows) {
       if (&site.datasets[ref.dataset] != &dataset) continue;
-      for (const auto& indicator : dataset.kpi->indicators) {
-        if (indicator.row == ref.row) out.push_back({&area, &indicator});
+      for (const std::size_t i : dataset.kpi->by_row[ref.row]) {
+        out.push_back({&area, &dataset.kpi->indicators[i]});
       }
     }
   }
@@ -277,6 +279,39 @@ json rule_json(const Dataset& dataset) {
           {"at_least", bounds}};
 }
 
+// Where the library's layout of the frame gets the two long arrays, laid out by hand.
+constexpr const char* kIndicatorsPlaceholder = "\x01indicators\x01";
+constexpr const char* kRowsPlaceholder = "\x01rows\x01";
+
+// `element` as dump(2) lays out an element of an array that is a member of the top object:
+// each of its lines four spaces in. (A string never holds a raw line break: dump escapes it.)
+void append_element(std::string& out, const json& element) {
+  out += ",\n    ";
+  for (const char c : element.dump(2)) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+}
+
+// The array of `parts` (each a run of append_element()s) where dump(2) put `placeholder`.
+void splice_array(std::string& text, const char* placeholder,
+                  const std::vector<std::string>& parts) {
+  const auto quoted = json(placeholder).dump();
+  const auto at = text.find(quoted);
+  std::string array;
+  std::size_t size = 4;
+  for (const auto& part : parts) size += part.size();
+  array.reserve(size);
+  for (const auto& part : parts) array += part;
+  if (array.empty()) {
+    array = "[]";
+  } else {
+    array[0] = '[';  // the first element's ",\n" becomes "[\n"
+    array += "\n  ]";
+  }
+  text.replace(at, quoted.size(), array);
+}
+
 json scale_json(const GradeScale& scale) {
   json grades = json::array();
   for (const auto& g : scale.grades) {
@@ -295,12 +330,21 @@ std::string indicators_json(const Site& site, const Dataset& dataset) {
   const auto& config = site.config;
   const auto& scale = *dataset.scale;
   const auto in_order = indicators_in_order(site, dataset);
-  json indicators = json::array(), rows = json::array();
   std::vector<bool> reasons(dataset.reasons.size());
   const auto see = [&](const KpiValue& value) {
     if (!value.value) reasons[value.missing - 1] = true;
   };
   for (const auto& [area, indicator] : in_order) {
+    see(indicator->baseline);
+    if (indicator->target) see(*indicator->target);
+    for (const auto& value : indicator->targets) see(value);
+    for (const auto& value : indicator->actuals) see(value);
+  }
+  // Each indicator and its rows laid out on its own, on every core, then joined: as one tree,
+  // 10,000 areas of 10 indicators took 8 s and 800 MiB of the outputs stage.
+  std::vector<std::string> items(in_order.size()), rows(in_order.size());
+  parallel_for(in_order.size(), 0, [&](std::size_t i) {
+    const auto& [area, indicator] = in_order[i];
     json item = {{"id", indicator->id},
                  {"area_id", area->page->id},
                  {"area_name", area->page->title},
@@ -309,15 +353,13 @@ std::string indicators_json(const Site& site, const Dataset& dataset) {
                  {"better", indicator->lower_is_better ? "lower" : "higher"}};
     auto baseline = value_json(dataset, indicator->baseline);
     baseline["fiscal_year"] = indicator->baseline_year;
-    see(indicator->baseline);
     item["baseline"] = baseline;
     if (indicator->target) {
       auto target = value_json(dataset, *indicator->target);
       target["fiscal_year"] = indicator->target_year;
-      see(*indicator->target);
       item["target"] = target;
     }
-    indicators.push_back(item);
+    append_element(items[i], item);
     for (std::size_t p = 0; p < dataset.periods.size(); ++p) {
       json row = {{"area_id", area->page->id},
                   {"indicator", indicator->id},
@@ -328,7 +370,6 @@ std::string indicators_json(const Site& site, const Dataset& dataset) {
       const auto put = [&](const char* key, const KpiValue& value) {
         row[key] = value.value ? json(plain(*value.value)) : json(nullptr);
         if (!value.value) missing[key] = dataset.reason(value.missing).label;
-        see(value);
       };
       if (!indicator->targets.empty()) put("target", indicator->targets[p]);
       put("actual", indicator->actuals[p]);
@@ -342,9 +383,9 @@ std::string indicators_json(const Site& site, const Dataset& dataset) {
       if (const auto& printed = indicator->published_grades[p]) {
         row["published_grade"] = scale.grades[printed->grade].id;
       }
-      rows.push_back(row);
+      append_element(rows[i], row);
     }
-  }
+  });
   const auto coverage = temporal_coverage(dataset);
   json out = {
       {"id", dataset.id},
@@ -366,8 +407,8 @@ std::string indicators_json(const Site& site, const Dataset& dataset) {
       {"periods", dataset.periods},
       {"achievement", rule_json(dataset)},
       {"scale", scale_json(scale)},
-      {"indicators", indicators},
-      {"rows", rows},
+      {"indicators", kIndicatorsPlaceholder},
+      {"rows", kRowsPlaceholder},
   };
   json used = json::array();
   for (std::size_t i = 0; i < reasons.size(); ++i) {
@@ -378,7 +419,10 @@ std::string indicators_json(const Site& site, const Dataset& dataset) {
     used.push_back(item);
   }
   if (!used.empty()) out["missing_reasons"] = used;
-  return out.dump(2) + "\n";
+  auto text = out.dump(2) + "\n";
+  splice_array(text, kIndicatorsPlaceholder, items);
+  splice_array(text, kRowsPlaceholder, rows);
+  return text;
 }
 
 }  // namespace hyoka
