@@ -203,6 +203,20 @@ enum class Word : std::size_t {
   kpi_no_rate_note,
   kpi_rate_discrepancy,
   kpi_grade_discrepancy,
+  kpi_chart_heading,
+  kpi_chart_lower,
+  kpi_chart_target,
+  kpi_chart_baseline,
+  kpi_chart_year_target,
+  kpi_chart_year_target_key,
+  kpi_chart_bar,
+  kpi_chart_no_actual,
+  kpi_chart_summary,
+  kpi_chart_summary_no_target,
+  kpi_chart_summary_year,
+  kpi_chart_summary_year_target,
+  kpi_chart_summary_no_actual,
+  kpi_chart_summary_separator,
   count  // not a word: how many there are
 };
 
