@@ -536,3 +536,17 @@ BOOST_AUTO_TEST_CASE(an_indicator_chart_names_itself_and_its_drawings_have_their
     BOOST_TEST((colour == ChartStyle{}.text || colour == ChartStyle{}.muted_text), colour);
   }
 }
+
+BOOST_AUTO_TEST_CASE(a_value_below_zero_draws_its_bar_left_of_zero_on_the_same_scale) {
+  // A change printed 「▲20」 beside one of 45: the scale runs from −20 to 60 in steps of 20.
+  auto chart = indicator_of({-20, 45});
+  chart.bars.erase(chart.bars.begin());  // no baseline
+  chart.target.reset();
+  const auto svg = render_indicator_chart(chart, ChartStyle{}, kWideChart);
+  const auto bars = indicator_bars_of(svg);
+  BOOST_REQUIRE(bars.size() == 2u);
+  const double zero = bars[1].x;
+  BOOST_TEST(bars[0].x + bars[0].width == zero, boost::test_tools::tolerance(0.005));
+  BOOST_TEST(bars[0].width / 20 == bars[1].width / 45, boost::test_tools::tolerance(0.001));
+  BOOST_TEST(svg.find(">\u221220</text>") != std::string::npos);  // the first tick
+}
