@@ -2,6 +2,7 @@
 
 #include "charts/dataset_charts.h"
 #include "charts/grade_chart.h"
+#include "charts/indicator_charts.h"
 #include "data/ratio.h"
 #include "render/grade_tables.h"
 #include "render/indicator_table.h"
@@ -72,6 +73,21 @@ Figure grade_figure(TableView table, std::optional<GradeChart> chart, const Char
     svg += render_grade_chart(*chart, style, kNarrowChart);
     f.svgs.push_back(std::move(svg));
     f.charts.push_back(chart_shell(*chart));
+  }
+  return f;
+}
+
+// A KPI dataset's indicators on an area page: a chart of each, then their table.
+Figure indicator_figure(TableView table, const std::vector<IndicatorChart>& charts,
+                        const ChartStyle& style) {
+  Figure f;
+  f.table = std::move(table);
+  for (const auto& chart : charts) {
+    auto svg = render_indicator_chart(chart, style, kWideChart);
+    f.standalone_sizes.push_back(svg.size());
+    svg += render_indicator_chart(chart, style, kNarrowChart);
+    f.svgs.push_back(std::move(svg));
+    f.charts.push_back(chart_shell(chart));
   }
   return f;
 }
@@ -164,10 +180,10 @@ std::vector<DatasetFigures> page_figures(const Site& site, const SitePage& page,
         auto chart = grade_area_chart(site, page, ref, table.caption);
         out.push_back({&dataset, {}});
         out.back().figures.push_back(grade_figure(std::move(table), std::move(chart), style));
-        if (dataset.kpi) {  // its indicators below their grades' distribution, without a chart
-          Figure indicators;
-          indicators.table = indicator_table(site, page, ref);
-          out.back().figures.push_back(std::move(indicators));
+        if (dataset.kpi) {  // its indicators below their grades' distribution
+          auto indicators = indicator_table(site, page, ref);
+          auto charts = indicator_charts(site, ref, indicators.caption, style);
+          out.back().figures.push_back(indicator_figure(std::move(indicators), charts, style));
         }
         continue;
       }

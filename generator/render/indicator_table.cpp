@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "charts/grade_chart.h"
+#include "charts/indicator_charts.h"
 #include "render/table_notes.h"
 
 namespace hyoka {
@@ -16,13 +17,6 @@ TableCell cell(std::string text) {
   c.text = std::move(text);
   c.numeric = true;
   return c;
-}
-
-// 「104.2%」, and 「−1.0%」 with a minus sign as pages write it.
-std::string percent(const Percentage& rate) {
-  auto text = format_percentage(rate) + "%";
-  if (text.front() == '-') text.replace(0, 1, kDash);
-  return text;
 }
 
 std::string shown(const Dataset& dataset, const KpiValue& value, SymbolsUsed& used) {
@@ -98,7 +92,7 @@ void add_discrepancy(const Site& site, const Dataset& dataset, const KpiDiscrepa
     text = site.words(
         Word::kpi_rate_discrepancy,
         {year, indicator.name, format_decimal(indicator.published_rates[d.period]->rate) + "%",
-         rate ? percent(*rate) : kDash});
+         rate ? shown_rate(*rate) : kDash});
   }
   const int number = static_cast<int>(t.mark_texts.size() + 1);
   t.mark_texts.push_back(site.words.mark(t.mark_texts.size()));
@@ -171,7 +165,7 @@ TableView indicator_table(const Site& site, const SitePage& page, const AreaRow&
       if (yearly(dataset)) cells.push_back(cell(shown(dataset, indicator.targets[p], used)));
       cells.push_back(cell(shown(dataset, indicator.actuals[p], used)));
       const auto& rate = indicator.achieved[p].rate;
-      cells.push_back(cell(rate ? percent(*rate) : kDash));
+      cells.push_back(cell(rate ? shown_rate(*rate) : kDash));
       cells.push_back(cell(grade_name(site, scale.grades[indicator.grades[p]])));
       cells.back().numeric = false;
     }

@@ -227,6 +227,20 @@ enum class Word : std::size_t {
   open_data_indicators_csv_distribution,
   open_data_indicators_excel_csv_distribution,
   open_data_indicators_json_distribution,
+  kpi_chart_heading,
+  kpi_chart_lower,
+  kpi_chart_target,
+  kpi_chart_baseline,
+  kpi_chart_year_target,
+  kpi_chart_year_target_key,
+  kpi_chart_bar,
+  kpi_chart_no_actual,
+  kpi_chart_summary,
+  kpi_chart_summary_no_target,
+  kpi_chart_summary_year,
+  kpi_chart_summary_year_target,
+  kpi_chart_summary_no_actual,
+  kpi_chart_summary_separator,
   count  // not a word: how many there are
 };
 

@@ -37,7 +37,9 @@ function measureCharts() {
       const box = p.getBoundingClientRect();
       return { value: Number(p.dataset.value), y: box.top + box.height / 2 };
     });
-    return { id: svg.getAttribute('aria-labelledby'), view: { w: view.width, h: view.height }, texts, bars, points };
+    // A grade chart's stacked segments (grade_chart), drawn but not on a scale of values.
+    const segments = svg.querySelectorAll('rect.segment').length;
+    return { id: svg.getAttribute('aria-labelledby'), view: { w: view.width, h: view.height }, texts, bars, points, segments };
   });
 }
 
@@ -67,7 +69,7 @@ async function checkCharts(root, shots) {
               `${where}: "${chart.texts[i].text}" overlaps "${chart.texts[j].text}"`);
           }
         }
-        assert.ok(chart.bars.length + chart.points.length > 0, `${where}: nothing drawn`);
+        assert.ok(chart.bars.length + chart.points.length + chart.segments > 0, `${where}: nothing drawn`);
         const drawn = chart.bars.filter((b) => b.value > 0);
         if (drawn.length > 0) {
           const scale = drawn[0].rendered / drawn[0].value;
@@ -102,6 +104,16 @@ test('the sample site\'s charts are laid out without overlaps, inside their view
   assert.ok(htmlPages(site.root).length >= 6);
   const charts = await checkCharts(site.root, process.env.HYOKA_SCREENSHOTS);
   assert.equal(charts, 14); // 7 charts, at two widths
+});
+
+test('each KPI indicator\'s chart, its target line and a missing actual value, is laid out as carefully', async () => {
+  const built = buildSite(join(sourceDir, 'tests/sites/kpi-chart'));
+  try {
+    // Four grade charts on the home page, three on the area pages and four indicators' charts.
+    assert.equal(await checkCharts(built.root), 22); // 11 charts, at two widths
+  } finally {
+    built.cleanup();
+  }
 });
 
 test('the English site\'s charts, in Latin text, are laid out as carefully', async () => {

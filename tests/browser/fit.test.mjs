@@ -10,8 +10,10 @@ import { fileUrl, htmlPages, sitesAndBrowser, sourceDir } from './support.mjs';
 
 const variants = [];
 for (const theme of ['default', 'portal']) {
-  variants.push({ name: theme, source: undefined, theme });
-  variants.push({ name: `english ${theme}`, source: join(sourceDir, 'tests/sites/english'), theme });
+  variants.push({ name: theme, source: undefined, theme, charts: 7 });
+  variants.push({ name: `english ${theme}`, source: join(sourceDir, 'tests/sites/english'), theme, charts: 7 });
+  // KPI indicators: four grade charts on the home page, three on the area pages, four indicators.
+  variants.push({ name: `kpi ${theme}`, source: join(sourceDir, 'tests/sites/kpi-chart'), theme, charts: 11 });
 }
 const shared = sitesAndBrowser(variants, { before, after });
 const { sites } = shared;
@@ -77,17 +79,17 @@ async function checkAt(page, root, width) {
   return charts;
 }
 
-for (const { name } of variants) {
+for (const { name, charts } of variants) {
   test(`${name}: charts fill the column with text from 12 px to the body's size at 320, 640, 960 and 1280 px`, async () => {
     const page = await shared.browser.newPage();
     for (const width of [320, 640, 960, 1280]) {
-      assert.equal(await checkAt(page, sites[name].root, width), 7, `${name} at ${width}px`);
+      assert.equal(await checkAt(page, sites[name].root, width), charts, `${name} at ${width}px`);
     }
     await page.close();
   });
 }
 
-for (const { name } of variants.filter((v) => !v.name.startsWith('english'))) {
+for (const { name } of variants.filter((v) => v.source === undefined)) {
   test(`${name}: the home page's charts fit at every width from 320 to 1280 px, in steps of 8`, async () => {
     const page = await shared.browser.newPage();
     await page.goto(fileUrl(sites[name].root, 'index.html'));

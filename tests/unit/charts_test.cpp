@@ -12,6 +12,7 @@
 #include "charts/bar_chart.h"
 #include "charts/chart_style.h"
 #include "charts/grade_chart.h"
+#include "charts/indicator_chart.h"
 #include "charts/svg_text.h"
 #include "charts/text_metrics.h"
 #include "render/theme.h"
@@ -371,4 +372,181 @@ BOOST_AUTO_TEST_CASE(a_share_too_wide_for_its_segment_is_listed_under_the_bar) {
   BOOST_TEST(svg.find(">B 2.0%</text>") != std::string::npos);         // … so listed
   BOOST_TEST(svg.find(">A：目標を達成</text>") != std::string::npos);  // the key's definition
   BOOST_TEST(svg.find("role=\"img\"") != std::string::npos);
+}
+
+namespace {
+
+// An indicator 1,000 at its baseline, aiming for 1,200: 1,100 and 1,250 in two years, the
+// third year not yet counted.
+IndicatorChart indicator_of(std::vector<std::optional<double>> actuals) {
+  IndicatorChart chart;
+  chart.id = "k";
+  chart.title = "t";
+  chart.heading = "観光入込客数（人）";
+  chart.summary = "要約";
+  chart.target = 1200;
+  chart.target_attr = "1200";
+  chart.target_label = "目標値 1,200人（2024年度）";
+  IndicatorBar base;
+  base.label = "基準値（2020年度）";
+  base.value = 1000;
+  base.value_attr = "1000";
+  base.text = "1,000人";
+  base.baseline = true;
+  chart.bars.push_back(base);
+  for (std::size_t i = 0; i < actuals.size(); ++i) {
+    IndicatorBar bar;
+    bar.label = std::to_string(2022 + i) + "年度";
+    bar.value = actuals[i];
+    if (actuals[i]) bar.value_attr = std::to_string(static_cast<long long>(*actuals[i]));
+    bar.text = actuals[i] ? bar.value_attr + "人（達成率 A）" : "…（未集計、X）";
+    bar.fill = "#08467d";
+    chart.bars.push_back(bar);
+  }
+  return chart;
+}
+
+struct Drawn {
+  double x = 0, width = 0, value = 0;
+  std::string cls;
+};
+
+std::vector<Drawn> indicator_bars_of(const std::string& svg) {
+  std::vector<Drawn> out;
+  const std::regex rect(
+      R"re(<rect x="([^"]*)" y="[^"]*" width="([^"]*)" height="[^"]*" [^>]*class="(bar[^"]*)" data-value="([^"]*)")re");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), rect); it != std::sregex_iterator();
+       ++it) {
+    out.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[4]), (*it)[3]});
+  }
+  return out;
+}
+
+// x1 of the target line.
+std::optional<double> target_line_of(const std::string& svg) {
+  const std::regex line(
+      R"re(<line x1="([^"]*)" y1="[^"]*" x2="[^"]*" y2="[^"]*" [^>]*class="target")re");
+  std::smatch m;
+  if (!std::regex_search(svg, m, line)) return std::nullopt;
+  return std::stod(m[1]);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(indicator_bars_start_at_zero_and_are_exactly_proportional) {
+  for (const auto& size : {kWideChart, kNarrowChart}) {
+    const auto svg = render_indicator_chart(indicator_of({1100, 1250, 600}), ChartStyle{}, size);
+    const auto bars = indicator_bars_of(svg);
+    BOOST_REQUIRE(bars.size() == 4u);
+    BOOST_TEST(bars[0].cls == "bar baseline");
+    const double unit = bars[0].width / bars[0].value;
+    for (const auto& bar : bars) {
+      BOOST_TEST(bar.x == bars[0].x);  // every bar from the same zero
+      BOOST_TEST(bar.width == bar.value * unit, boost::test_tools::tolerance(0.01));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_target_line_stands_where_its_value_is_on_the_bars_scale) {
+  // An actual value equal to the target ends its bar exactly on the line; the line of 1,200
+  // stands at 1,200 ÷ 1,250 of the bar of 1,250.
+  const auto svg = render_indicator_chart(indicator_of({1200, 1250}), ChartStyle{}, kWideChart);
+  const auto bars = indicator_bars_of(svg);
+  BOOST_REQUIRE(bars.size() == 3u);
+  const auto line = target_line_of(svg);
+  BOOST_REQUIRE(line);
+  BOOST_TEST(*line == bars[1].x + bars[1].width, boost::test_tools::tolerance(0.005));
+  BOOST_TEST(*line - bars[2].x == bars[2].width * 1200 / 1250, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(svg.find(">目標値 1,200人（2024年度）</text>") != std::string::npos);
+  BOOST_TEST(svg.find("stroke-dasharray=\"6 3\" class=\"target\" data-value=\"1200\"") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_actual_draws_no_bar_but_its_symbol_and_reason) {
+  const auto svg =
+      render_indicator_chart(indicator_of({1100, std::nullopt}), ChartStyle{}, kWideChart);
+  const auto bars = indicator_bars_of(svg);
+  BOOST_TEST(bars.size() == 2u);  // the baseline and 2022: no bar for 2023, not even of 0
+  for (const auto& bar : bars) BOOST_TEST(bar.width > 0);
+  BOOST_TEST(svg.find(">…（未集計、X）</text>") != std::string::npos);
+  BOOST_TEST(svg.find(">2023年度</text>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(each_years_own_target_is_a_diamond_on_its_bar_with_a_key) {
+  auto chart = indicator_of({30, 45});
+  chart.target.reset();
+  chart.bars[1].target = 40;
+  chart.bars[1].target_tooltip = "2022年度 目標値：40件";
+  chart.bars[2].target = 45;
+  chart.year_target_key = "その年度の目標値";
+  const auto svg = render_indicator_chart(chart, ChartStyle{}, kWideChart);
+  BOOST_TEST(!target_line_of(svg));
+  BOOST_TEST(svg.find(">その年度の目標値</text>") != std::string::npos);
+  const std::regex diamond(R"re(<path d="M([^ ]*) [^"]*" [^>]*class="year-target")re");
+  std::vector<double> xs;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), diamond);
+       it != std::sregex_iterator(); ++it) {
+    xs.push_back(std::stod((*it)[1]));
+  }
+  BOOST_REQUIRE(xs.size() == 2u);
+  const auto bars = indicator_bars_of(svg);
+  BOOST_REQUIRE(bars.size() == 3u);
+  // 45 met its target: the diamond sits on the bar's end; 40 at 40/30 of the bar of 30.
+  BOOST_TEST(xs[1] == bars[2].x + bars[2].width, boost::test_tools::tolerance(0.005));
+  BOOST_TEST(xs[0] - bars[1].x == bars[1].width * 40 / 30, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(svg.find("<title>2022年度 目標値：40件</title>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(indicator_ticks_are_exact_decimals_by_one_two_or_five) {
+  const auto labels = [](double low, double high, int decimals = 0) {
+    std::vector<std::string> out;
+    for (const auto& t : indicator_ticks(low, high, decimals)) out.push_back(t.label);
+    return out;
+  };
+  // 1,250 ÷ 5 steps = 250: 100 needs 13 steps, 200 needs 7, 500 needs 3.
+  BOOST_TEST(labels(0, 1250) == (std::vector<std::string>{"0", "500", "1,000", "1,500"}));
+  // 0.35 ÷ 5 = 0.07: a step of 0.1, written exactly (a double 0.1 × 3 is 0.30000000000000004).
+  BOOST_TEST(labels(0, 0.35, 2) == (std::vector<std::string>{"0", "0.1", "0.2", "0.3", "0.4"}));
+  // No step finer than the figures' decimals: 3 people ÷ 5 = 0.6 would step by 1 person.
+  BOOST_TEST(labels(0, 3) == (std::vector<std::string>{"0", "1", "2", "3"}));
+  BOOST_TEST(labels(0, 3, 1) == (std::vector<std::string>{"0", "1", "2", "3"}));
+  BOOST_TEST(labels(0, 0.3, 1) == (std::vector<std::string>{"0", "0.1", "0.2", "0.3"}));
+  BOOST_TEST(labels(0, 71.25, 2) == (std::vector<std::string>{"0", "20", "40", "60", "80"}));
+  // Below zero with a minus sign as pages write it: 65 ÷ 5 = 13, a step of 20.
+  BOOST_TEST(labels(-20, 45) == (std::vector<std::string>{"\u221220", "0", "20", "40", "60"}));
+  BOOST_TEST(labels(0, 0) == (std::vector<std::string>{"0", "1"}));
+}
+
+BOOST_AUTO_TEST_CASE(an_indicator_chart_names_itself_and_its_drawings_have_their_own_ids) {
+  const auto chart = indicator_of({1100});
+  const auto page = render_page_indicator_chart(chart, ChartStyle{});
+  BOOST_TEST(page.find("role=\"img\" aria-labelledby=\"k-title\" aria-describedby=\"k-summary\"") !=
+             std::string::npos);
+  BOOST_TEST(
+      page.find("aria-labelledby=\"k-narrow-title\" aria-describedby=\"k-narrow-summary\"") !=
+      std::string::npos);
+  BOOST_TEST(page.find("<g id=\"k-summary\">") != std::string::npos);
+  BOOST_TEST(page.find("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>") !=
+             std::string::npos);
+  // Text only in the chart's text colours, every one passing 4.5:1 (charts_test's palette check).
+  const std::regex fill(R"re(<text [^>]*fill="([^"]*)")re");
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), fill); it != std::sregex_iterator();
+       ++it) {
+    const auto colour = (*it)[1].str();
+    BOOST_TEST((colour == ChartStyle{}.text || colour == ChartStyle{}.muted_text), colour);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_value_below_zero_draws_its_bar_left_of_zero_on_the_same_scale) {
+  // A change printed 「▲20」 beside one of 45: the scale runs from −20 to 60 in steps of 20.
+  auto chart = indicator_of({-20, 45});
+  chart.bars.erase(chart.bars.begin());  // no baseline
+  chart.target.reset();
+  const auto svg = render_indicator_chart(chart, ChartStyle{}, kWideChart);
+  const auto bars = indicator_bars_of(svg);
+  BOOST_REQUIRE(bars.size() == 2u);
+  const double zero = bars[1].x;
+  BOOST_TEST(bars[0].x + bars[0].width == zero, boost::test_tools::tolerance(0.005));
+  BOOST_TEST(bars[0].width / 20 == bars[1].width / 45, boost::test_tools::tolerance(0.001));
+  BOOST_TEST(svg.find(">\u221220</text>") != std::string::npos);  // the first tick
 }

@@ -4,6 +4,7 @@
 #include "support/messages.h"
 #include "support/words.h"
 
+#include "charts/indicator_charts.h"
 #include "render/indicator_table.h"
 #include "render/render_site.h"
 #include "render/table_view.h"
@@ -490,4 +491,91 @@ BOOST_AUTO_TEST_CASE(each_years_target_has_its_column_where_the_rate_divides_by_
   BOOST_TEST(table.notes.front() ==
              "達成率は、実績値÷その年度の目標値の百分率で、小数第2位を四捨五入し、小数第1位まで"
              "表示しています。");
+}
+
+// Every text below is the language file's pattern (themes/default/i18n/ja.toml, [kpi] and
+// [chart]) filled in by hand with the dataset's figures: 1,100 ÷ 1,200 = 91.66…% → 91.7% (B);
+// lower is better: 4 ÷ 5 = 80.0% (B), 4 ÷ 3 = 133.3% (A).
+BOOST_AUTO_TEST_CASE(an_indicator_chart_writes_each_value_as_printed_with_its_rate_and_grade) {
+  Fixture f(
+      "title = \"指標\"\nperiods = [2018, 2019]\n"
+      "[[missing]]\nreason = \"未集計\"\nsymbol = \"…\"\n"
+      "[scale]\nlabel = \"達成度\"\n"
+      "[scale.grades.a]\nlabel = \"A\"\n[scale.grades.b]\nlabel = \"B\"\n"
+      "[scale.grades.c]\nlabel = \"C\"\n[scale.grades.x]\nlabel = \"X\"\nspecial = true\n"
+      "[achievement]\nformula = \"actual / final target\"\nno_rate = \"x\"\n"
+      "[achievement.at_least]\na = 100\nb = 80\n"
+      "[[indicators]]\narea = \"a\"\nid = \"v\"\nname = \"観光客数\"\nunit = \"人\"\n"
+      "better = \"higher\"\nbaseline = { value = \"1,000\", year = 2016 }\n"
+      "target = { value = \"1,200\", year = 2020 }\nactual = [\"1,100\", \"未集計\"]\n"
+      "[[indicators]]\narea = \"b\"\nid = \"other\"\nname = \"他\"\nunit = \"件\"\n"
+      "better = \"higher\"\nbaseline = { value = 1, year = 2016 }\n"
+      "target = { value = 2, year = 2020 }\nactual = [1, 2]\n"
+      "[[indicators]]\narea = \"a\"\nid = \"w\"\nname = \"待機児童数\"\nunit = \"人\"\n"
+      "better = \"lower\"\nbaseline = { value = 9.0, year = 2016 }\n"
+      "target = { value = 4, year = 2020 }\nactual = [5, 3]\n");
+  BOOST_REQUIRE(f.site);
+  const auto charts =
+      indicator_charts(*f.site, f.site->areas[0].rows[0], "A：指標（指標別）", ChartStyle{});
+  BOOST_REQUIRE(charts.size() == 2u);  // area b's indicator is not here
+  const auto& v = charts[0];
+  BOOST_TEST(v.id == "chart-d-indicator-v");
+  BOOST_TEST(v.heading == "観光客数（人）");
+  BOOST_TEST(v.title == "観光客数（人）。数値は下の表「A：指標（指標別）」に掲載しています。");
+  BOOST_TEST(v.notes.empty());
+  BOOST_TEST(v.target_label == "目標値 1,200人（2020年度）");
+  BOOST_TEST(*v.target == 1200);
+  BOOST_TEST(v.target_attr == "1200");
+  BOOST_REQUIRE(v.bars.size() == 3u);
+  BOOST_TEST(v.bars[0].baseline);
+  BOOST_TEST(v.bars[0].label == "基準値（2016年度）");
+  BOOST_TEST(v.bars[0].text == "1,000人");
+  BOOST_TEST(*v.bars[0].value == 1000);
+  BOOST_TEST(v.bars[1].label == "2018年度");
+  BOOST_TEST(v.bars[1].text == "1,100人（91.7% B）");
+  BOOST_TEST(v.bars[1].value_attr == "1100");
+  BOOST_TEST(v.bars[1].tooltip == "2018年度 実績値：1,100人");
+  BOOST_TEST(!v.bars[2].value);  // not a bar of 0
+  BOOST_TEST(v.bars[2].text == "…（未集計、X）");
+  BOOST_TEST(v.summary ==
+             "「観光客数」の目標値は1,200人（2020年度）、基準値は1,000人（2016年度）です。"
+             "実績値は平成30年度（2018年度）が1,100人（達成率91.7%、B）、令和元年度（2019年度）が"
+             "未集計（X）です。");
+  const auto& w = charts[1];
+  BOOST_TEST(w.notes == (std::vector<std::string>{"値が小さいほど良い指標です。"}));
+  BOOST_TEST(w.bars[0].text == "9.0人");  // the baseline's decimals as written
+  BOOST_TEST(w.bars[0].value_attr == "9.0");
+  BOOST_TEST(w.bars[1].text == "5人（80.0% B）");
+  BOOST_TEST(w.bars[2].text == "3人（133.3% A）");
+}
+
+// 45 ÷ 50 = 90.0% (B); a target of 0 gives no rate (X). No final target: no line.
+BOOST_AUTO_TEST_CASE(an_indicator_chart_of_yearly_targets_marks_each_years_target) {
+  Fixture f(
+      "title = \"指標\"\nperiods = [2018, 2019]\n"
+      "[scale]\nlabel = \"達成度\"\n"
+      "[scale.grades.a]\nlabel = \"A\"\n[scale.grades.b]\nlabel = \"B\"\n"
+      "[scale.grades.x]\nlabel = \"X\"\nspecial = true\n"
+      "[achievement]\nformula = \"actual / year target\"\nno_rate = \"x\"\n"
+      "[achievement.at_least]\na = 100\n"
+      "[[indicators]]\narea = \"a\"\nid = \"v\"\nname = \"件数\"\nunit = \"件\"\n"
+      "better = \"higher\"\nbaseline = { value = 40, year = 2016 }\n"
+      "targets = [50, \"0\"]\nactual = [45, 10]\n");
+  BOOST_REQUIRE(f.site);
+  const auto charts = indicator_charts(*f.site, f.site->areas[0].rows[0], "表", ChartStyle{});
+  BOOST_REQUIRE(charts.size() == 1u);
+  const auto& v = charts[0];
+  BOOST_TEST(!v.target);
+  BOOST_TEST(v.year_target_key == "その年度の目標値");
+  BOOST_REQUIRE(v.bars.size() == 3u);
+  BOOST_TEST(v.bars[1].label == "2018年度（目標値 50件）");
+  BOOST_TEST(*v.bars[1].target == 50);
+  BOOST_TEST(v.bars[1].target_tooltip == "2018年度 目標値：50件");
+  BOOST_TEST(v.bars[1].text == "45件（90.0% B）");
+  BOOST_TEST(*v.bars[2].target == 0);
+  BOOST_TEST(v.bars[2].text == "10件（\u2212 X）");
+  BOOST_TEST(v.summary ==
+             "「件数」の基準値は40件（2016年度）です。実績値は平成30年度（2018年度）が45件（目標値"
+             "50件、達成率90.0%、B）、令和元年度（2019年度）が10件（目標値0件、達成率\u2212、X）"
+             "です。");
 }
