@@ -112,6 +112,8 @@ BOOST_AUTO_TEST_CASE(the_table_states_the_rule_and_each_grades_definition) {
   for (const auto* line :
        {"達成率は、実績値÷その年度の目標値の百分率で、小数第2位を四捨五入し、小数第1位まで表示"
         "しています。",
+        // graded_on = "exact": the rule states no rounding, so the bounds take the exact rate.
+        "達成度は、端数を処理する前の達成率で判定しています。",
         "A：数値目標を上回る成果を達成（達成度110%以上）",
         "B：数値目標を達成（達成度80%以上110%未満）",
         "C：数値目標を2分の1以上達成（達成度50%以上80%未満）",
