@@ -60,6 +60,10 @@ void add_kpi_notes(const Site& site, const Dataset& dataset, const Indicator* co
       }
     }
   }
+  // With graded_on = "exact", a rate shown as 110.0% may be below a bound of 110%: say so.
+  if (dataset.kpi->rule.exact) {
+    notes.push_back(words(Word::kpi_graded_exact, {dataset.scale->label}));
+  }
   const auto& no_rate = dataset.scale->grades[dataset.kpi->rule.no_rate];
   notes.push_back(words(Word::kpi_no_rate_note, {grade_name(site, no_rate)}));
   for (const auto& grade : dataset.scale->grades) {

@@ -334,6 +334,7 @@ const std::vector<WordSpec>& word_specs() {
        "the note under indicator tables"},
       {W::kpi_lower_note, "kpi.lower_note", {"indicator", "formula"}, "lower-is-better indicators"},
       {W::kpi_no_rate_note, "kpi.no_rate_note", {"grade"}, "the note under indicator tables"},
+      {W::kpi_graded_exact, "kpi.graded_exact", {"scale"}, "the note under indicator tables"},
       {W::kpi_rate_discrepancy,
        "kpi.rate_discrepancy",
        {"year", "indicator", "published", "computed"},

@@ -201,6 +201,7 @@ enum class Word : std::size_t {
   kpi_formula_year_target_lower,
   kpi_lower_note,
   kpi_no_rate_note,
+  kpi_graded_exact,
   kpi_rate_discrepancy,
   kpi_grade_discrepancy,
   kpi_indicator_id_column,

@@ -16,6 +16,8 @@ const english = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'en
 // Judgement grades: an ordered scale with a special grade, and two unordered scales.
 const grades = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades');
 const directions = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades-directions');
+// KPI indicators (大阪府立図書館's 重点指標): each area's indicator table and grade chart.
+const kpi = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'kpi');
 // Each site in each theme, by name: "default", "portal", "english default", "english portal".
 const variants = [];
 for (const theme of ['default', 'portal']) {
@@ -23,6 +25,7 @@ for (const theme of ['default', 'portal']) {
   variants.push({ name: `english ${theme}`, source: english, theme, charts: 7, files: 13 });
   variants.push({ name: `grades ${theme}`, source: grades, theme, charts: 3, files: 7 });
   variants.push({ name: `directions ${theme}`, source: directions, theme, charts: 6, files: 11 });
+  variants.push({ name: `kpi ${theme}`, source: kpi, theme, charts: 4, files: 9 });
 }
 const shared = sitesAndBrowser(variants, { before, after });
 const { sites } = shared;

@@ -1,5 +1,6 @@
-// Printing: the sample site's home page and an area page in both themes, printed by Chromium
-// (CDP Page.printToPDF, with the page's own @page size) to PDF. pdfinfo counts the pages and
+// Printing: the sample site's home page and an area page, and the KPI site's home, area and
+// landing pages, in both themes, printed by Chromium (CDP Page.printToPDF, with the page's own
+// @page size) to PDF. pdfinfo counts the pages and
 // pdftoppm rasterises them at 20 dpi: no page but the last may be mostly blank, and there are no
 // more pages than their content fills, plus one.
 import { after, before, test } from 'node:test';
@@ -7,7 +8,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSite, fileUrl, launch } from './support.mjs';
 
 const dpi = 20;
@@ -24,7 +26,11 @@ const mostlyBlank = 0.5;
 const sites = {};
 let browser, dir;
 before(async () => {
-  for (const theme of ['default', 'portal']) sites[theme] = buildSite(undefined, ['--theme', theme]);
+  const kpi = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'kpi');
+  for (const theme of ['default', 'portal']) {
+    sites[theme] = buildSite(undefined, ['--theme', theme]);
+    sites[`kpi ${theme}`] = buildSite(kpi, ['--theme', theme]);
+  }
   browser = await launch();
   dir = mkdtempSync(join(tmpdir(), 'hyoka-print-'));
 });
@@ -67,8 +73,15 @@ function fills(pdf) {
   });
 }
 
+// The sample site, and the KPI site (tests/sites/kpi): its home page, an area page with the
+// indicator table, and the dataset's landing page.
+const printed = [];
 for (const theme of ['default', 'portal']) {
-  for (const path of ['index.html', 'areas/safety/index.html']) {
+  printed.push([theme, ['index.html', 'areas/safety/index.html']]);
+  printed.push([`kpi ${theme}`, ['index.html', 'areas/kihon5/index.html', 'data/kpi/index.html']]);
+}
+for (const [theme, paths] of printed) {
+  for (const path of paths) {
     test(`${theme}: ${path} prints on A4 with no page but the last mostly blank`, async () => {
       const page = await browser.newPage();
       await page.goto(fileUrl(sites[theme].root, path));

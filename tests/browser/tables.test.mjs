@@ -1,8 +1,9 @@
-// Tables at 320, 768, 1100 and 1280 px in both themes, measured in Chromium with real Japanese
-// glyphs: a heading or an area name breaks its line only between words or phrases, no cell is
-// narrower than what it holds unbroken, and a table wider than its column scrolls in its own
-// region. Where a line breaks is read from each character's box (Range.getClientRects); what a
-// word is comes from the browser's dictionary (Intl.Segmenter, ICU), not from hyoka.
+// Tables at 320, 768, 1100 and 1280 px in both themes (the sample site and the KPI site),
+// measured in Chromium with real Japanese glyphs: a heading or an area name breaks its line only
+// between words or phrases, no cell is narrower than what it holds unbroken, and a table wider
+// than its column scrolls in its own region. Where a line breaks is read from each character's
+// box (Range.getClientRects); what a word is comes from the browser's dictionary
+// (Intl.Segmenter, ICU), not from hyoka.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,9 @@ before(async () => {
   sites.default = buildSite();
   sites.portal = buildSite(undefined, ['--theme', 'portal']);
   sites.english = buildSite(join(sourceDir, 'tests/sites/english'));
+  for (const theme of ['default', 'portal']) {
+    sites[`kpi ${theme}`] = buildSite(join(sourceDir, 'tests/sites/kpi'), ['--theme', theme]);
+  }
   // Long names in every script, and ten fiscal years: a table wider than any screen.
   const names = [
     '施策展開方向その1：デジタル社会の実現に向けた基盤整備と人材育成およびDX（デジタル・トランスフォーメーション）の推進',
@@ -165,6 +169,14 @@ for (const theme of ['default', 'portal']) {
 test('the English site\'s tables break only between words', async () => {
   assert.equal(await check('english', pages), widths.length * 3);
 });
+
+for (const theme of ['default', 'portal']) {
+  test(`${theme}: the KPI site's grade and indicator tables break only between words or phrases`, async () => {
+    // The home page's totals and areas, and an area's grades and its indicators (four columns
+    // of heading, then three per fiscal year): a table wider than a phone, scrolled in its region.
+    assert.equal(await check(`kpi ${theme}`, ['index.html', 'areas/kihon5/index.html']), widths.length * 4);
+  });
+}
 
 test('long names and ten fiscal years: the table scrolls in its region, its cells keep their phrases', async () => {
   assert.equal(await check('wide', ['index.html', 'areas/area-00/index.html']), widths.length * 3);
