@@ -16,7 +16,7 @@ const english = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'en
 // Judgement grades: an ordered scale with a special grade, and two unordered scales.
 const grades = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades');
 const directions = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'grades-directions');
-// KPI indicators (大阪府立図書館's 重点指標): each area's indicator table and grade chart.
+// KPI indicators (大阪府立図書館's 重点指標): each area's grade chart, a chart per indicator and their table.
 const kpi = join(dirname(fileURLToPath(import.meta.url)), '..', 'sites', 'kpi');
 // Each site in each theme, by name: "default", "portal", "english default", "english portal".
 const variants = [];
@@ -25,7 +25,7 @@ for (const theme of ['default', 'portal']) {
   variants.push({ name: `english ${theme}`, source: english, theme, charts: 7, files: 13 });
   variants.push({ name: `grades ${theme}`, source: grades, theme, charts: 3, files: 7 });
   variants.push({ name: `directions ${theme}`, source: directions, theme, charts: 6, files: 11 });
-  variants.push({ name: `kpi ${theme}`, source: kpi, theme, charts: 4, files: 9 });
+  variants.push({ name: `kpi ${theme}`, source: kpi, theme, charts: 7, files: 12 });
 }
 const shared = sitesAndBrowser(variants, { before, after });
 const { sites } = shared;
@@ -107,7 +107,9 @@ for (const { name: site, charts } of variants.filter((v) => v.theme === 'default
         background: getComputedStyle(svg.querySelector('rect')).fill,
         // A share written on its segment is read against the segment's colour (data-fill).
         texts: [...svg.querySelectorAll('text')].map((t) => ({ fill: getComputedStyle(t).fill, on: t.dataset.fill })),
-        bars: [...svg.querySelectorAll('rect[data-value], rect[data-share]')].map((r) => getComputedStyle(r).fill),
+        // An outlined bar (a KPI indicator's baseline) is seen by its outline, not its fill.
+        bars: [...svg.querySelectorAll('rect[data-value], rect[data-share]')].map((r) =>
+          getComputedStyle(r)[r.classList.contains('baseline') ? 'stroke' : 'fill']),
       })));
       seen += drawn.length;
       for (const chart of drawn) {
