@@ -285,12 +285,13 @@ HUGO_KPI_INDICATOR = """{{ $ind := .row.ind }}{{ $cells := .row.cells }}{{ $w :=
 {{ $max := $ind.target }}{{ if gt $ind.baseline $max }}{{ $max = $ind.baseline }}{{ end }}
 {{ range $ind.actual }}{{ if gt . $max }}{{ $max = . }}{{ end }}{{ end }}
 {{ $step := math.Pow 10 (math.Floor (div (math.Log (div $max 4.0)) 2.302585092994046)) }}{{ $domain := mul (math.Ceil (div $max $step)) $step }}
-{{ $span := sub $w 260.0 }}{{ $last := index $cells (sub (len $cells) 1) }}
+{{ $span := sub $w 260.0 }}
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{ $w }} 250" width="{{ $w }}" height="250" role="img" aria-labelledby="{{ $id }}-title" aria-describedby="{{ $id }}-summary" font-size="12" class="chart">
 <title id="{{ $id }}-title">{{ .title }}</title>
 <rect width="100%" height="100%" fill="#ffffff"/>
 <text x="12" y="27.75" font-size="1.25em" fill="#1a1a1c" font-weight="700" class="heading">{{ $ind.name }}（{{ $ind.unit }}）</text>
-<g id="{{ $id }}-summary"><text x="12" y="49.1" fill="#1a1a1c">{{ $ind.name }}の実績値は{{ index .periods 2 }}年度に{{ $last.actual }}{{ $ind.unit }}、目標値は{{ $ind.target_text }}{{ $ind.unit }}（2026年度）です。</text></g>
+{{ range $t := seq 0 $step $domain }}<line x1="{{ add 140 (div (mul $span $t) $domain) }}" y1="78" x2="{{ add 140 (div (mul $span $t) $domain) }}" y2="176" stroke="#d8d8db" stroke-width="1"/>
+{{ end }}<g id="{{ $id }}-summary"><text x="12" y="49.1" fill="#1a1a1c">「{{ $ind.name }}」の目標値は{{ $ind.target_text }}{{ $ind.unit }}（2026年度）、基準値は{{ $ind.baseline_text }}{{ $ind.unit }}（2020年度）です。実績値は{{ range $y, $c := $cells }}{{ if $y }}、{{ end }}{{ index $.periods $y }}年度が{{ $c.actual }}{{ $ind.unit }}（達成率{{ $c.rate }}、{{ $c.grade }}）{{ end }}です。</text></g>
 {{ if eq $ind.better "lower" }}<text x="12" y="67.1" fill="#4d4d57">値が小さいほど良い指標です。</text>{{ end }}
 <text x="12" y="93.1" fill="#1a1a1c">基準値（2020年度）</text>
 <rect x="140" y="82.5" width="{{ div (mul $span $ind.baseline) $domain }}" height="14" fill="none" stroke="#12436d" stroke-width="1.5" class="bar baseline" data-value="{{ $ind.baseline_text }}"><title>基準値（2020年度）：{{ $ind.baseline_text }}{{ $ind.unit }}</title></rect>
@@ -301,6 +302,7 @@ HUGO_KPI_INDICATOR = """{{ $ind := .row.ind }}{{ $cells := .row.cells }}{{ $w :=
 <text x="{{ add 144 (div (mul $span $c.value) $domain) }}" y="{{ add $top 10.6 }}" fill="#1a1a1c">{{ $c.actual }}{{ $ind.unit }}（{{ $c.rate }} {{ $c.grade }}）</text>
 {{ else }}<text x="144" y="{{ add $top 10.6 }}" fill="#4d4d57">…（未集計）</text>{{ end }}{{ end }}
 <line x1="{{ add 140 (div (mul $span $ind.target) $domain) }}" y1="76" x2="{{ add 140 (div (mul $span $ind.target) $domain) }}" y2="176" stroke="#1a1a1c" stroke-width="2" stroke-dasharray="6 3" class="target" data-value="{{ $ind.target_text }}"/>
+{{ $tx := add 140 (div (mul $span $ind.target) $domain) }}<path d="M{{ $tx }} 62L{{ add $tx 6 }} 68L{{ $tx }} 74L{{ sub $tx 6 }} 68Z" fill="#1a1a1c" stroke="#ffffff" stroke-width="1.5" class="target-mark"/>
 <text x="{{ add 140 (div (mul $span $ind.target) $domain) }}" y="72" fill="#1a1a1c" text-anchor="middle">目標値 {{ $ind.target_text }}{{ $ind.unit }}（2026年度）</text>
 {{ range $t := seq 0 $step $domain }}<text x="{{ add 140 (div (mul $span $t) $domain) }}" y="200" fill="#4d4d57" text-anchor="middle" class="tick">{{ lang.FormatNumber 0 $t }}</text>
 {{ end }}</svg>
