@@ -5,6 +5,7 @@
 // documented in docs/reference.md.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -118,5 +119,10 @@ std::vector<std::string> temporal_coverage(const Dataset& dataset);
 std::string attribution(const Site& site, const Dataset& dataset);
 // The licence's title in the site's words.
 std::string license_title(const Site& site);
+
+// What a dataset's JSON files begin with, in this order: id, title, description, the unit
+// (`with_unit`), publisher, license, attribution, temporal coverage, issued, modified and the
+// landing page.
+nlohmann::ordered_json dataset_json_head(const Site& site, const Dataset& dataset, bool with_unit);
 
 }  // namespace hyoka

@@ -386,30 +386,13 @@ std::string indicators_json(const Site& site, const Dataset& dataset) {
       append_element(rows[i], row);
     }
   });
-  const auto coverage = temporal_coverage(dataset);
-  json out = {
-      {"id", dataset.id},
-      {"title", dataset.title},
-      {"description", dataset.description},
-      {"publisher",
-       {{"name", config.publisher.name},
-        {"local_government_code", config.publisher.local_government_code}}},
-      {"license",
-       {{"id", config.open_data.license.id},
-        {"title", license_title(site)},
-        {"url", config.open_data.license.uri}}},
-      {"attribution", attribution(site, dataset)},
-      {"temporal_coverage", coverage.size() == 1 ? json(coverage.front()) : json(coverage)},
-      {"issued", config.open_data.issued},
-      {"modified", config.open_data.modified},
-      {"landing_page", config.base_url + dataset_page_path(dataset.id)},
-      {"grade_counts", config.base_url + dataset_json_path(dataset.id)},
-      {"periods", dataset.periods},
-      {"achievement", rule_json(dataset)},
-      {"scale", scale_json(scale)},
-      {"indicators", kIndicatorsPlaceholder},
-      {"rows", kRowsPlaceholder},
-  };
+  auto out = dataset_json_head(site, dataset, false);
+  out["grade_counts"] = config.base_url + dataset_json_path(dataset.id);
+  out["periods"] = dataset.periods;
+  out["achievement"] = rule_json(dataset);
+  out["scale"] = scale_json(scale);
+  out["indicators"] = kIndicatorsPlaceholder;
+  out["rows"] = kRowsPlaceholder;
   json used = json::array();
   for (std::size_t i = 0; i < reasons.size(); ++i) {
     if (!reasons[i]) continue;
