@@ -42,6 +42,18 @@ std::string render_bar_chart(const BarChart& chart, const ChartStyle& style,
 // The chart as a page carries it: wide, then narrow (ChartSize).
 std::string render_page_bar_chart(const BarChart& chart, const ChartStyle& style);
 
+// The shell a page's figure keeps for a chart it draws from its own SVG (a grade or an indicator
+// chart): its id, title, heading and summary.
+template <typename Chart>
+BarChart chart_shell(const Chart& chart) {
+  BarChart shell;
+  shell.id = chart.id;
+  shell.title = chart.title;
+  shell.heading = chart.heading;
+  shell.summary = chart.summary;
+  return shell;
+}
+
 // Nice ticks from 0: a step of 1, 2 or 5 × 10ⁿ (at least 1) with at most `max_steps` steps
 // to cover `max`.
 std::vector<double> nice_ticks(double max, int max_steps = 5);

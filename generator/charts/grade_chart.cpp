@@ -306,13 +306,4 @@ GradeChart grade_areas_chart(const Site& site, const Dataset& dataset,
   return chart;
 }
 
-BarChart chart_shell(const GradeChart& chart) {
-  BarChart shell;
-  shell.id = chart.id;
-  shell.title = chart.title;
-  shell.heading = chart.heading;
-  shell.summary = chart.summary;
-  return shell;
-}
-
 }  // namespace hyoka

@@ -68,7 +68,4 @@ GradeChart grade_totals_chart(const Site& site, const Dataset& dataset,
 GradeChart grade_areas_chart(const Site& site, const Dataset& dataset,
                              const std::string& table_caption);
 
-// The shell a page's figure keeps for a chart it draws from its own SVG: id, title, heading.
-BarChart chart_shell(const GradeChart& chart);
-
 }  // namespace hyoka

@@ -261,13 +261,4 @@ std::string render_page_indicator_chart(const IndicatorChart& chart, const Chart
          render_indicator_chart(chart, style, kNarrowChart);
 }
 
-BarChart chart_shell(const IndicatorChart& chart) {
-  BarChart shell;
-  shell.id = chart.id;
-  shell.title = chart.title;
-  shell.heading = chart.heading;
-  shell.summary = chart.summary;
-  return shell;
-}
-
 }  // namespace hyoka

@@ -57,7 +57,4 @@ struct IndicatorTick {
 std::vector<IndicatorTick> indicator_ticks(double low, double high, int decimals,
                                            int max_steps = 5);
 
-// The shell a page's figure keeps for a chart it draws from its own SVG: id, title, heading.
-BarChart chart_shell(const IndicatorChart& chart);
-
 }  // namespace hyoka
