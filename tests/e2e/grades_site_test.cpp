@@ -17,27 +17,13 @@ using namespace hyoka::test;
 
 namespace {
 
-struct Built {
-  TempDir dir;
-  RunResult run;
-  explicit Built(const std::string& name) {
-    const fs::path source = fs::path(HYOKA_SOURCE_DIR) / "tests/sites" / name;
-    run = run_hyoka("build -q --strict --source " + source.string() + " --destination " +
-                        (dir.path() / "public").string(),
-                    dir.path());
-  }
-  std::string file(const std::string& relative) const {
-    return read_file(dir.path() / "public" / relative);
-  }
-};
-
-const Built& gunma() {
-  static const Built built("grades");
+const BuiltSite& gunma() {
+  static const BuiltSite built(fs::path(HYOKA_SOURCE_DIR) / "tests/sites/grades");
   return built;
 }
 
-const Built& nagayo() {
-  static const Built built("grades-directions");
+const BuiltSite& nagayo() {
+  static const BuiltSite built(fs::path(HYOKA_SOURCE_DIR) / "tests/sites/grades-directions");
   return built;
 }
 

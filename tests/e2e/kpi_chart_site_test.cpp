@@ -16,25 +16,8 @@ using namespace hyoka::test;
 
 namespace {
 
-struct Built {
-  TempDir dir;
-  RunResult run;
-  Built() {
-    const fs::path source = fs::path(HYOKA_SOURCE_DIR) / "tests/sites/kpi-chart";
-    run = run_hyoka("build -q --strict --source " + source.string() + " --destination " +
-                        (dir.path() / "public").string(),
-                    dir.path());
-  }
-  std::string file(const std::string& relative) const {
-    return read_file(dir.path() / "public" / relative);
-  }
-  bool exists(const std::string& relative) const {
-    return fs::exists(dir.path() / "public" / relative);
-  }
-};
-
-const Built& site() {
-  static const Built built;
+const BuiltSite& site() {
+  static const BuiltSite built(fs::path(HYOKA_SOURCE_DIR) / "tests/sites/kpi-chart");
   return built;
 }
 

@@ -26,22 +26,8 @@ using nlohmann::json;
 
 namespace {
 
-struct Built {
-  TempDir dir;
-  RunResult run;
-  Built() {
-    const fs::path source = fs::path(HYOKA_SOURCE_DIR) / "tests/sites/kpi-opendata";
-    run = run_hyoka("build -q --strict --source " + source.string() + " --destination " +
-                        (dir.path() / "public").string(),
-                    dir.path());
-  }
-  std::string file(const std::string& relative) const {
-    return read_file(dir.path() / "public" / relative);
-  }
-};
-
-const Built& site() {
-  static const Built built;
+const BuiltSite& site() {
+  static const BuiltSite built(fs::path(HYOKA_SOURCE_DIR) / "tests/sites/kpi-opendata");
   return built;
 }
 

@@ -21,22 +21,8 @@ const std::string kArea1 =
     "基本方針1 市町村立図書館を支え、大阪府全域の図書館サービスを発展させます";
 const std::string kArea5 = "基本方針5 府民に開かれた図書館として、府民とともにあゆみます";
 
-struct Built {
-  TempDir dir;
-  RunResult run;
-  Built() {
-    const fs::path source = fs::path(HYOKA_SOURCE_DIR) / "tests/sites/kpi";
-    run = run_hyoka("build -q --strict --source " + source.string() + " --destination " +
-                        (dir.path() / "public").string(),
-                    dir.path());
-  }
-  std::string file(const std::string& relative) const {
-    return read_file(dir.path() / "public" / relative);
-  }
-};
-
-const Built& osaka() {
-  static const Built built;
+const BuiltSite& osaka() {
+  static const BuiltSite built(fs::path(HYOKA_SOURCE_DIR) / "tests/sites/kpi");
   return built;
 }
 

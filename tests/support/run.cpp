@@ -79,4 +79,18 @@ RunResult run_hyoka(const std::string& arguments, const fs::path& working_dir,
   return result;
 }
 
+BuiltSite::BuiltSite(const std::filesystem::path& source) {
+  run = run_hyoka("build -q --strict --source " + source.string() + " --destination " +
+                      (dir.path() / "public").string(),
+                  dir.path());
+}
+
+std::string BuiltSite::file(const std::string& relative) const {
+  return read_file(dir.path() / "public" / relative);
+}
+
+bool BuiltSite::exists(const std::string& relative) const {
+  return std::filesystem::exists(dir.path() / "public" / relative);
+}
+
 }  // namespace hyoka::test

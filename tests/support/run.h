@@ -30,6 +30,16 @@ class TempDir {
 };
 
 std::string read_file(const std::filesystem::path& path);
+
+// A test site built with `build -q --strict` into a temporary folder of its own.
+struct BuiltSite {
+  TempDir dir;
+  RunResult run;
+  explicit BuiltSite(const std::filesystem::path& source);
+  // A file of the built site, by its path below public/.
+  std::string file(const std::string& relative) const;
+  bool exists(const std::string& relative) const;
+};
 void write_file(const std::filesystem::path& path, const std::string& text);
 // Every file below `dir` (relative path → bytes), to compare whole trees; links are left out.
 std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
